@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: GPL-2.0
+# Common settings for the harness scripts.  Sourced, never run.
+#
+# Layout of the (ignored) build directory:
+#   build/base/linux-VER/      pristine Debian tree, a git repo; commit 1 = pristine
+#   build/VER/src-ours/        git worktree of it (branch "ours"): our files in place
+#   build/VER/out-ours/        O= output of our kernel  (bzImage: arch/x86/boot/bzImage)
+#   build/VER/out-ref/         O= output of the reference kernel, built from the
+#                              pristine tree with the same config fragment
+#   build/VER/initramfs-*.cpio.gz, build/logs/   guest images and console logs
+#   build/series/              the git format-patch series
+
+set -eu
+set -o pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+H=$TOP/harness
+B=${FTK_BUILD:-$TOP/build}
+SRC_TARBALL=/usr/src/linux-source-6.12.tar.xz
+JOBS=${FTK_JOBS:-$(nproc)}
+
+msg() { printf '[ftk] %s\n' "$*" >&2; }
+die() { printf '[ftk] error: %s\n' "$*" >&2; exit 1; }
+
+# Packages the harness needs, as "command:package" pairs.
+FTK_DEPS="qemu-system-x86_64:qemu-system-x86 busybox:busybox-static
+gcc:gcc make:make flex:flex bison:bison bc:bc cpio:cpio xz:xz-utils
+rsync:rsync perl:perl git:git depmod:kmod"
+FTK_LIBS="/usr/include/libelf.h:libelf-dev /usr/include/openssl/ssl.h:libssl-dev
+$SRC_TARBALL:linux-source-6.12"
+
+# ensure_deps: install whatever is missing (as root), or say how.
+ensure_deps() {
+	local missing="" p c pkg
+	for p in $FTK_DEPS; do
+		c=${p%%:*}; pkg=${p#*:}
+		command -v "$c" >/dev/null 2>&1 || missing="$missing $pkg"
+	done
+	[ -x /bin/busybox ] || missing="$missing busybox-static"
+	for p in $FTK_LIBS; do
+		c=${p%%:*}; pkg=${p#*:}
+		[ -e "$c" ] || missing="$missing $pkg"
+	done
+	[ -z "$missing" ] && return 0
+	if [ "$(id -u)" = 0 ]; then
+		msg "installing:$missing"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends $missing >&2 ||
+			{ apt-get update -q >&2 &&
+			  DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+				--no-install-recommends $missing >&2; } ||
+			die "apt-get install failed"
+	else
+		die "missing packages; run as root: apt-get install -y$missing"
+	fi
+}
+
+# base_version: the 6.12.y version that the source package holds.
+base_version() {
+	dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null |
+		sed 's/-.*//'
+}
+
+ver_dirs() {
+	VER=$(base_version)
+	[ -n "$VER" ] || die "linux-source-6.12 is not installed"
+	BASE=$B/base/linux-$VER
+	V=$B/$VER
+	OURS=$V/src-ours
+}
+
+now() { date +%s.%N; }
+elapsed() { printf '%.1f' "$(echo "$(now) - $1" | bc)"; }
+
+# Top-level directories of a kernel tree: a repository file under one of
+# these is a kernel file of ours and goes into the tree.
+KTREE_DIRS="arch block certs crypto Documentation drivers fs include init
+io_uring ipc kernel lib mm net rust samples scripts security sound tools usr virt"
+
+# ftk_our_files REPO: our kernel-tree files, committed or not (deleted ones
+# excluded), one per line, sorted.
+ftk_our_files() {
+	(cd "$1" && git ls-files --cached --others --exclude-standard -- $KTREE_DIRS |
+		while read -r f; do [ -f "$f" ] && echo "$f"; done | sort -u)
+}
+
+# apply_ours SRCDIR FILES MANIFEST TREE: make TREE = its pristine self minus
+# every path under a MANIFEST line, plus FILES (relative to SRCDIR).
+# Files whose content is unchanged keep their mtime, so builds stay
+# incremental.
+apply_ours() {
+	local src=$1 files=$2 manifest=$3 tree=$4 e p f rel
+	local entries
+	entries=$(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$manifest")
+	while read -r e; do
+		p=${e#+}
+		[ -e "$tree/$p" ] || continue
+		find "$tree/$p" -type f | while read -r f; do
+			rel=${f#"$tree"/}
+			grep -qxF "$rel" <<< "$files" || rm -f "$f"
+		done
+		find "$tree/$p" -depth -type d -empty -delete 2>/dev/null || true
+	done <<< "$entries"
+	(cd "$src" && printf '%s\n' "$files" | rsync -rc --files-from=- . "$tree/")
+}
