@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The in-kernel interface of the tracing subsystem.
+ *
+ * This header is what the rest of the kernel (init, modules, kprobes,
+ * kallsyms, the unwinders, fork, sysctl) sees of function tracing.  The
+ * series brings the subsystem in stages.  The function tracer, dynamic
+ * patching and the graph tracer are not offered by kernel/trace/Kconfig
+ * yet, so every entry point below has the form it has when that feature
+ * is configured out: a call does nothing and reports "not available".
+ * Later patches add the real implementations behind the same names.
+ *
+ * Always real when CONFIG_TRACING is set: early_trace_init() and the global
+ * controls at the end of this file.
+ */
+#ifndef _LINUX_FTRACE_H
+#define _LINUX_FTRACE_H
+
+#include <linux/trace_recursion.h>
+#include <linux/trace_clock.h>
+#include <linux/jump_label.h>
+#include <linux/kallsyms.h>
+#include <linux/linkage.h>
+#include <linux/bitops.h>
+#include <linux/ptrace.h>
+#include <linux/ktime.h>
+#include <linux/sched.h>
+#include <linux/types.h>
+#include <linux/init.h>
+#include <linux/fs.h>
+
+#include <asm/ftrace.h>
+
+struct module;
+struct ftrace_ops;
+struct ftrace_regs;
+struct ftrace_hash;
+struct dyn_ftrace;
+struct fgraph_ops;
+struct ctl_table;
+
+/* Longest tracer name, including the terminating NUL. */
+#define MAX_TRACER_SIZE		100
+
+/* ---- Boot hooks, called from start_kernel() ---------------------------- */
+
+#ifdef CONFIG_TRACING
+void early_trace_init(void);
+#else
+static inline void early_trace_init(void) { }
+#endif
+/* Late boot hook of the event subsystem, which is not offered yet. */
+static inline void trace_init(void) { }
+
+/* Patching of the mcount call sites: not offered yet. */
+static inline void ftrace_init(void) { }
+static inline void ftrace_boot_snapshot(void) { }
+
+/* ---- Function tracing (ftrace_ops): not offered yet -------------------- */
+
+/*
+ * The filter-hash entry type is part of the API (BPF and direct callers
+ * build lists of them), so it is defined whatever the configuration.
+ */
+struct ftrace_func_entry {
+	struct hlist_node hlist;
+	unsigned long ip;
+	unsigned long direct;
+};
+
+#ifndef ARCH_SUPPORTS_FTRACE_OPS
+#define ARCH_SUPPORTS_FTRACE_OPS 0
+#endif
+
+/* Values of the "command" argument of the arch patching back end. */
+enum {
+	FTRACE_UPDATE_CALLS		= (1 << 0),
+	FTRACE_DISABLE_CALLS		= (1 << 1),
+	FTRACE_UPDATE_TRACE_FUNC	= (1 << 2),
+	FTRACE_START_FUNC_RET		= (1 << 3),
+	FTRACE_STOP_FUNC_RET		= (1 << 4),
+	FTRACE_MAY_SLEEP		= (1 << 5),
+};
+
+static inline int register_ftrace_function(struct ftrace_ops *ops)
+{
+	return 0;
+}
+
+static inline int unregister_ftrace_function(struct ftrace_ops *ops)
+{
+	return 0;
+}
+
+static inline int ftrace_set_filter_ip(struct ftrace_ops *ops, unsigned long ip,
+				       int remove, int reset)
+{
+	return -ENODEV;
+}
+
+static inline int ftrace_set_filter_ips(struct ftrace_ops *ops,
+					unsigned long *ips, unsigned int cnt,
+					int remove, int reset)
+{
+	return -ENODEV;
+}
+
+static inline int ftrace_set_filter(struct ftrace_ops *ops, unsigned char *buf,
+				    int len, int reset)
+{
+	return -ENODEV;
+}
+
+static inline int ftrace_set_notrace(struct ftrace_ops *ops, unsigned char *buf,
+				     int len, int reset)
+{
+	return -ENODEV;
+}
+
+static inline void ftrace_set_early_filter(struct ftrace_ops *ops, char *buf,
+					   int enable) { }
+static inline void ftrace_free_filter(struct ftrace_ops *ops) { }
+static inline void ftrace_ops_set_global_filter(struct ftrace_ops *ops) { }
+
+static inline void ftrace_kill(void) { }
+static inline int __ftrace_enabled_save(void) { return 0; }
+static inline void __ftrace_enabled_restore(int enabled) { }
+static inline bool ftrace_pids_enabled(struct ftrace_ops *ops) { return false; }
+
+/* Call-site records: no site is ever recorded, so none is reserved. */
+static inline unsigned long ftrace_location(unsigned long ip) { return 0; }
+static inline int skip_trace(unsigned long ip) { return 0; }
+static inline int ftrace_text_reserved(const void *start, const void *end)
+{
+	return 0;
+}
+
+static inline bool is_ftrace_trampoline(unsigned long addr) { return false; }
+
+/* Module and init-memory life cycle. */
+static inline void ftrace_module_init(struct module *mod) { }
+static inline void ftrace_module_enable(struct module *mod) { }
+static inline void ftrace_release_mod(struct module *mod) { }
+static inline void ftrace_free_init_mem(void) { }
+static inline void ftrace_free_mem(struct module *mod, void *start, void *end) { }
+
+/* Symbols of ftrace trampolines, as seen by kallsyms: there are none. */
+static inline int
+ftrace_mod_address_lookup(unsigned long addr, unsigned long *size,
+			  unsigned long *off, char **modname,
+			  const unsigned char **modbuildid, char *sym)
+{
+	return 0;
+}
+
+static inline int
+ftrace_mod_get_kallsym(unsigned int symnum, unsigned long *value, char *type,
+		       char *name, char *module_name, int *exported)
+{
+	return -1;
+}
+
+static inline int ftrace_lookup_symbols(const char **sorted_syms, size_t cnt,
+					unsigned long *addrs)
+{
+	return -EOPNOTSUPP;
+}
+
+/* Direct calls (BPF trampolines). */
+static inline unsigned long ftrace_find_rec_direct(unsigned long ip) { return 0; }
+
+static inline int register_ftrace_direct(struct ftrace_ops *ops,
+					 unsigned long addr)
+{
+	return -ENODEV;
+}
+
+static inline int unregister_ftrace_direct(struct ftrace_ops *ops,
+					   unsigned long addr, bool free_filters)
+{
+	return -ENODEV;
+}
+
+static inline int modify_ftrace_direct(struct ftrace_ops *ops,
+				       unsigned long addr)
+{
+	return -ENODEV;
+}
+
+static inline int modify_ftrace_direct_nolock(struct ftrace_ops *ops,
+					      unsigned long addr)
+{
+	return -ENODEV;
+}
+
+static inline void arch_ftrace_set_direct_caller(struct ftrace_regs *fregs,
+						 unsigned long addr) { }
+
+/* The stack tracer. */
+static inline void stack_tracer_disable(void) { }
+static inline void stack_tracer_enable(void) { }
+
+/* Preempt/irqs-off latency hooks. */
+static inline void trace_preempt_on(unsigned long a0, unsigned long a1) { }
+static inline void trace_preempt_off(unsigned long a0, unsigned long a1) { }
+
+/* ---- Function graph tracing: not offered yet --------------------------- */
+
+/* Record of a function entry, as the graph tracer stores it. */
+struct ftrace_graph_ent {
+	unsigned long func;
+	int depth;
+} __packed;
+
+/* Record of a function return, as the graph tracer stores it. */
+struct ftrace_graph_ret {
+	unsigned long func;
+	int depth;
+	unsigned int overrun;
+	unsigned long long calltime;
+	unsigned long long rettime;
+} __packed;
+
+typedef void (*trace_func_graph_ret_t)(struct ftrace_graph_ret *,
+				       struct fgraph_ops *);
+typedef int (*trace_func_graph_ent_t)(struct ftrace_graph_ent *,
+				      struct fgraph_ops *);
+
+#define __notrace_funcgraph
+static inline int register_ftrace_graph(struct fgraph_ops *ops) { return -1; }
+static inline void unregister_ftrace_graph(struct fgraph_ops *ops) { }
+
+static inline void ftrace_graph_init_task(struct task_struct *t) { }
+static inline void ftrace_graph_exit_task(struct task_struct *t) { }
+static inline void ftrace_graph_init_idle_task(struct task_struct *t, int cpu) { }
+static inline void pause_graph_tracing(void) { }
+static inline void unpause_graph_tracing(void) { }
+
+/*
+ * Unwinders call this for every return address they see; with no graph
+ * tracer no return address is ever redirected.
+ */
+static inline unsigned long
+ftrace_graph_ret_addr(struct task_struct *task, int *idx, unsigned long ret,
+		      unsigned long *retp)
+{
+	return ret;
+}
+
+/* ---- Caller addresses ---------------------------------------------------- */
+
+#ifndef ftrace_return_address0
+# define ftrace_return_address0 __builtin_return_address(0)
+#endif
+
+#ifndef ftrace_return_address
+# ifdef CONFIG_FRAME_POINTER
+#  define ftrace_return_address(n) __builtin_return_address(n)
+# else
+/* Without frame pointers, walking further up is not safe. */
+#  define ftrace_return_address(n) 0UL
+# endif
+#endif
+
+#define CALLER_ADDR0 ((unsigned long)ftrace_return_address0)
+#define CALLER_ADDR1 ((unsigned long)ftrace_return_address(1))
+#define CALLER_ADDR2 ((unsigned long)ftrace_return_address(2))
+#define CALLER_ADDR3 ((unsigned long)ftrace_return_address(3))
+#define CALLER_ADDR4 ((unsigned long)ftrace_return_address(4))
+#define CALLER_ADDR5 ((unsigned long)ftrace_return_address(5))
+#define CALLER_ADDR6 ((unsigned long)ftrace_return_address(6))
+
+/*
+ * The first caller that is not a locking primitive: lock tracing wants to
+ * blame the code that took the lock, not spin_lock() itself.
+ */
+static __always_inline unsigned long get_lock_parent_ip(void)
+{
+	unsigned long ip = CALLER_ADDR0;
+
+	if (in_lock_functions(ip)) {
+		ip = CALLER_ADDR1;
+		if (in_lock_functions(ip))
+			ip = CALLER_ADDR2;
+	}
+	return ip;
+}
+
+/* ---- Global controls (sysctl and boot parameters) ---------------------- */
+
+#ifdef CONFIG_TRACING
+enum ftrace_dump_mode;
+
+/* kernel.ftrace_dump_on_oops: "0", "1", "2" (this CPU) or an instance list. */
+extern char ftrace_dump_on_oops[];
+int ftrace_dump_on_oops_enabled(void);
+
+/* kernel.traceoff_on_warning */
+extern int __disable_trace_on_warning;
+void disable_trace_on_warning(void);
+
+/* kernel.tracepoint_printk */
+extern int tracepoint_printk;
+int tracepoint_printk_sysctl(const struct ctl_table *table, int write,
+			     void *buffer, size_t *lenp, loff_t *ppos);
+#else
+static inline void disable_trace_on_warning(void) { }
+#endif
+
+#endif /* _LINUX_FTRACE_H */

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The tracefs files of the tracing core.
+ *
+ *	available_tracers	registered tracers, newest first
+ *	current_tracer		read or select the tracer
+ *	tracing_on		the on/off switch (0 or 1)
+ *	README			a short guide to the files that exist
+ *
+ * tracefs is mounted at /sys/kernel/tracing; older tools look for it at
+ * /sys/kernel/debug/tracing, so debugfs gets an automount point there.
+ */
+#define pr_fmt(fmt) "tracing: " fmt
+
+#include <linux/ctype.h>
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/mount.h>
+#include <linux/security.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/tracefs.h>
+#include <linux/uaccess.h>
+
+#include "trace_priv.h"
+
+/* Every file refuses to open under tracefs lockdown. */
+static int trace_open_check(void)
+{
+	return security_locked_down(LOCKDOWN_TRACEFS);
+}
+
+/* ---- available_tracers ---------------------------------------------------- */
+
+static int available_tracers_show(struct seq_file *m, void *v)
+{
+	return tracer_show_available(m);
+}
+
+static int available_tracers_open(struct inode *inode, struct file *file)
+{
+	int ret = trace_open_check();
+
+	return ret ? ret : single_open(file, available_tracers_show, NULL);
+}
+
+static const struct file_operations available_tracers_fops = {
+	.open		= available_tracers_open,
+	.read		= seq_read,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+/* ---- current_tracer ------------------------------------------------------- */
+
+static ssize_t current_tracer_read(struct file *file, char __user *ubuf,
+				   size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file->private_data;
+	char buf[MAX_TRACER_SIZE + 1];
+	int len;
+
+	mutex_lock(&trace_types_lock);
+	len = scnprintf(buf, sizeof(buf), "%s\n", tr->current_trace->name);
+	mutex_unlock(&trace_types_lock);
+	return simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
+}
+
+static ssize_t current_tracer_write(struct file *file, const char __user *ubuf,
+				    size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file->private_data;
+	char buf[MAX_TRACER_SIZE];
+	size_t len = min(cnt, sizeof(buf) - 1);
+	int ret;
+
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+
+	/* "echo name" appends a newline; surrounding blanks are not part of it. */
+	ret = tracing_set_tracer(tr, strim(buf));
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+/* ---- tracing_on ----------------------------------------------------------- */
+
+static ssize_t tracing_on_read(struct file *file, char __user *ubuf,
+			       size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file->private_data;
+	char buf[4];
+	int len;
+
+	len = scnprintf(buf, sizeof(buf), "%d\n", READ_ONCE(tr->on));
+	return simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
+}
+
+static ssize_t tracing_on_write(struct file *file, const char __user *ubuf,
+				size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file->private_data;
+	unsigned long val;
+	int ret;
+
+	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	if (ret)
+		return ret;
+	tracing_on_store(tr, val != 0);
+	*ppos += cnt;
+	return cnt;
+}
+
+/* ---- README --------------------------------------------------------------- */
+
+static const char readme_text[] =
+	"tracing mini-HOWTO:\n\n"
+	"# echo 0 > tracing_on : quick way to disable tracing\n"
+	"# echo 1 > tracing_on : quick way to re-enable tracing\n\n"
+	" Important files:\n"
+	"  available_tracers\t- list of configured tracers for current_tracer\n"
+	"  current_tracer\t- function and latency tracers\n"
+	"  tracing_on\t- Enable or disable writing to the ring buffer\n"
+	"  README\t- this text\n\n"
+	" Selecting a tracer:\n"
+	"  # cat available_tracers\n"
+	"  # echo nop > current_tracer\n"
+	"  # cat current_tracer\n\n"
+	" Boot parameters:\n"
+	"  ftrace=<tracer>\t- start <tracer> as soon as it registers\n"
+	"  traceoff_on_warning\t- clear tracing_on when a WARN*() fires\n"
+	"  ftrace_dump_on_oops[=orig_cpu]\t- dump the trace on an oops\n";
+
+/* ---- common ----------------------------------------------------------------- */
+
+static int trace_array_open(struct inode *inode, struct file *file)
+{
+	int ret = trace_open_check();
+
+	if (ret)
+		return ret;
+	file->private_data = inode->i_private;
+	return 0;
+}
+
+static const struct file_operations current_tracer_fops = {
+	.open		= trace_array_open,
+	.read		= current_tracer_read,
+	.write		= current_tracer_write,
+	.llseek		= generic_file_llseek,
+};
+
+static const struct file_operations tracing_on_fops = {
+	.open		= trace_array_open,
+	.read		= tracing_on_read,
+	.write		= tracing_on_write,
+	.llseek		= default_llseek,
+};
+
+static ssize_t readme_read(struct file *file, char __user *ubuf, size_t cnt,
+			   loff_t *ppos)
+{
+	return simple_read_from_buffer(ubuf, cnt, ppos, readme_text,
+				       sizeof(readme_text) - 1);
+}
+
+static const struct file_operations readme_fops = {
+	.open		= trace_array_open,
+	.read		= readme_read,
+	.llseek		= generic_file_llseek,
+};
+
+/*
+ * Mount tracefs on /sys/kernel/debug/tracing the first time someone walks
+ * into it.  The extra reference keeps the mount from expiring: it lives as
+ * long as debugfs does.
+ */
+static struct vfsmount *trace_automount(struct dentry *mntpt, void *unused)
+{
+	struct file_system_type *fs = get_fs_type("tracefs");
+	struct vfsmount *mnt;
+
+	if (!fs)
+		return NULL;
+	mnt = vfs_submount(mntpt, fs, "tracefs", NULL);
+	put_filesystem(fs);
+	return IS_ERR(mnt) ? NULL : mntget(mnt);
+}
+
+static __init int trace_fs_init(void)
+{
+	struct trace_array *tr = &trace_top;
+
+	if (security_locked_down(LOCKDOWN_TRACEFS)) {
+		pr_warn("Tracing disabled due to lockdown\n");
+		return -EPERM;
+	}
+	if (!tracefs_initialized())
+		return -ENODEV;
+
+	if (IS_ENABLED(CONFIG_DEBUG_FS) &&
+	    IS_ERR(debugfs_create_automount("tracing", NULL, trace_automount,
+					    NULL)))
+		pr_warn("could not create the debugfs/tracing automount\n");
+
+	tracefs_create_file("available_tracers", 0440, NULL, tr,
+			    &available_tracers_fops);
+	tracefs_create_file("current_tracer", 0640, NULL, tr,
+			    &current_tracer_fops);
+	tracefs_create_file("tracing_on", 0640, NULL, tr, &tracing_on_fops);
+	tracefs_create_file("README", 0440, NULL, tr, &readme_fops);
+	return 0;
+}
+fs_initcall(trace_fs_init);
