@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for the tracefs-abi tests (sourced; the current directory is
+# the tracefs mount).
+
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "$*"; exit 4; }
+
+# expect_write_error ERRTEXT VALUE FILE: writing VALUE to FILE must fail
+# with the errno whose strerror text is ERRTEXT.
+expect_write_error() {
+	if out=$( (echo "$2" > "$3") 2>&1); then
+		fail "writing '$2' to $3 succeeded"
+	fi
+	case "$out" in
+	*"$1"*) ;;
+	*) fail "writing '$2' to $3: expected '$1', got '$out'" ;;
+	esac
+}
+
+# expect_content FILE TEXT: FILE must read exactly TEXT.
+expect_content() {
+	got=$(cat "$1")
+	[ "$got" = "$2" ] || fail "$1 reads '$got', expected '$2'"
+}
