@@ -258,7 +258,7 @@ ftrace_graph_ret_addr(struct task_struct *task, int *idx, unsigned long ret,
 #  define ftrace_return_address(n) __builtin_return_address(n)
 # else
 /* Without frame pointers, walking further up is not safe. */
-#  define ftrace_return_address(n) 0UL
+#  define ftrace_return_address(n) ((void)(n), 0UL)
 # endif
 #endif
 

@@ -185,6 +185,7 @@ void rethook_flush_task(struct task_struct *tk)
 		preempt_enable();
 	}
 }
+
 NOKPROBE_SYMBOL(rethook_flush_task);
 
 /**
@@ -281,4 +282,5 @@ unsigned long rethook_trampoline_handler(struct pt_regs *regs,
 	preempt_enable_notrace();
 	return ret_addr;
 }
+
 NOKPROBE_SYMBOL(rethook_trampoline_handler);
