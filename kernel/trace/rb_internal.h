@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internals of the ring buffer, shared by its writer (ring_buffer_write.c),
+ * its reader (ring_buffer_read.c) and its management (ring_buffer.c).
+ *
+ * Positions.  Every per-CPU buffer numbers its pages from 0 upwards for
+ * ever; page number n lives in slot n % nr_pages.  A position is
+ * (page << RB_OFF_BITS) | offset, offset being the byte offset in the
+ * page's data area.  Three positions describe a buffer:
+ *
+ *	rpos <= cpos <= w.pos
+ *	 |       |        `-- end of the last reservation   (writers)
+ *	 |       `----------- end of the committed data     (writers publish)
+ *	 `------------------- first byte not yet taken by the reader
+ *
+ * Data between rpos and cpos is readable.  A page is complete once cpos
+ * has moved past it; its length is then in meta[slot].end.
+ *
+ * Writers (this CPU only, possibly nested by interrupts and NMIs) claim
+ * space with one 16-byte cmpxchg of {w.pos, w.ts}: position and time stamp
+ * move together, so time deltas are always against the record just before
+ * and never negative.  Commits are published by the outermost writer only.
+ *
+ * The reader (any CPU, under reader_lock) copies committed data out to its
+ * private page and then claims it by a cmpxchg of rpos.  A writer about to
+ * reuse the slot of an unread page moves rpos past that page first (the
+ * events are then lost and counted as overrun), also by cmpxchg on rpos.
+ * Whoever wins that race owns the page: the reader's copy is valid only if
+ * its cmpxchg succeeded, and the writer writes the slot only after rpos is
+ * past it.  rpos also carries how many events of its page the reader has
+ * already taken, so the count of overwritten events is exact.
+ */
+#ifndef _KERNEL_TRACE_RB_INTERNAL_H
+#define _KERNEL_TRACE_RB_INTERNAL_H
+
+#include <linux/atomic.h>
+#include <linux/mm.h>
+#include <linux/ring_buffer.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <asm/local.h>
+
+/* A buffer page: this layout is what events/header_page describes. */
+struct buffer_data_page {
+	u64		time_stamp;	/* time of the record before the first */
+	local_t		commit;		/* bytes of data, plus RB_MISSED_* bits */
+	unsigned char	data[];
+};
+
+#define RB_PAGE_HDR	offsetof(struct buffer_data_page, data)
+#define RB_DATA_SIZE	(PAGE_SIZE - RB_PAGE_HDR)	/* 4080 */
+#define RB_OFF_BITS	12
+#define RB_OFF_MASK	((1UL << RB_OFF_BITS) - 1)
+#define RB_HDR_SIZE	4U				/* struct ring_buffer_event */
+#define RB_ALIGN	4U
+#define RB_MAX_SMALL	(RB_ALIGN * RINGBUF_TYPE_DATA_TYPE_LEN_MAX)
+#define RB_DELTA_BITS	27
+#define RB_DELTA_MAX	((1ULL << RB_DELTA_BITS) - 1)
+#define RB_EXTEND_SIZE	8U
+
+static_assert(RB_DATA_SIZE <= RB_OFF_MASK);
+
+/* rpos: page number, byte offset, and events taken from that page. */
+#define RPOS_CNT_BITS	12
+#define RPOS_OFF_SHIFT	RPOS_CNT_BITS
+#define RPOS_PAGE_SHIFT	(RPOS_CNT_BITS + RB_OFF_BITS)
+
+static inline u64 rpos_make(u64 page, unsigned int off, unsigned int cnt)
+{
+	return page << RPOS_PAGE_SHIFT | (u64)off << RPOS_OFF_SHIFT | cnt;
+}
+
+static inline u64 rpos_page(u64 r) { return r >> RPOS_PAGE_SHIFT; }
+static inline unsigned int rpos_off(u64 r) { return (r >> RPOS_OFF_SHIFT) & RB_OFF_MASK; }
+static inline unsigned int rpos_cnt(u64 r) { return r & ((1U << RPOS_CNT_BITS) - 1); }
+
+static inline u64 pos_page(u64 pos) { return pos >> RB_OFF_BITS; }
+static inline unsigned int pos_off(u64 pos) { return pos & RB_OFF_MASK; }
+
+/**
+ * struct rb_page_meta - what the buffer knows about one slot
+ * @end: length of the data of the page in this slot, once complete
+ * @entries: events written on the page in this slot
+ * @bytes: bytes of events (headers included) on the page in this slot
+ *
+ * Written by the writers of the CPU while the page is the write page;
+ * read by writers (overrun accounting) and by the reader (@end).
+ */
+struct rb_page_meta {
+	unsigned int	end;
+	local_t		entries;
+	local_t		bytes;
+};
+
+/*
+ * The writer state, updated as one 16-byte word.  @ts is the time stamp
+ * of the record that ends at @pos.
+ */
+union rb_wstate {
+	u128		full;
+	struct {
+		u64	pos;
+		u64	ts;
+	};
+};
+
+/**
+ * struct rb_cpu - the buffer of one CPU
+ *
+ * Legend: [I] set at allocation or resize (recording off, no reader),
+ * [w] writers of this CPU (local ops: only they write it, others may
+ * read), [p] published by the outermost writer with store-release,
+ * [a] atomic, written by the reader and the writers, [r] reader_lock.
+ */
+struct rb_cpu {
+	union rb_wstate		w __aligned(16);	/* [w] reserve state */
+	local_t			committing;	/* [w] writers between reserve and commit */
+	local_t			commits;	/* [w] reservations made, to re-check publishing */
+	unsigned long		nest;		/* [w] bitmask of contexts writing */
+	u64			cpos;		/* [p] end of committed data */
+	atomic64_t		rpos;		/* [a] reader position, see rpos_make() */
+
+	local_t			written;	/* [w] events committed */
+	local_t			written_bytes;	/* [w] their bytes */
+	local_t			overrun;	/* [w] events overwritten before read */
+	local_t			overrun_bytes;	/* [w] their bytes */
+	local_t			commit_overrun;	/* [w] dropped: ring all uncommitted */
+	local_t			dropped;	/* [w] dropped: full, no overwrite */
+	atomic_t		record_disabled; /* [a] >0: writers drop silently */
+
+	unsigned int		nr_pages;	/* [I] */
+	struct buffer_data_page	**pages;	/* [I] nr_pages pages */
+	struct rb_page_meta	*meta;		/* [I] nr_pages entries */
+
+	raw_spinlock_t		reader_lock;
+	struct buffer_data_page	*rpage;		/* [r] events taken, not yet consumed */
+	unsigned int		rpage_len;	/* [r] bytes of data in rpage */
+	unsigned int		rpage_off;	/* [r] next record in rpage */
+	u64			rpage_ts;	/* [r] time of the record before rpage_off */
+	u64			read_ts;	/* [r] time of the last record taken */
+	unsigned long		read;		/* [r] events consumed */
+	unsigned long		read_bytes;	/* [r] their bytes */
+	unsigned long		lost_seen;	/* [r] overrun already reported */
+	unsigned long		lost_pending;	/* [r] lost events to report next */
+	int			cpu;		/* [I] */
+	struct trace_buffer	*buffer;	/* [I] */
+};
+
+/**
+ * struct trace_buffer - a set of per-CPU buffers
+ *
+ * Legend: [I] immutable, [M] resize_lock, [a] atomic.
+ */
+struct trace_buffer {
+	struct rb_cpu		**cpus;		/* [I] indexed by CPU number */
+	unsigned int		flags;		/* [a] RB_FL_OVERWRITE */
+	u64			(*clock)(void);	/* [M] changed with recording off */
+	atomic_t		record_disabled; /* [a] >0: writers drop silently */
+	struct mutex		resize_lock;	/* serialises resize and reset */
+};
+
+/* Size of a record with @len bytes of data, header included. */
+static inline unsigned int rb_event_size(unsigned long len)
+{
+	if (!len)
+		len = 1;
+	len = ALIGN(len, RB_ALIGN);
+	if (len > RB_MAX_SMALL)
+		len += sizeof(u32);
+	return RB_HDR_SIZE + len;
+}
+
+/* Size of the record at @e in bytes, header included; 0 if malformed. */
+static inline unsigned int rb_record_size(struct ring_buffer_event *e)
+{
+	switch (e->type_len) {
+	case 0:
+		return e->array[0] >= sizeof(u32) ? RB_HDR_SIZE + e->array[0] : 0;
+	case RINGBUF_TYPE_PADDING:
+		return e->time_delta ? RB_HDR_SIZE + e->array[0] : 0;
+	case RINGBUF_TYPE_TIME_EXTEND:
+	case RINGBUF_TYPE_TIME_STAMP:
+		return RB_EXTEND_SIZE;
+	default:
+		return RB_HDR_SIZE + e->type_len * RB_ALIGN;
+	}
+}
+
+/* The delta carried by a time-extend record. */
+static inline u64 rb_extend_delta(struct ring_buffer_event *e)
+{
+	return ((u64)e->array[0] << RB_DELTA_BITS) | e->time_delta;
+}
+
+int rb_count_records(void *data, unsigned int len, u64 *ts, unsigned int *bytes);
+
+#endif /* _KERNEL_TRACE_RB_INTERNAL_H */

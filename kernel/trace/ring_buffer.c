@@ -1,0 +1,562 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ring buffer: allocation, sizing, reset and accounting.
+ *
+ * Everything here runs in process context and may sleep.  Changing the
+ * pages of a CPU's buffer (resize, reset) first turns recording off on it
+ * and waits for the writers already inside (they run with preemption
+ * disabled, so an RCU grace period is enough), then takes the reader lock.
+ *
+ * Accounting identities, per CPU, at any quiet moment:
+ *
+ *	written = read + overrun + entries
+ *	written_bytes = read_bytes + overrun_bytes + bytes
+ *
+ * "dropped" and "commit overrun" count events that were never written.
+ */
+#include <linux/cpumask.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/ring_buffer.h>
+#include <linux/sched/clock.h>
+#include <linux/slab.h>
+#include <linux/trace_clock.h>
+
+#include "rb_internal.h"
+
+#define RB_MIN_PAGES	3
+
+static void rb_free_pages(struct buffer_data_page **pages, unsigned int nr)
+{
+	unsigned int i;
+
+	if (!pages)
+		return;
+	for (i = 0; i < nr; i++)
+		free_page((unsigned long)pages[i]);
+	kvfree(pages);
+}
+
+static struct buffer_data_page **rb_alloc_pages(int cpu, unsigned int nr)
+{
+	struct buffer_data_page **pages;
+	struct page *pg;
+	unsigned int i;
+
+	pages = kvcalloc(nr, sizeof(*pages), GFP_KERNEL);
+	if (!pages)
+		return NULL;
+	for (i = 0; i < nr; i++) {
+		pg = alloc_pages_node(cpu_to_node(cpu),
+				      GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_ZERO, 0);
+		if (!pg) {
+			rb_free_pages(pages, i);
+			return NULL;
+		}
+		pages[i] = page_address(pg);
+	}
+	return pages;
+}
+
+static unsigned int rb_nr_pages(unsigned long size)
+{
+	return max_t(unsigned long, DIV_ROUND_UP(size, RB_DATA_SIZE), RB_MIN_PAGES);
+}
+
+/* Start the CPU's buffer afresh at a new page.  Recording must be off. */
+static void rb_reset_cpu(struct rb_cpu *c)
+{
+	u64 page = pos_page(c->w.pos) + 1;
+
+	c->w.pos = page << RB_OFF_BITS;
+	c->cpos = c->w.pos;
+	atomic64_set(&c->rpos, rpos_make(page, 0, 0));
+	local_set(&c->written, 0);
+	local_set(&c->written_bytes, 0);
+	local_set(&c->overrun, 0);
+	local_set(&c->overrun_bytes, 0);
+	local_set(&c->commit_overrun, 0);
+	local_set(&c->dropped, 0);
+	c->rpage_len = 0;
+	c->rpage_off = 0;
+	c->read = 0;
+	c->read_bytes = 0;
+	c->lost_seen = 0;
+	c->lost_pending = 0;
+}
+
+static struct rb_cpu *rb_alloc_cpu(struct trace_buffer *buffer, int cpu,
+				   unsigned int nr)
+{
+	struct rb_cpu *c;
+
+	c = kzalloc_node(sizeof(*c), GFP_KERNEL, cpu_to_node(cpu));
+	if (!c)
+		return NULL;
+	c->cpu = cpu;
+	c->buffer = buffer;
+	raw_spin_lock_init(&c->reader_lock);
+	c->rpage = (void *)get_zeroed_page(GFP_KERNEL);
+	c->meta = kvcalloc(nr, sizeof(*c->meta), GFP_KERNEL);
+	c->pages = rb_alloc_pages(cpu, nr);
+	if (!c->rpage || !c->meta || !c->pages) {
+		rb_free_pages(c->pages, nr);
+		kvfree(c->meta);
+		free_page((unsigned long)c->rpage);
+		kfree(c);
+		return NULL;
+	}
+	c->nr_pages = nr;
+	return c;
+}
+
+static void rb_free_cpu(struct rb_cpu *c)
+{
+	if (!c)
+		return;
+	rb_free_pages(c->pages, c->nr_pages);
+	kvfree(c->meta);
+	free_page((unsigned long)c->rpage);
+	kfree(c);
+}
+
+/**
+ * ring_buffer_alloc() - allocate a buffer for every possible CPU
+ * @size: bytes of data per CPU (rounded up to whole pages, at least 3)
+ * @flags: RB_FL_OVERWRITE for overwrite mode
+ *
+ * The x86-64 writer needs cmpxchg16b.
+ *
+ * Return: the buffer, or NULL.
+ */
+struct trace_buffer *ring_buffer_alloc(unsigned long size, unsigned int flags)
+{
+	unsigned int nr = rb_nr_pages(size);
+	struct trace_buffer *buffer;
+	int cpu;
+
+	if (!system_has_cmpxchg128()) {
+		pr_warn_once("ring buffer: this CPU lacks cmpxchg16b\n");
+		return NULL;
+	}
+	buffer = kzalloc(sizeof(*buffer), GFP_KERNEL);
+	if (!buffer)
+		return NULL;
+	buffer->cpus = kcalloc(nr_cpu_ids, sizeof(*buffer->cpus), GFP_KERNEL);
+	if (!buffer->cpus)
+		goto fail;
+	buffer->flags = flags;
+	buffer->clock = trace_clock_local;
+	mutex_init(&buffer->resize_lock);
+	for_each_possible_cpu(cpu) {
+		buffer->cpus[cpu] = rb_alloc_cpu(buffer, cpu, nr);
+		if (!buffer->cpus[cpu])
+			goto fail;
+	}
+	return buffer;
+fail:
+	ring_buffer_free(buffer);
+	return NULL;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_alloc);
+
+/**
+ * ring_buffer_free() - free a buffer
+ * @buffer: the buffer; no writer or reader may use it any more
+ */
+void ring_buffer_free(struct trace_buffer *buffer)
+{
+	int cpu;
+
+	if (!buffer)
+		return;
+	if (buffer->cpus)
+		for_each_possible_cpu(cpu)
+			rb_free_cpu(buffer->cpus[cpu]);
+	kfree(buffer->cpus);
+	kfree(buffer);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_free);
+
+/* Turn a CPU's buffer off for a change of its pages; sleeps. */
+static void rb_quiesce(struct trace_buffer *buffer, int cpu)
+{
+	ring_buffer_record_disable_cpu(buffer, cpu);
+	synchronize_rcu();	/* writers run with preemption off */
+}
+
+static int rb_resize_cpu(struct trace_buffer *buffer, int cpu, unsigned int nr)
+{
+	struct rb_cpu *c = buffer->cpus[cpu];
+	struct buffer_data_page **pages, **old;
+	struct rb_page_meta *meta, *old_meta;
+	unsigned int old_nr;
+	unsigned long flags;
+
+	if (c->nr_pages == nr)
+		return 0;
+	pages = rb_alloc_pages(cpu, nr);
+	meta = kvcalloc(nr, sizeof(*meta), GFP_KERNEL);
+	if (!pages || !meta) {
+		rb_free_pages(pages, nr);
+		kvfree(meta);
+		return -ENOMEM;
+	}
+
+	rb_quiesce(buffer, cpu);
+	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	old = c->pages;
+	old_meta = c->meta;
+	old_nr = c->nr_pages;
+	c->pages = pages;
+	c->meta = meta;
+	c->nr_pages = nr;
+	rb_reset_cpu(c);
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+	ring_buffer_record_enable_cpu(buffer, cpu);
+
+	rb_free_pages(old, old_nr);
+	kvfree(old_meta);
+	return 0;
+}
+
+/**
+ * ring_buffer_resize() - change the size of one or all CPUs' buffers
+ * @buffer: the buffer
+ * @size: new bytes of data per CPU (rounded up to whole pages, at least 3)
+ * @cpu: the CPU, or RING_BUFFER_ALL_CPUS
+ *
+ * The contents of a resized CPU buffer are discarded.  Sleeps.
+ *
+ * Return: 0, -EINVAL for a bad CPU or -ENOMEM.
+ */
+int ring_buffer_resize(struct trace_buffer *buffer, unsigned long size, int cpu)
+{
+	unsigned int nr = rb_nr_pages(size);
+	int ret = 0, c;
+
+	if (cpu != RING_BUFFER_ALL_CPUS &&
+	    (cpu < 0 || cpu >= nr_cpu_ids || !buffer->cpus[cpu]))
+		return -EINVAL;
+	mutex_lock(&buffer->resize_lock);
+	if (cpu != RING_BUFFER_ALL_CPUS) {
+		ret = rb_resize_cpu(buffer, cpu, nr);
+	} else {
+		for_each_possible_cpu(c) {
+			ret = rb_resize_cpu(buffer, c, nr);
+			if (ret)
+				break;
+		}
+	}
+	mutex_unlock(&buffer->resize_lock);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_resize);
+
+/**
+ * ring_buffer_size() - bytes of data a CPU's buffer holds
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: the size, or 0 for a bad CPU.
+ */
+unsigned long ring_buffer_size(struct trace_buffer *buffer, int cpu)
+{
+	if (cpu < 0 || cpu >= nr_cpu_ids || !buffer->cpus[cpu])
+		return 0;
+	return (unsigned long)READ_ONCE(buffer->cpus[cpu]->nr_pages) * RB_DATA_SIZE;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_size);
+
+/**
+ * ring_buffer_reset_cpu() - discard everything in a CPU's buffer
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Also clears the CPU's counters.  Sleeps.
+ */
+void ring_buffer_reset_cpu(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c;
+	unsigned long flags;
+
+	if (cpu < 0 || cpu >= nr_cpu_ids || !buffer->cpus[cpu])
+		return;
+	c = buffer->cpus[cpu];
+	mutex_lock(&buffer->resize_lock);
+	rb_quiesce(buffer, cpu);
+	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	rb_reset_cpu(c);
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+	ring_buffer_record_enable_cpu(buffer, cpu);
+	mutex_unlock(&buffer->resize_lock);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_reset_cpu);
+
+/**
+ * ring_buffer_reset() - discard everything in all CPUs' buffers
+ * @buffer: the buffer
+ */
+void ring_buffer_reset(struct trace_buffer *buffer)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		ring_buffer_reset_cpu(buffer, cpu);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_reset);
+
+/**
+ * ring_buffer_change_overwrite() - choose overwrite or producer/consumer mode
+ * @buffer: the buffer
+ * @val: nonzero to overwrite the oldest data when full
+ */
+void ring_buffer_change_overwrite(struct trace_buffer *buffer, int val)
+{
+	WRITE_ONCE(buffer->flags, val ? buffer->flags | RB_FL_OVERWRITE :
+					buffer->flags & ~RB_FL_OVERWRITE);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_change_overwrite);
+
+/**
+ * ring_buffer_set_clock() - choose the time source of the records
+ * @buffer: the buffer
+ * @clock: returns nanoseconds; must be safe in any context
+ *
+ * Time stamps are only comparable within one clock: reset the buffer
+ * after a change.
+ */
+void ring_buffer_set_clock(struct trace_buffer *buffer, u64 (*clock)(void))
+{
+	mutex_lock(&buffer->resize_lock);
+	WRITE_ONCE(buffer->clock, clock);
+	mutex_unlock(&buffer->resize_lock);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_set_clock);
+
+/**
+ * ring_buffer_time_stamp() - the buffer's clock, now
+ * @buffer: the buffer
+ *
+ * Return: the current time of the buffer's clock.
+ */
+u64 ring_buffer_time_stamp(struct trace_buffer *buffer)
+{
+	u64 ts;
+
+	preempt_disable_notrace();
+	ts = buffer->clock();
+	preempt_enable_notrace();
+	return ts;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_time_stamp);
+
+/**
+ * ring_buffer_record_disable() - stop all writers; calls nest
+ * @buffer: the buffer
+ *
+ * Writers already inside finish; use synchronize_rcu() to wait for them.
+ */
+void ring_buffer_record_disable(struct trace_buffer *buffer)
+{
+	atomic_inc(&buffer->record_disabled);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_record_disable);
+
+/**
+ * ring_buffer_record_enable() - undo one ring_buffer_record_disable()
+ * @buffer: the buffer
+ */
+void ring_buffer_record_enable(struct trace_buffer *buffer)
+{
+	atomic_dec(&buffer->record_disabled);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_record_enable);
+
+/**
+ * ring_buffer_record_disable_cpu() - stop the writers of one CPU; calls nest
+ * @buffer: the buffer
+ * @cpu: the CPU
+ */
+void ring_buffer_record_disable_cpu(struct trace_buffer *buffer, int cpu)
+{
+	atomic_inc(&buffer->cpus[cpu]->record_disabled);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_record_disable_cpu);
+
+/**
+ * ring_buffer_record_enable_cpu() - undo one ring_buffer_record_disable_cpu()
+ * @buffer: the buffer
+ * @cpu: the CPU
+ */
+void ring_buffer_record_enable_cpu(struct trace_buffer *buffer, int cpu)
+{
+	atomic_dec(&buffer->cpus[cpu]->record_disabled);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_record_enable_cpu);
+
+/**
+ * ring_buffer_record_is_on() - may writers write?
+ * @buffer: the buffer
+ *
+ * Return: true unless recording is disabled on the whole buffer.
+ */
+bool ring_buffer_record_is_on(struct trace_buffer *buffer)
+{
+	return !atomic_read(&buffer->record_disabled);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_record_is_on);
+
+static struct rb_cpu *rb_stat_cpu(struct trace_buffer *buffer, int cpu)
+{
+	if (cpu < 0 || cpu >= nr_cpu_ids)
+		return NULL;
+	return buffer->cpus[cpu];
+}
+
+/**
+ * ring_buffer_written_cpu() - events written on a CPU since the last reset
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: the count (discarded events excluded).
+ */
+unsigned long ring_buffer_written_cpu(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_stat_cpu(buffer, cpu);
+
+	return c ? local_read(&c->written) : 0;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_written_cpu);
+
+/**
+ * ring_buffer_overrun_cpu() - events overwritten before they were read
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: the count.
+ */
+unsigned long ring_buffer_overrun_cpu(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_stat_cpu(buffer, cpu);
+
+	return c ? local_read(&c->overrun) : 0;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_overrun_cpu);
+
+/**
+ * ring_buffer_commit_overrun_cpu() - events dropped because the whole ring
+ *	held uncommitted data (writers nested that deep)
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: the count.
+ */
+unsigned long ring_buffer_commit_overrun_cpu(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_stat_cpu(buffer, cpu);
+
+	return c ? local_read(&c->commit_overrun) : 0;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_commit_overrun_cpu);
+
+/**
+ * ring_buffer_dropped_events_cpu() - events dropped because the buffer was
+ *	full in producer/consumer mode, or too big
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: the count.
+ */
+unsigned long ring_buffer_dropped_events_cpu(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_stat_cpu(buffer, cpu);
+
+	return c ? local_read(&c->dropped) : 0;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_dropped_events_cpu);
+
+/**
+ * ring_buffer_read_events_cpu() - events consumed by readers
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: the count.
+ */
+unsigned long ring_buffer_read_events_cpu(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_stat_cpu(buffer, cpu);
+
+	return c ? READ_ONCE(c->read) : 0;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_read_events_cpu);
+
+/**
+ * ring_buffer_entries_cpu() - events in a CPU's buffer, not yet consumed
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: written - overrun - read.
+ */
+unsigned long ring_buffer_entries_cpu(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_stat_cpu(buffer, cpu);
+
+	if (!c)
+		return 0;
+	return local_read(&c->written) - local_read(&c->overrun) - READ_ONCE(c->read);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_entries_cpu);
+
+/**
+ * ring_buffer_bytes_cpu() - bytes of records in a CPU's buffer
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: bytes written, less those overwritten and consumed.
+ */
+unsigned long ring_buffer_bytes_cpu(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_stat_cpu(buffer, cpu);
+
+	if (!c)
+		return 0;
+	return local_read(&c->written_bytes) - local_read(&c->overrun_bytes) -
+	       READ_ONCE(c->read_bytes);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_bytes_cpu);
+
+/**
+ * ring_buffer_entries() - events in the buffer, all CPUs
+ * @buffer: the buffer
+ *
+ * Return: the sum of ring_buffer_entries_cpu().
+ */
+unsigned long ring_buffer_entries(struct trace_buffer *buffer)
+{
+	unsigned long n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += ring_buffer_entries_cpu(buffer, cpu);
+	return n;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_entries);
+
+/**
+ * ring_buffer_overruns() - events overwritten, all CPUs
+ * @buffer: the buffer
+ *
+ * Return: the sum of ring_buffer_overrun_cpu().
+ */
+unsigned long ring_buffer_overruns(struct trace_buffer *buffer)
+{
+	unsigned long n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += ring_buffer_overrun_cpu(buffer, cpu);
+	return n;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_overruns);

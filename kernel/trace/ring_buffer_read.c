@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ring buffer: the reader side (consuming reads and iterators).
+ *
+ * A consuming reader never reads the ring in place.  It copies the
+ * committed data after rpos into its private page, then claims that data
+ * with a cmpxchg of rpos.  If a writer moved rpos first (overwriting the
+ * page), the cmpxchg fails and the copy is thrown away: the writer has
+ * already counted those events as overrun.  Records are then handed out
+ * from the private page one by one.
+ *
+ * Iterators (the "trace" file) walk without consuming.  They run with
+ * recording off on their CPU, so the ring does not change under them.
+ *
+ * See rb_internal.h for the positions and the legend.
+ */
+#include <linux/ring_buffer.h>
+#include <linux/slab.h>
+
+#include "rb_internal.h"
+
+/**
+ * rb_count_records() - walk a block of records
+ * @data: first record
+ * @len: bytes in the block
+ * @ts: in: time before the first record; out: time of the last one
+ * @bytes: if not NULL, out: bytes up to the end of the last data record
+ *
+ * Return: the number of data records, or -EINVAL when the block does not
+ * parse (a record runs past @len).
+ */
+int rb_count_records(void *data, unsigned int len, u64 *ts, unsigned int *bytes)
+{
+	unsigned int off = 0, size;
+	struct ring_buffer_event *e;
+	int n = 0;
+
+	while (off < len) {
+		e = data + off;
+		size = rb_record_size(e);
+		if (!size || off + size > len)
+			return -EINVAL;
+		switch (e->type_len) {
+		case RINGBUF_TYPE_PADDING:
+			break;
+		case RINGBUF_TYPE_TIME_EXTEND:
+			*ts += rb_extend_delta(e);
+			break;
+		case RINGBUF_TYPE_TIME_STAMP:
+			*ts = rb_extend_delta(e);
+			break;
+		default:
+			*ts += e->time_delta;
+			n++;
+			break;
+		}
+		off += size;
+	}
+	if (bytes)
+		*bytes = off;
+	return n;
+}
+
+/*
+ * Move the next block of committed data into the private page.
+ * Return: false when there is none.
+ */
+static bool rb_take(struct rb_cpu *c)
+{
+	u64 r = atomic64_read(&c->rpos), cp, page, ts, base, next;
+	struct buffer_data_page *src;
+	unsigned int off, end;
+	unsigned long ov;
+	int n;
+
+	lockdep_assert_held(&c->reader_lock);
+	for (;;) {
+		/* Acquire: pairs with the store-release in rb_commit(). */
+		cp = smp_load_acquire(&c->cpos);
+		page = rpos_page(r);
+		off = rpos_off(r);
+		if (page > pos_page(cp))
+			return false;
+		if (page == pos_page(cp))
+			end = pos_off(cp);
+		else
+			end = min_t(unsigned int, READ_ONCE(c->meta[page % c->nr_pages].end),
+				    RB_DATA_SIZE);
+
+		if (off >= end) {
+			if (page == pos_page(cp))
+				return false;
+			/* A complete page we have taken everything from. */
+			atomic64_try_cmpxchg(&c->rpos, &r, rpos_make(page + 1, 0, 0));
+			continue;
+		}
+
+		src = c->pages[page % c->nr_pages];
+		base = off ? c->read_ts : READ_ONCE(src->time_stamp);
+		memcpy(c->rpage->data, src->data + off, end - off);
+		ts = base;
+		n = rb_count_records(c->rpage->data, end - off, &ts, NULL);
+		next = page == pos_page(cp) ?
+		       rpos_make(page, end, rpos_cnt(r) + max(n, 0)) :
+		       rpos_make(page + 1, 0, 0);
+		/*
+		 * Full barrier: our copy is complete before we claim the data.
+		 * Pairs with the cmpxchg in rb_free_slot().
+		 */
+		if (!atomic64_try_cmpxchg(&c->rpos, &r, next))
+			continue;
+		if (WARN_ON_ONCE(n < 0))
+			continue;	/* committed data that does not parse */
+
+		c->rpage->time_stamp = base;
+		c->rpage_len = end - off;
+		c->rpage_off = 0;
+		c->rpage_ts = base;
+		c->read_ts = ts;
+		ov = local_read(&c->overrun);
+		c->lost_pending += ov - c->lost_seen;
+		c->lost_seen = ov;
+		return true;
+	}
+}
+
+/*
+ * The next data record in the private page, refilling it as needed.
+ * Non-data records before it are consumed on the way.
+ */
+static struct ring_buffer_event *rb_next_record(struct rb_cpu *c, u64 *ts)
+{
+	struct ring_buffer_event *e;
+	unsigned int size;
+
+	for (;;) {
+		if (c->rpage_off >= c->rpage_len) {
+			if (!rb_take(c))
+				return NULL;
+		}
+		e = (void *)&c->rpage->data[c->rpage_off];
+		size = rb_record_size(e);
+		switch (e->type_len) {
+		case RINGBUF_TYPE_PADDING:
+			break;
+		case RINGBUF_TYPE_TIME_EXTEND:
+			c->rpage_ts += rb_extend_delta(e);
+			break;
+		case RINGBUF_TYPE_TIME_STAMP:
+			c->rpage_ts = rb_extend_delta(e);
+			break;
+		default:
+			if (ts)
+				*ts = c->rpage_ts + e->time_delta;
+			return e;
+		}
+		c->rpage_off += size;
+		c->read_bytes += size;
+	}
+}
+
+static struct rb_cpu *rb_cpu_of(struct trace_buffer *buffer, int cpu)
+{
+	if (cpu < 0 || cpu >= nr_cpu_ids || !cpumask_test_cpu(cpu, cpu_possible_mask))
+		return NULL;
+	return buffer->cpus[cpu];
+}
+
+/**
+ * ring_buffer_peek() - the next record of a CPU, without consuming it
+ * @buffer: the buffer
+ * @cpu: the CPU
+ * @ts: if not NULL, gets the record's time stamp
+ * @lost_events: if not NULL, gets the events lost before this record
+ *
+ * The record stays valid until the next consuming read of @cpu.
+ *
+ * Return: the record, or NULL when @cpu has none.
+ */
+struct ring_buffer_event *
+ring_buffer_peek(struct trace_buffer *buffer, int cpu, u64 *ts,
+		 unsigned long *lost_events)
+{
+	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+	struct ring_buffer_event *e;
+	unsigned long flags;
+
+	if (!c)
+		return NULL;
+	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	e = rb_next_record(c, ts);
+	if (lost_events)
+		*lost_events = c->lost_pending;
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+	return e;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_peek);
+
+/**
+ * ring_buffer_consume() - take the next record of a CPU
+ * @buffer: the buffer
+ * @cpu: the CPU
+ * @ts: if not NULL, gets the record's time stamp
+ * @lost_events: if not NULL, gets the number of events lost before this
+ *	record (each loss is reported once)
+ *
+ * The record stays valid until the next consuming read of @cpu.
+ *
+ * Return: the record, or NULL when @cpu has none.
+ */
+struct ring_buffer_event *
+ring_buffer_consume(struct trace_buffer *buffer, int cpu, u64 *ts,
+		    unsigned long *lost_events)
+{
+	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+	struct ring_buffer_event *e;
+	unsigned long flags;
+	unsigned int size;
+	u64 t;
+
+	if (!c)
+		return NULL;
+	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	e = rb_next_record(c, &t);
+	if (e) {
+		size = rb_record_size(e);
+		c->rpage_off += size;
+		c->rpage_ts = t;
+		c->read++;
+		c->read_bytes += size;
+		if (ts)
+			*ts = t;
+	}
+	if (lost_events)
+		*lost_events = e ? c->lost_pending : 0;
+	if (e)
+		c->lost_pending = 0;
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+	return e;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_consume);
+
+/**
+ * ring_buffer_empty_cpu() - has a CPU nothing to read?
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: true when a consuming read of @cpu would find nothing.
+ */
+bool ring_buffer_empty_cpu(struct trace_buffer *buffer, int cpu)
+{
+	return !ring_buffer_peek(buffer, cpu, NULL, NULL);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_empty_cpu);
+
+/**
+ * ring_buffer_empty() - has the whole buffer nothing to read?
+ * @buffer: the buffer
+ *
+ * Return: true when every CPU is empty.
+ */
+bool ring_buffer_empty(struct trace_buffer *buffer)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		if (!ring_buffer_empty_cpu(buffer, cpu))
+			return false;
+	return true;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_empty);
+
+/**
+ * ring_buffer_oldest_event_ts() - time of the oldest unread record
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Return: its time stamp, or 0 when @cpu has nothing to read.
+ */
+u64 ring_buffer_oldest_event_ts(struct trace_buffer *buffer, int cpu)
+{
+	u64 ts = 0;
+
+	ring_buffer_peek(buffer, cpu, &ts, NULL);
+	return ts;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_oldest_event_ts);
+
+/*
+ * An iterator copies what the reader has taken but not consumed, then
+ * walks the ring from rpos to cpos.
+ */
+struct ring_buffer_iter {
+	struct rb_cpu		*c;
+	struct buffer_data_page	*page;	/* the current block */
+	unsigned int		len;	/* bytes in @page */
+	unsigned int		off;	/* current record in @page */
+	u64			ts;	/* time before the current record */
+	u64			next;	/* ring position of the next block */
+	u64			end;	/* cpos when the walk started */
+};
+
+/* Load the next block of the ring; false at the end. */
+static bool rb_iter_load(struct ring_buffer_iter *it)
+{
+	struct rb_cpu *c = it->c;
+	unsigned int off, end;
+	u64 page;
+
+	while (it->next < it->end) {
+		page = pos_page(it->next);
+		off = pos_off(it->next);
+		end = page == pos_page(it->end) ? pos_off(it->end) :
+		      min_t(unsigned int, c->meta[page % c->nr_pages].end, RB_DATA_SIZE);
+		it->next = (page + 1) << RB_OFF_BITS;
+		if (off >= end)
+			continue;
+		memcpy(it->page->data, c->pages[page % c->nr_pages]->data + off,
+		       end - off);
+		if (!off)
+			it->ts = c->pages[page % c->nr_pages]->time_stamp;
+		it->len = end - off;
+		it->off = 0;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * ring_buffer_read_start() - start a non-consuming walk of a CPU
+ * @buffer: the buffer
+ * @cpu: the CPU
+ * @flags: allocation flags
+ *
+ * Turns recording off on @cpu until ring_buffer_read_finish() and waits
+ * for the writers already inside.  Sleeps.
+ *
+ * Return: the iterator, or NULL when @cpu is not valid or memory is short.
+ */
+struct ring_buffer_iter *ring_buffer_read_start(struct trace_buffer *buffer,
+						int cpu, gfp_t flags)
+{
+	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+	struct ring_buffer_iter *it;
+	unsigned long irqflags;
+	u64 r;
+
+	if (!c)
+		return NULL;
+	it = kzalloc(sizeof(*it), flags);
+	if (!it)
+		return NULL;
+	it->page = (void *)__get_free_page(flags);
+	if (!it->page) {
+		kfree(it);
+		return NULL;
+	}
+	it->c = c;
+	ring_buffer_record_disable_cpu(buffer, cpu);
+	synchronize_rcu();	/* writers run with preemption off */
+
+	raw_spin_lock_irqsave(&c->reader_lock, irqflags);
+	it->len = c->rpage_len - c->rpage_off;
+	memcpy(it->page->data, c->rpage->data + c->rpage_off, it->len);
+	it->ts = c->rpage_ts;
+	r = atomic64_read(&c->rpos);
+	it->next = rpos_page(r) << RB_OFF_BITS | rpos_off(r);
+	if (rpos_off(r))
+		it->ts = it->len ? it->ts : c->read_ts;
+	it->end = READ_ONCE(c->cpos);
+	raw_spin_unlock_irqrestore(&c->reader_lock, irqflags);
+	return it;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_read_start);
+
+/**
+ * ring_buffer_iter_peek() - the iterator's current record
+ * @it: the iterator
+ * @ts: if not NULL, gets the record's time stamp
+ *
+ * Return: the record, or NULL at the end.
+ */
+struct ring_buffer_event *ring_buffer_iter_peek(struct ring_buffer_iter *it,
+						u64 *ts)
+{
+	struct ring_buffer_event *e;
+
+	for (;;) {
+		if (it->off >= it->len && !rb_iter_load(it))
+			return NULL;
+		e = (void *)&it->page->data[it->off];
+		switch (e->type_len) {
+		case RINGBUF_TYPE_PADDING:
+			break;
+		case RINGBUF_TYPE_TIME_EXTEND:
+			it->ts += rb_extend_delta(e);
+			break;
+		case RINGBUF_TYPE_TIME_STAMP:
+			it->ts = rb_extend_delta(e);
+			break;
+		default:
+			if (ts)
+				*ts = it->ts + e->time_delta;
+			return e;
+		}
+		it->off += rb_record_size(e) ?: it->len;
+	}
+}
+EXPORT_SYMBOL_GPL(ring_buffer_iter_peek);
+
+/**
+ * ring_buffer_iter_advance() - step past the current record
+ * @it: the iterator
+ */
+void ring_buffer_iter_advance(struct ring_buffer_iter *it)
+{
+	struct ring_buffer_event *e;
+	u64 ts;
+
+	e = ring_buffer_iter_peek(it, &ts);
+	if (!e)
+		return;
+	it->ts = ts;
+	it->off += rb_record_size(e);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_iter_advance);
+
+/**
+ * ring_buffer_read_finish() - end a walk and turn recording back on
+ * @it: the iterator
+ */
+void ring_buffer_read_finish(struct ring_buffer_iter *it)
+{
+	ring_buffer_record_enable_cpu(it->c->buffer, it->c->cpu);
+	free_page((unsigned long)it->page);
+	kfree(it);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_read_finish);

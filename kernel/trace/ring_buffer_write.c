@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ring buffer: the writer side (reserve, commit, discard).
+ *
+ * The fast path is one 16-byte cmpxchg on this CPU's {pos, ts}: read the
+ * clock, compute the delta against the previous record's time, and claim
+ * the bytes for the record (plus a time-extend record when the delta does
+ * not fit in 27 bits).  A nested writer (interrupt, NMI) that gets in
+ * between makes the cmpxchg fail and we simply retry with a fresh clock
+ * read, so deltas are never negative and never stale.
+ *
+ * Starting a page is the slow path: it makes sure the page's slot may be
+ * reused (overwriting unread data in overwrite mode, or dropping the
+ * event in producer/consumer mode) and stamps the page.
+ *
+ * Commits: a record becomes visible when cpos moves past it.  Only the
+ * outermost writer on the CPU moves cpos, to the end of everything
+ * reserved so far, since inner writers have all finished by then.  See
+ * rb_commit() for the race with a writer that sneaks in at the very end.
+ *
+ * See rb_internal.h for the positions and the legend.
+ */
+#include <linux/hardirq.h>
+#include <linux/preempt.h>
+#include <linux/ring_buffer.h>
+
+#include "rb_internal.h"
+
+static __always_inline struct ring_buffer_event *rb_at(struct rb_cpu *c, u64 pos)
+{
+	return (void *)&c->pages[pos_page(pos) % c->nr_pages]->data[pos_off(pos)];
+}
+
+static __always_inline struct rb_page_meta *rb_meta(struct rb_cpu *c, u64 page)
+{
+	return &c->meta[page % c->nr_pages];
+}
+
+/* Write the header of a data record of @size bytes (header included). */
+static __always_inline void rb_set_header(struct ring_buffer_event *e,
+					  unsigned int size, u32 delta)
+{
+	unsigned int len = size - RB_HDR_SIZE;
+
+	e->time_delta = delta;
+	if (len > RB_MAX_SMALL) {
+		e->type_len = 0;
+		e->array[0] = len;
+	} else {
+		e->type_len = len / RB_ALIGN;
+	}
+}
+
+/*
+ * Make the slot of page @victim free for a new page.  Return: true when
+ * the reader is past @victim (perhaps because we moved it there, losing
+ * the page's unread events), false when the buffer is full and may not be
+ * overwritten.
+ */
+static bool rb_free_slot(struct rb_cpu *c, u64 victim)
+{
+	u64 r = atomic64_read_acquire(&c->rpos);
+	struct rb_page_meta *m;
+	u64 page;
+
+	while (rpos_page(r) <= victim) {
+		if (!(READ_ONCE(c->buffer->flags) & RB_FL_OVERWRITE))
+			return false;
+		page = rpos_page(r);
+		m = rb_meta(c, page);
+		/*
+		 * Full barrier on success: the slot is written only after the
+		 * reader can no longer claim it.  Pairs with the cmpxchg in
+		 * rb_take().
+		 */
+		if (atomic64_try_cmpxchg(&c->rpos, &r, rpos_make(page + 1, 0, 0))) {
+			local_add(local_read(&m->entries) - rpos_cnt(r), &c->overrun);
+			local_add(m->end - rpos_off(r), &c->overrun_bytes);
+			r = rpos_make(page + 1, 0, 0);
+		}
+	}
+	return true;
+}
+
+/*
+ * Slow path: the record starts page @page.  @old is the writer state we
+ * saw, @ts the time stamp to use.  Return: the record, NULL when it must
+ * be dropped, or ERR_PTR(-EAGAIN) when a nested writer got in first.
+ */
+static noinline struct ring_buffer_event *
+rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
+		unsigned int size)
+{
+	struct ring_buffer_event *e;
+	struct rb_page_meta *m;
+	union rb_wstate new;
+
+	if (page >= c->nr_pages) {
+		u64 victim = page - c->nr_pages;
+
+		/* Never overwrite data that is not committed yet. */
+		if (victim >= pos_page(smp_load_acquire(&c->cpos))) {
+			local_inc(&c->commit_overrun);
+			return NULL;
+		}
+		if (!rb_free_slot(c, victim)) {
+			local_inc(&c->dropped);
+			return NULL;
+		}
+	}
+
+	/*
+	 * Clear the slot's counts before claiming the page: once we own it,
+	 * a nested writer may add to them at once.
+	 */
+	m = rb_meta(c, page);
+	local_set(&m->entries, 0);
+	local_set(&m->bytes, 0);
+
+	new.pos = page << RB_OFF_BITS | size;
+	new.ts = ts;
+	if (!try_cmpxchg128_local(&c->w.full, &old->full, new.full))
+		return ERR_PTR(-EAGAIN);
+
+	/* The page we left is complete: record its length. */
+	if (pos_off(old->pos))
+		rb_meta(c, pos_page(old->pos))->end = pos_off(old->pos);
+	c->pages[page % c->nr_pages]->time_stamp = ts;
+
+	e = rb_at(c, page << RB_OFF_BITS);
+	rb_set_header(e, size, 0);
+	local_inc(&m->entries);
+	local_add(size, &m->bytes);
+	return e;
+}
+
+static __always_inline struct ring_buffer_event *
+rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
+{
+	struct ring_buffer_event *e;
+	union rb_wstate old, new;
+	unsigned int off, need;
+	struct rb_page_meta *m;
+	u64 ts, delta;
+
+	do {
+		old.pos = READ_ONCE(c->w.pos);
+		old.ts = READ_ONCE(c->w.ts);
+		ts = buffer->clock();
+		if ((s64)(ts - old.ts) < 0)
+			ts = old.ts;
+		delta = ts - old.ts;
+		off = pos_off(old.pos);
+		need = size + (delta > RB_DELTA_MAX ? RB_EXTEND_SIZE : 0);
+
+		if (unlikely(!off || off + need > RB_DATA_SIZE)) {
+			e = rb_reserve_page(c, &old, pos_page(old.pos) + !!off,
+					    ts, size);
+			if (e != ERR_PTR(-EAGAIN))
+				goto out;
+			continue;
+		}
+		new.pos = old.pos + need;
+		new.ts = ts;
+	} while (!try_cmpxchg128_local(&c->w.full, &old.full, new.full));
+
+	e = rb_at(c, old.pos);
+	if (unlikely(need != size)) {
+		e->type_len = RINGBUF_TYPE_TIME_EXTEND;
+		e->time_delta = delta & RB_DELTA_MAX;
+		e->array[0] = delta >> RB_DELTA_BITS;
+		e = (void *)e + RB_EXTEND_SIZE;
+		delta = 0;
+	}
+	rb_set_header(e, size, delta);
+	m = rb_meta(c, pos_page(old.pos));
+	local_inc(&m->entries);
+	local_add(need, &m->bytes);
+	local_add(need - size, &c->written_bytes);
+out:
+	if (e) {
+		local_inc(&c->written);
+		local_add(size, &c->written_bytes);
+	}
+	return e;
+}
+
+/*
+ * Publish everything reserved so far if we are the outermost writer.
+ *
+ * The re-check closes this race: we publish, and before we drop
+ * @committing an interrupt reserves and commits; it sees @committing > 1
+ * and leaves publishing to us, but we have already published.  Its
+ * reservation changed @commits, so we go round again.
+ */
+static __always_inline void rb_commit(struct rb_cpu *c)
+{
+	long n;
+
+again:
+	n = local_read(&c->commits);
+	/* Compiler barriers: only this CPU's nested writers race with us. */
+	barrier();
+	if (local_read(&c->committing) == 1) {
+		/*
+		 * Release: the records' contents are visible before cpos
+		 * covers them.  Pairs with the load-acquire in rb_take().
+		 */
+		smp_store_release(&c->cpos, READ_ONCE(c->w.pos));
+	}
+	/* Publish before leaving, as an interrupt would see it. */
+	barrier();
+	local_dec(&c->committing);
+	/* Leave before re-checking @commits. */
+	barrier();
+	if (unlikely(local_read(&c->commits) != n) &&
+	    !local_read(&c->committing)) {
+		local_inc(&c->committing);
+		goto again;
+	}
+}
+
+/* One writer per context level; a second one is recursion, dropped. */
+static __always_inline bool rb_nest_enter(struct rb_cpu *c)
+{
+	unsigned long bit = 1UL << interrupt_context_level();
+	unsigned long nest = READ_ONCE(c->nest);
+
+	if (unlikely(nest & bit))
+		return false;
+	/*
+	 * Not atomic, but safe: a nested writer restores @nest before it
+	 * returns to us.
+	 */
+	WRITE_ONCE(c->nest, nest | bit);
+	barrier();
+	return true;
+}
+
+static __always_inline void rb_nest_exit(struct rb_cpu *c)
+{
+	barrier();
+	WRITE_ONCE(c->nest, c->nest & ~(1UL << interrupt_context_level()));
+}
+
+/**
+ * ring_buffer_lock_reserve() - reserve room for a record on this CPU
+ * @buffer: the buffer
+ * @length: bytes of data
+ *
+ * Disables preemption until ring_buffer_unlock_commit() or
+ * ring_buffer_discard_commit().  Safe in any context, NMI included.
+ *
+ * Return: the record (fill it through ring_buffer_event_data()), or NULL
+ * when recording is off, the record is too big, the buffer is full
+ * (producer/consumer mode) or this context is already writing.
+ */
+struct ring_buffer_event *
+ring_buffer_lock_reserve(struct trace_buffer *buffer, unsigned long length)
+{
+	struct ring_buffer_event *e;
+	unsigned int size;
+	struct rb_cpu *c;
+
+	preempt_disable_notrace();
+	if (unlikely(atomic_read(&buffer->record_disabled)))
+		goto out;
+	c = buffer->cpus[raw_smp_processor_id()];
+	if (unlikely(!c || atomic_read(&c->record_disabled)))
+		goto out;
+	size = rb_event_size(length);
+	if (unlikely(length > RB_DATA_SIZE || size > RB_DATA_SIZE)) {
+		local_inc(&c->dropped);
+		goto out;
+	}
+	if (unlikely(!rb_nest_enter(c)))
+		goto out;
+
+	local_inc(&c->committing);
+	local_inc(&c->commits);
+	barrier();
+	e = rb_reserve(buffer, c, size);
+	if (likely(e))
+		return e;
+	rb_commit(c);
+	rb_nest_exit(c);
+out:
+	preempt_enable_notrace();
+	return NULL;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_lock_reserve);
+
+/**
+ * ring_buffer_unlock_commit() - make the reserved record visible
+ * @buffer: the buffer of the ring_buffer_lock_reserve() just made
+ *
+ * Return: 0.
+ */
+int ring_buffer_unlock_commit(struct trace_buffer *buffer)
+{
+	struct rb_cpu *c = buffer->cpus[raw_smp_processor_id()];
+
+	rb_commit(c);
+	rb_nest_exit(c);
+	preempt_enable_notrace();
+	return 0;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_unlock_commit);
+
+/**
+ * ring_buffer_discard_commit() - drop a reserved record instead of committing
+ * @buffer: the buffer
+ * @event: the record from ring_buffer_lock_reserve()
+ *
+ * @event becomes padding that readers skip and is no longer counted as
+ * written.  Its time delta is lost to the records after it, as with
+ * upstream's padding records.
+ */
+void ring_buffer_discard_commit(struct trace_buffer *buffer,
+				struct ring_buffer_event *event)
+{
+	struct rb_cpu *c = buffer->cpus[raw_smp_processor_id()];
+	unsigned long page = (unsigned long)event & PAGE_MASK;
+	unsigned int i;
+
+	event->array[0] = rb_record_size(event) - RB_HDR_SIZE;
+	event->time_delta = 1;
+	event->type_len = RINGBUF_TYPE_PADDING;
+
+	/* The page's slot: discards are rare, a search is fine. */
+	for (i = 0; i < c->nr_pages; i++) {
+		if ((unsigned long)c->pages[i] == page) {
+			local_dec(&c->meta[i].entries);
+			break;
+		}
+	}
+	local_dec(&c->written);
+	ring_buffer_unlock_commit(buffer);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_discard_commit);
+
+/**
+ * ring_buffer_write() - copy a whole record into the buffer
+ * @buffer: the buffer
+ * @length: bytes of @data
+ * @data: the record's data
+ *
+ * Return: 0, or -EBUSY when the record could not be reserved.
+ */
+int ring_buffer_write(struct trace_buffer *buffer, unsigned long length,
+		      void *data)
+{
+	struct ring_buffer_event *e = ring_buffer_lock_reserve(buffer, length);
+
+	if (!e)
+		return -EBUSY;
+	memcpy(ring_buffer_event_data(e), data, length);
+	return ring_buffer_unlock_commit(buffer);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_write);
+
+/**
+ * ring_buffer_event_data() - the data of a data record
+ * @event: the record
+ *
+ * Return: a pointer to its first data byte.
+ */
+void *ring_buffer_event_data(struct ring_buffer_event *event)
+{
+	return event->type_len ? (void *)&event->array[0] : (void *)&event->array[1];
+}
+EXPORT_SYMBOL_GPL(ring_buffer_event_data);
+
+/**
+ * ring_buffer_event_length() - bytes of data of a data record
+ * @event: the record
+ *
+ * Return: the length of the data (rounded up to 4 bytes).
+ */
+unsigned int ring_buffer_event_length(struct ring_buffer_event *event)
+{
+	if (event->type_len > RINGBUF_TYPE_DATA_TYPE_LEN_MAX)
+		return 0;
+	return event->type_len ? event->type_len * RB_ALIGN :
+				 event->array[0] - sizeof(u32);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_event_length);
