@@ -102,9 +102,8 @@ void ring_buffer_reset_cpu(struct trace_buffer *buffer, int cpu);
 void ring_buffer_reset(struct trace_buffer *buffer);
 
 /*
- * Non-consuming iteration over one CPU.  Recording on the buffer is off
- * while an iterator exists (as with the "trace" file), so what it walks
- * is stable.
+ * Non-consuming iteration over one CPU, up to what was committed when it
+ * started.  Writers go on meanwhile; records they overwrite are skipped.
  */
 struct ring_buffer_iter *ring_buffer_read_start(struct trace_buffer *buffer,
 						int cpu, gfp_t flags);

@@ -9,8 +9,8 @@
  * already counted those events as overrun.  Records are then handed out
  * from the private page one by one.
  *
- * Iterators (the "trace" file) walk without consuming.  They run with
- * recording off on their CPU, so the ring does not change under them.
+ * Iterators (the "trace" file) walk without consuming, while writers go
+ * on; a block that was overwritten during its copy is skipped.
  *
  * See rb_internal.h for the positions and the legend.
  */
@@ -300,25 +300,42 @@ struct ring_buffer_iter {
 	u64			end;	/* cpos when the walk started */
 };
 
-/* Load the next block of the ring; false at the end. */
+/*
+ * Load the next block of the ring; false at the end.  Writers keep going
+ * meanwhile: a block is valid only if the reader position has not moved
+ * past its page by the time the copy is done (a writer moves it before
+ * reusing the page's slot).  A lost block means the walk skips ahead.
+ */
 static bool rb_iter_load(struct ring_buffer_iter *it)
 {
 	struct rb_cpu *c = it->c;
 	unsigned int off, end;
-	u64 page;
+	u64 page, r;
 
 	while (it->next < it->end) {
 		page = pos_page(it->next);
 		off = pos_off(it->next);
 		end = page == pos_page(it->end) ? pos_off(it->end) :
-		      min_t(unsigned int, c->meta[page % c->nr_pages].end, RB_DATA_SIZE);
-		it->next = (page + 1) << RB_OFF_BITS;
-		if (off >= end)
+		      min_t(unsigned int, READ_ONCE(c->meta[page % c->nr_pages].end),
+			    RB_DATA_SIZE);
+		if (off < end) {
+			memcpy(it->page->data,
+			       c->pages[page % c->nr_pages]->data + off, end - off);
+			if (!off)
+				it->ts = c->pages[page % c->nr_pages]->time_stamp;
+		}
+		/* Copy before checking.  Pairs with the cmpxchg in rb_free_slot(). */
+		smp_rmb();
+		r = atomic64_read(&c->rpos);
+		if (rpos_page(r) > page) {
+			/* Overwritten or consumed meanwhile: go on from the reader. */
+			it->next = max(it->next + 1, rpos_page(r) << RB_OFF_BITS);
 			continue;
-		memcpy(it->page->data, c->pages[page % c->nr_pages]->data + off,
-		       end - off);
-		if (!off)
-			it->ts = c->pages[page % c->nr_pages]->time_stamp;
+		}
+		it->next = (page + 1) << RB_OFF_BITS;
+		if (off >= end || rb_count_records(it->page->data, end - off,
+						   &(u64){ 0 }, NULL) < 0)
+			continue;
 		it->len = end - off;
 		it->off = 0;
 		return true;
@@ -332,8 +349,7 @@ static bool rb_iter_load(struct ring_buffer_iter *it)
  * @cpu: the CPU
  * @flags: allocation flags
  *
- * Turns recording off on @cpu until ring_buffer_read_finish() and waits
- * for the writers already inside.  Sleeps.
+ * The walk ends at what was committed when it started.
  *
  * Return: the iterator, or NULL when @cpu is not valid or memory is short.
  */
@@ -356,9 +372,6 @@ struct ring_buffer_iter *ring_buffer_read_start(struct trace_buffer *buffer,
 		return NULL;
 	}
 	it->c = c;
-	ring_buffer_record_disable_cpu(buffer, cpu);
-	synchronize_rcu();	/* writers run with preemption off */
-
 	raw_spin_lock_irqsave(&c->reader_lock, irqflags);
 	it->len = c->rpage_len - c->rpage_off;
 	memcpy(it->page->data, c->rpage->data + c->rpage_off, it->len);
@@ -367,7 +380,8 @@ struct ring_buffer_iter *ring_buffer_read_start(struct trace_buffer *buffer,
 	it->next = rpos_page(r) << RB_OFF_BITS | rpos_off(r);
 	if (rpos_off(r))
 		it->ts = it->len ? it->ts : c->read_ts;
-	it->end = READ_ONCE(c->cpos);
+	/* Acquire: pairs with the store-release in rb_commit(). */
+	it->end = smp_load_acquire(&c->cpos);
 	raw_spin_unlock_irqrestore(&c->reader_lock, irqflags);
 	return it;
 }
@@ -426,12 +440,11 @@ void ring_buffer_iter_advance(struct ring_buffer_iter *it)
 EXPORT_SYMBOL_GPL(ring_buffer_iter_advance);
 
 /**
- * ring_buffer_read_finish() - end a walk and turn recording back on
+ * ring_buffer_read_finish() - end a walk
  * @it: the iterator
  */
 void ring_buffer_read_finish(struct ring_buffer_iter *it)
 {
-	ring_buffer_record_enable_cpu(it->c->buffer, it->c->cpu);
 	free_page((unsigned long)it->page);
 	kfree(it);
 }
