@@ -140,13 +140,16 @@ out:
 /**
  * early_trace_init() - set up the tracing core
  *
- * Called from start_kernel() before the scheduler is up: registers the nop
- * tracer and makes it current.  Its selftest, if it has one, runs later
+ * Called from start_kernel() before the scheduler is up: allocates the
+ * ring buffer at its minimum size, registers the nop tracer and makes it
+ * current.  Its selftest, if it has one, runs later
  * (see tracer.c).
  */
 void __init early_trace_init(void)
 {
 	trace_top.current_trace = &nop_trace;
+	if (trace_alloc_buffer())
+		pr_warn("no ring buffer: records will not be kept\n");
 	if (register_tracer(&nop_trace))
 		pr_warn("failed to register the nop tracer\n");
 }

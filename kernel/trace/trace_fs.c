@@ -7,6 +7,10 @@
  *	tracing_on		the on/off switch (0 or 1)
  *	README			a short guide to the files that exist
  *
+ * and, through the files of the parts they belong to, the buffer files
+ * (trace_buffer.c), trace and trace_pipe (trace_read.c), trace_marker
+ * (trace_marker.c), saved_cmdlines (trace_cmdline.c) and per_cpu/.
+ *
  * tracefs is mounted at /sys/kernel/tracing; older tools look for it at
  * /sys/kernel/debug/tracing, so debugfs gets an automount point there.
  */
@@ -123,10 +127,28 @@ static const char readme_text[] =
 	"# echo 0 > tracing_on : quick way to disable tracing\n"
 	"# echo 1 > tracing_on : quick way to re-enable tracing\n\n"
 	" Important files:\n"
-	"  available_tracers\t- list of configured tracers for current_tracer\n"
+	"  trace\t\t\t- The static contents of the buffer\n"
+	"\t\t\t  To clear the buffer write into this file: echo > trace\n"
+	"  trace_pipe\t\t- A consuming read to see the contents of the buffer\n"
 	"  current_tracer\t- function and latency tracers\n"
-	"  tracing_on\t- Enable or disable writing to the ring buffer\n"
-	"  README\t- this text\n\n"
+	"  available_tracers\t- list of configured tracers for current_tracer\n"
+	"  buffer_size_kb\t- view and modify size of per cpu buffer\n"
+	"  buffer_total_size_kb  - view total size of all cpu buffers\n\n"
+	"  free_buffer\t\t- shrink the buffer when this file is closed\n"
+	"  trace_clock\t\t- change the clock used to order events\n"
+	"       local:   Per cpu clock but may not be synced across CPUs\n"
+	"      global:   Synced across CPUs but slows tracing down.\n"
+	"     counter:   Not a clock, but just an increment\n"
+	"      uptime:   Jiffy counter from time of boot\n"
+	"        perf:   Same clock that perf events use\n"
+	"     x86-tsc:   TSC cycle counter\n"
+	"  tracing_on\t\t- Enable or disable writing to the ring buffer\n"
+	"  trace_marker\t\t- Writes into this file writes into the kernel buffer\n"
+	"  trace_marker_raw\t\t- Writes into this file writes binary data into the kernel buffer\n"
+	"  saved_cmdlines\t- pid to comm of tasks that wrote into the buffer\n"
+	"  saved_cmdlines_size\t- number of saved pid to comm mappings\n"
+	"  per_cpu/cpuN/\t\t- trace, trace_pipe, stats and buffer_size_kb of one CPU\n"
+	"  README\t\t- this text\n\n"
 	" Selecting a tracer:\n"
 	"  # cat available_tracers\n"
 	"  # echo nop > current_tracer\n"
@@ -195,6 +217,9 @@ static struct vfsmount *trace_automount(struct dentry *mntpt, void *unused)
 static __init int trace_fs_init(void)
 {
 	struct trace_array *tr = &trace_top;
+	struct dentry *percpu, *d;
+	char name[16];
+	int cpu;
 
 	if (security_locked_down(LOCKDOWN_TRACEFS)) {
 		pr_warn("Tracing disabled due to lockdown\n");
@@ -207,6 +232,20 @@ static __init int trace_fs_init(void)
 	    IS_ERR(debugfs_create_automount("tracing", NULL, trace_automount,
 					    NULL)))
 		pr_warn("could not create the debugfs/tracing automount\n");
+
+	if (tr->buffer) {
+		trace_buffer_create_files(tr, NULL);
+		trace_read_create_files(tr, NULL);
+		trace_marker_create_files(tr, NULL);
+		trace_cmdline_create_files(NULL);
+		percpu = tracefs_create_dir("per_cpu", NULL);
+		for_each_possible_cpu(cpu) {
+			snprintf(name, sizeof(name), "cpu%d", cpu);
+			d = tracefs_create_dir(name, percpu);
+			trace_cpu_create_files(tr, d, cpu);
+			trace_cpu_read_create_files(tr, d, cpu);
+		}
+	}
 
 	tracefs_create_file("available_tracers", 0440, NULL, tr,
 			    &available_tracers_fops);

@@ -20,9 +20,13 @@
 #define _KERNEL_TRACE_PRIV_H
 
 #include <linux/ftrace.h>
+#include <linux/irq_work.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/ring_buffer.h>
+#include <linux/trace_events.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 
 struct seq_file;
 struct trace_array;
@@ -85,22 +89,73 @@ struct tracer {
 	struct list_head	list;
 };
 
+/* Bits of trace_array.flags: the general options (options/). */
+enum trace_opt {
+	TRACE_OPT_OVERWRITE	= BIT(0),	/* overwrite: oldest data goes when full */
+	TRACE_OPT_RECORD_CMD	= BIT(1),	/* record-cmd: remember comms of writers */
+	TRACE_OPT_IRQ_INFO	= BIT(2),	/* irq-info: the flags columns */
+	TRACE_OPT_CONTEXT_INFO	= BIT(3),	/* context-info: comm, pid, cpu, time */
+	TRACE_OPT_MARKERS	= BIT(4),	/* markers: trace_marker writes are kept */
+};
+
+#define TRACE_OPT_DEFAULT	(TRACE_OPT_OVERWRITE | TRACE_OPT_RECORD_CMD | \
+				 TRACE_OPT_IRQ_INFO | TRACE_OPT_CONTEXT_INFO | \
+				 TRACE_OPT_MARKERS)
+
 /**
  * struct trace_array - a tracing instance
  * @name: instance name, NULL for the global instance
  * @current_trace: the tracer selected through current_tracer
  * @on: the tracing_on switch
  * @stop_count: nesting depth of tracing_stop(); recording needs it at 0
+ * @buffer: the ring buffer, NULL until tracing_init_buffer()
+ * @buffer_size: bytes per CPU the buffer has once expanded
+ * @expanded: the buffer has its full size
+ * @flags: TRACE_OPT_* bits
+ * @clock_id: index of the trace clock in use
+ * @pipe_readers: open trace_pipe files
+ * @wait: trace_pipe readers waiting for data
+ * @wake_work: wakes @wait from the writers' context
+ * @waiting: some reader sleeps on @wait
  *
- * Legend: [I] immutable, [L] trace_types_lock.  @on and @stop_count are
- * written under [L] (or by tracing_off() from any context, which only
- * clears @on) and read locklessly with READ_ONCE().
+ * Legend: [I] immutable, [L] trace_types_lock, [a] atomic.  @on and
+ * @stop_count are written under [L] (or by tracing_off() from any
+ * context, which only clears @on) and read locklessly with READ_ONCE().
  */
 struct trace_array {
 	const char		*name;		/* [I] */
 	struct tracer		*current_trace;	/* [L] */
 	bool			on;		/* [L] write, lockless read */
 	int			stop_count;	/* [L] write, lockless read */
+	struct trace_buffer	*buffer;	/* [I] once set */
+	unsigned long		buffer_size;	/* [L] */
+	bool			expanded;	/* [L] */
+	unsigned long		flags;		/* [L] write, lockless read */
+	int			clock_id;	/* [L] */
+	int			pipe_readers;	/* [L] */
+	wait_queue_head_t	wait;		/* [I] */
+	struct irq_work		wake_work;	/* [I] */
+	bool			waiting;	/* [a] READ_ONCE/WRITE_ONCE */
+};
+
+/* Record types (struct trace_entry.type) of the core's own records. */
+enum {
+	TRACE_PRINT	= 5,	/* trace_marker, trace_printk() */
+	TRACE_RAW_DATA	= 18,	/* trace_marker_raw */
+};
+
+/* A trace_marker write: "ftrace/print" in events/. */
+struct print_entry {
+	struct trace_entry	ent;
+	unsigned long		ip;
+	char			buf[];
+};
+
+/* A trace_marker_raw write: "ftrace/raw_data" in events/. */
+struct raw_data_entry {
+	struct trace_entry	ent;
+	unsigned int		id;
+	char			buf[];
 };
 
 extern struct mutex trace_types_lock;
@@ -114,6 +169,37 @@ int tracing_set_tracer(struct trace_array *tr, const char *name);
 int tracer_show_available(struct seq_file *m);
 void tracer_set_boot_name(const char *name);
 const char *tracer_boot_name(void);
+
+/* trace_buffer.c: the instance's ring buffer and its records. */
+int tracing_expand_buffer(struct trace_array *tr);
+struct ring_buffer_event *trace_reserve(struct trace_array *tr, int type,
+					unsigned long len, unsigned int trace_ctx);
+void trace_commit(struct trace_array *tr);
+bool trace_recording(struct trace_array *tr);
+void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir);
+void trace_cpu_create_files(struct trace_array *tr, struct dentry *dir, long cpu);
+void trace_reset_buffer(struct trace_array *tr, int cpu);
+void trace_shrink_buffer(struct trace_array *tr);
+extern const char *const trace_clock_names[];
+bool trace_clock_in_ns(struct trace_array *tr);
+int trace_alloc_buffer(void);
+
+/* trace_cmdline.c: pid -> comm of writers. */
+void trace_save_cmdline(struct task_struct *task);
+void trace_find_cmdline(int pid, char comm[]);
+void trace_cmdline_create_files(struct dentry *dir);
+
+/* trace_output.c: text of records and headers. */
+struct seq_buf;
+void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
+			u64 ts, struct trace_entry *ent, unsigned int len);
+void trace_print_header(struct seq_buf *s, struct trace_array *tr);
+
+/* trace_read.c, trace_marker.c: files. */
+void trace_read_create_files(struct trace_array *tr, struct dentry *dir);
+void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
+				 long cpu);
+void trace_marker_create_files(struct trace_array *tr, struct dentry *dir);
 
 /* trace_core.c: the on/off state of a trace_array. */
 void tracer_tracing_on(struct trace_array *tr);

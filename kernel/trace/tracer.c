@@ -281,6 +281,9 @@ static int switch_tracer(struct trace_array *tr, struct tracer *t)
 		return -EINVAL;
 	}
 
+	ret = tracing_expand_buffer(tr);
+	if (ret)
+		return ret;
 	if (old && old->reset)
 		old->reset(tr);
 	tr->current_trace = &nop_trace;

@@ -304,8 +304,17 @@ static struct kunit_case tracer_cases[] = {
 	{ }
 };
 
+/* Selecting the test tracers grew the global buffer: undo that. */
+static void tracer_suite_exit(struct kunit_suite *suite)
+{
+	mutex_lock(&trace_types_lock);
+	trace_shrink_buffer(&trace_top);
+	mutex_unlock(&trace_types_lock);
+}
+
 static struct kunit_suite tracer_suite = {
 	.name = "tracer_registry",
+	.suite_exit = tracer_suite_exit,
 	.test_cases = tracer_cases,
 };
 

@@ -1,0 +1,552 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ring buffer of a tracing instance: creation, sizing, clocks, the
+ * record header every writer fills in, and reader wake-ups.
+ *
+ * The buffer starts at its minimum size and grows to trace_buf_size
+ * (1408 KiB per CPU unless trace_buf_size= says otherwise) when a tracer
+ * is first selected, so a kernel that never traces wastes no memory.
+ *
+ * Writers never wake readers directly: they may run in NMI context or with
+ * the scheduler's locks held.  trace_commit() only queues an irq_work when
+ * a reader sleeps, and the irq_work does the wake-up.
+ *
+ * Files: buffer_size_kb, buffer_total_size_kb, free_buffer, trace_clock,
+ * and per_cpu/cpuN/{buffer_size_kb,stats}.
+ */
+#define pr_fmt(fmt) "tracing: " fmt
+
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/security.h>
+#include <linux/seq_buf.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/trace_clock.h>
+#include <linux/tracefs.h>
+#include <linux/uaccess.h>
+
+#include "trace_priv.h"
+
+#define TRACE_BUF_SIZE_DEFAULT	1441792UL
+
+static unsigned long trace_buf_size = TRACE_BUF_SIZE_DEFAULT;
+
+static int __init set_buf_size(char *str)
+{
+	unsigned long size;
+
+	if (!str)
+		return 0;
+	size = memparse(str, &str);
+	if (!size)
+		return 0;
+	trace_buf_size = max(4096UL, size);
+	return 1;
+}
+__setup("trace_buf_size=", set_buf_size);
+
+/* The trace clocks, in the order trace_clock lists them. */
+static const struct {
+	u64	(*fn)(void);
+	bool	in_ns;
+} trace_clocks[] = {
+	{ trace_clock_local,		true },
+	{ trace_clock_global,		true },
+	{ trace_clock_counter,		false },
+	{ trace_clock_jiffies,		false },
+	{ trace_clock,			true },
+	{ ktime_get_mono_fast_ns,	true },
+	{ ktime_get_raw_fast_ns,	true },
+	{ ktime_get_boot_fast_ns,	true },
+	{ ktime_get_tai_fast_ns,	true },
+	{ trace_clock_x86_tsc,		false },
+};
+
+const char *const trace_clock_names[] = {
+	"local", "global", "counter", "uptime", "perf", "mono", "mono_raw",
+	"boot", "tai", "x86-tsc", NULL,
+};
+
+static_assert(ARRAY_SIZE(trace_clock_names) == ARRAY_SIZE(trace_clocks) + 1);
+
+/**
+ * trace_clock_in_ns() - does the instance's clock count nanoseconds?
+ * @tr: the instance
+ *
+ * Return: true for the time clocks, false for counter, uptime and x86-tsc,
+ * whose values are printed raw.
+ */
+bool trace_clock_in_ns(struct trace_array *tr)
+{
+	return trace_clocks[READ_ONCE(tr->clock_id)].in_ns;
+}
+
+/**
+ * tracing_gen_ctx_irq_test() - the context bits of a record header
+ * @irqs_status: TRACE_FLAG_IRQS_OFF or TRACE_FLAG_IRQS_NOSUPPORT, or 0
+ *
+ * Return: TRACE_FLAG_* bits << 16 | migrate-disable depth << 4 | preempt
+ * depth (each depth capped at 15), as struct trace_entry stores them.
+ */
+unsigned int tracing_gen_ctx_irq_test(unsigned int irqs_status)
+{
+	unsigned int pc = preempt_count(), flags = irqs_status;
+	unsigned int migrate = 0;
+
+	if (pc & NMI_MASK)
+		flags |= TRACE_FLAG_NMI;
+	if (pc & HARDIRQ_MASK)
+		flags |= TRACE_FLAG_HARDIRQ;
+	if (in_serving_softirq())
+		flags |= TRACE_FLAG_SOFTIRQ;
+	if (softirq_count() >> (SOFTIRQ_SHIFT + 1))
+		flags |= TRACE_FLAG_BH_OFF;
+	if (tif_need_resched())
+		flags |= TRACE_FLAG_NEED_RESCHED;
+	if (test_preempt_need_resched())
+		flags |= TRACE_FLAG_PREEMPT_RESCHED;
+#ifdef CONFIG_SMP
+	migrate = current->migration_disabled;
+#endif
+	return flags << 16 | min(migrate, 15U) << 4 | min(pc & 0xff, 15U);
+}
+EXPORT_SYMBOL_GPL(tracing_gen_ctx_irq_test);
+
+static void trace_wake_readers(struct irq_work *work)
+{
+	struct trace_array *tr = container_of(work, struct trace_array, wake_work);
+
+	wake_up_all(&tr->wait);
+}
+
+/**
+ * trace_recording() - may records be written to the instance now?
+ * @tr: the instance
+ *
+ * Return: true when the instance has a buffer and tracing is on.
+ */
+bool trace_recording(struct trace_array *tr)
+{
+	return tr->buffer && tracer_tracing_is_on(tr);
+}
+
+/**
+ * trace_reserve() - reserve a record and fill in its common header
+ * @tr: the instance
+ * @type: the record type
+ * @len: bytes of the record, struct trace_entry included
+ * @trace_ctx: from tracing_gen_ctx()
+ *
+ * Return: the record (commit it with trace_commit()), or NULL when
+ * nothing may be written.
+ */
+struct ring_buffer_event *trace_reserve(struct trace_array *tr, int type,
+					unsigned long len, unsigned int trace_ctx)
+{
+	struct ring_buffer_event *e;
+	struct trace_entry *ent;
+
+	if (!trace_recording(tr))
+		return NULL;
+	e = ring_buffer_lock_reserve(tr->buffer, len);
+	if (!e)
+		return NULL;
+	ent = ring_buffer_event_data(e);
+	ent->type = type;
+	ent->flags = trace_ctx >> 16;
+	ent->preempt_count = trace_ctx & 0xff;
+	ent->pid = current->pid;
+	return e;
+}
+
+/**
+ * trace_commit() - commit the record from trace_reserve()
+ * @tr: the instance
+ *
+ * Wakes sleeping trace_pipe readers through an irq_work.
+ */
+void trace_commit(struct trace_array *tr)
+{
+	ring_buffer_unlock_commit(tr->buffer);
+	if (READ_ONCE(tr->waiting))
+		irq_work_queue(&tr->wake_work);
+}
+
+static int trace_resize(struct trace_array *tr, unsigned long size, int cpu)
+{
+	lockdep_assert_held(&trace_types_lock);
+	return ring_buffer_resize(tr->buffer, size, cpu);
+}
+
+/**
+ * tracing_expand_buffer() - give the buffer its full size, once
+ * @tr: the instance
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int tracing_expand_buffer(struct trace_array *tr)
+{
+	int ret = 0;
+
+	lockdep_assert_held(&trace_types_lock);
+	if (tr->expanded || !tr->buffer)
+		return 0;
+	ret = trace_resize(tr, tr->buffer_size, RING_BUFFER_ALL_CPUS);
+	if (!ret)
+		tr->expanded = true;
+	return ret;
+}
+
+/**
+ * trace_shrink_buffer() - give the buffer back its minimum size
+ * @tr: the instance
+ *
+ * It grows again when a tracer is next selected (free_buffer).
+ */
+void trace_shrink_buffer(struct trace_array *tr)
+{
+	lockdep_assert_held(&trace_types_lock);
+	if (tr->buffer && !trace_resize(tr, 0, RING_BUFFER_ALL_CPUS))
+		tr->expanded = false;
+}
+
+/**
+ * trace_reset_buffer() - empty the instance's buffer
+ * @tr: the instance
+ * @cpu: one CPU, or RING_BUFFER_ALL_CPUS
+ */
+void trace_reset_buffer(struct trace_array *tr, int cpu)
+{
+	if (!tr->buffer)
+		return;
+	if (cpu == RING_BUFFER_ALL_CPUS)
+		ring_buffer_reset(tr->buffer);
+	else
+		ring_buffer_reset_cpu(tr->buffer, cpu);
+}
+
+/* ---- buffer_size_kb, buffer_total_size_kb, free_buffer --------------------- */
+
+/* The CPU of a per_cpu file, or RING_BUFFER_ALL_CPUS for a top-level one. */
+struct trace_cpu_file {
+	struct trace_array	*tr;
+	long			cpu;
+};
+
+static struct trace_cpu_file *cpu_file(struct file *file)
+{
+	return file->f_inode->i_private;
+}
+
+static int cpu_file_open(struct inode *inode, struct file *file)
+{
+	return security_locked_down(LOCKDOWN_TRACEFS);
+}
+
+static ssize_t read_text(char __user *ubuf, size_t cnt, loff_t *ppos,
+			 struct seq_buf *s)
+{
+	return simple_read_from_buffer(ubuf, cnt, ppos, s->buffer, seq_buf_used(s));
+}
+
+static ssize_t buffer_size_read(struct file *file, char __user *ubuf,
+				size_t cnt, loff_t *ppos)
+{
+	struct trace_cpu_file *f = cpu_file(file);
+	struct trace_array *tr = f->tr;
+	unsigned long size = 0, sz;
+	bool same = true;
+	struct seq_buf s;
+	char buf[64];
+	int cpu;
+
+	seq_buf_init(&s, buf, sizeof(buf));
+	mutex_lock(&trace_types_lock);
+	if (f->cpu != RING_BUFFER_ALL_CPUS) {
+		size = ring_buffer_size(tr->buffer, f->cpu);
+	} else {
+		for_each_possible_cpu(cpu) {
+			sz = ring_buffer_size(tr->buffer, cpu);
+			if (size && sz != size)
+				same = false;
+			size = sz;
+		}
+	}
+	if (!same)
+		seq_buf_puts(&s, "X");
+	else
+		seq_buf_printf(&s, "%lu", size >> 10);
+	if (!tr->expanded)
+		seq_buf_printf(&s, " (expanded: %lu)", tr->buffer_size >> 10);
+	seq_buf_putc(&s, '\n');
+	mutex_unlock(&trace_types_lock);
+	return read_text(ubuf, cnt, ppos, &s);
+}
+
+static ssize_t buffer_size_write(struct file *file, const char __user *ubuf,
+				 size_t cnt, loff_t *ppos)
+{
+	struct trace_cpu_file *f = cpu_file(file);
+	struct trace_array *tr = f->tr;
+	unsigned long val;
+	int ret;
+
+	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	if (ret)
+		return ret;
+	if (!val || val > ULONG_MAX >> 10)
+		return -EINVAL;
+
+	mutex_lock(&trace_types_lock);
+	ret = trace_resize(tr, val << 10, f->cpu);
+	if (!ret && f->cpu == RING_BUFFER_ALL_CPUS) {
+		tr->buffer_size = val << 10;
+		tr->expanded = true;
+	}
+	mutex_unlock(&trace_types_lock);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations buffer_size_fops = {
+	.open		= cpu_file_open,
+	.read		= buffer_size_read,
+	.write		= buffer_size_write,
+	.llseek		= default_llseek,
+};
+
+static ssize_t buffer_total_read(struct file *file, char __user *ubuf,
+				 size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = cpu_file(file)->tr;
+	unsigned long size = 0, expanded = 0;
+	struct seq_buf s;
+	char buf[64];
+	int cpu;
+
+	seq_buf_init(&s, buf, sizeof(buf));
+	mutex_lock(&trace_types_lock);
+	for_each_possible_cpu(cpu) {
+		size += ring_buffer_size(tr->buffer, cpu) >> 10;
+		expanded += tr->buffer_size >> 10;
+	}
+	seq_buf_printf(&s, "%lu", size);
+	if (!tr->expanded)
+		seq_buf_printf(&s, " (expanded: %lu)", expanded);
+	seq_buf_putc(&s, '\n');
+	mutex_unlock(&trace_types_lock);
+	return read_text(ubuf, cnt, ppos, &s);
+}
+
+static const struct file_operations buffer_total_fops = {
+	.open		= cpu_file_open,
+	.read		= buffer_total_read,
+	.llseek		= default_llseek,
+};
+
+/* Writes are accepted and ignored; the buffer shrinks when it is closed. */
+static ssize_t free_buffer_write(struct file *file, const char __user *ubuf,
+				 size_t cnt, loff_t *ppos)
+{
+	*ppos += cnt;
+	return cnt;
+}
+
+static int free_buffer_release(struct inode *inode, struct file *file)
+{
+	struct trace_array *tr = cpu_file(file)->tr;
+
+	mutex_lock(&trace_types_lock);
+	trace_shrink_buffer(tr);
+	mutex_unlock(&trace_types_lock);
+	return 0;
+}
+
+static const struct file_operations free_buffer_fops = {
+	.open		= cpu_file_open,
+	.write		= free_buffer_write,
+	.release	= free_buffer_release,
+	.llseek		= default_llseek,
+};
+
+/* ---- trace_clock ------------------------------------------------------------ */
+
+static ssize_t trace_clock_read(struct file *file, char __user *ubuf,
+				size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = cpu_file(file)->tr;
+	struct seq_buf s;
+	char buf[128];
+	int i;
+
+	seq_buf_init(&s, buf, sizeof(buf));
+	for (i = 0; trace_clock_names[i]; i++)
+		seq_buf_printf(&s, i == READ_ONCE(tr->clock_id) ? "%s[%s]" : "%s%s",
+			       i ? " " : "", trace_clock_names[i]);
+	seq_buf_putc(&s, '\n');
+	return read_text(ubuf, cnt, ppos, &s);
+}
+
+static ssize_t trace_clock_write(struct file *file, const char __user *ubuf,
+				 size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = cpu_file(file)->tr;
+	char buf[32];
+	size_t len = min(cnt, sizeof(buf) - 1);
+	int i;
+
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	i = match_string(trace_clock_names, -1, strim(buf));
+	if (i < 0)
+		return -EINVAL;
+
+	mutex_lock(&trace_types_lock);
+	if (i != tr->clock_id) {
+		tr->clock_id = i;
+		if (tr->buffer) {
+			ring_buffer_set_clock(tr->buffer, trace_clocks[i].fn);
+			/* Old and new time stamps do not compare. */
+			trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
+		}
+	}
+	mutex_unlock(&trace_types_lock);
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations trace_clock_fops = {
+	.open		= cpu_file_open,
+	.read		= trace_clock_read,
+	.write		= trace_clock_write,
+	.llseek		= default_llseek,
+};
+
+/* ---- per_cpu/cpuN/stats ------------------------------------------------------ */
+
+static void print_ts(struct seq_buf *s, struct trace_array *tr,
+		     const char *what, u64 ts)
+{
+	unsigned long usec;
+
+	if (!trace_clock_in_ns(tr)) {
+		seq_buf_printf(s, "%s: %llu\n", what, ts);
+		return;
+	}
+	ts = div_u64(ts, NSEC_PER_USEC);
+	usec = do_div(ts, USEC_PER_SEC);
+	seq_buf_printf(s, "%s: %5llu.%06lu\n", what, ts, usec);
+}
+
+static ssize_t stats_read(struct file *file, char __user *ubuf, size_t cnt,
+			  loff_t *ppos)
+{
+	struct trace_cpu_file *f = cpu_file(file);
+	struct trace_buffer *b = f->tr->buffer;
+	int cpu = f->cpu;
+	struct seq_buf s;
+	ssize_t ret;
+	char *buf;
+
+	buf = kmalloc(512, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	seq_buf_init(&s, buf, 512);
+	seq_buf_printf(&s, "entries: %ld\n", ring_buffer_entries_cpu(b, cpu));
+	seq_buf_printf(&s, "overrun: %ld\n", ring_buffer_overrun_cpu(b, cpu));
+	seq_buf_printf(&s, "commit overrun: %ld\n",
+		       ring_buffer_commit_overrun_cpu(b, cpu));
+	seq_buf_printf(&s, "bytes: %ld\n", ring_buffer_bytes_cpu(b, cpu));
+	print_ts(&s, f->tr, "oldest event ts", ring_buffer_oldest_event_ts(b, cpu));
+	print_ts(&s, f->tr, "now ts", ring_buffer_time_stamp(b));
+	seq_buf_printf(&s, "dropped events: %ld\n",
+		       ring_buffer_dropped_events_cpu(b, cpu));
+	seq_buf_printf(&s, "read events: %ld\n", ring_buffer_read_events_cpu(b, cpu));
+	ret = read_text(ubuf, cnt, ppos, &s);
+	kfree(buf);
+	return ret;
+}
+
+static const struct file_operations stats_fops = {
+	.open		= cpu_file_open,
+	.read		= stats_read,
+	.llseek		= default_llseek,
+};
+
+/* One trace_cpu_file per CPU and one for "all", allocated per instance. */
+static struct trace_cpu_file *cpu_files(struct trace_array *tr, long cpu)
+{
+	static struct trace_cpu_file *top;
+	int i;
+
+	if (!top) {
+		top = kcalloc(nr_cpu_ids + 1, sizeof(*top), GFP_KERNEL);
+		if (!top)
+			return NULL;
+		top[0].tr = tr;
+		top[0].cpu = RING_BUFFER_ALL_CPUS;
+		for (i = 0; i < nr_cpu_ids; i++) {
+			top[i + 1].tr = tr;
+			top[i + 1].cpu = i;
+		}
+	}
+	return &top[cpu + 1];
+}
+
+/**
+ * trace_buffer_create_files() - the instance's top-level buffer files
+ * @tr: the instance
+ * @dir: its tracefs directory
+ */
+void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir)
+{
+	struct trace_cpu_file *all = cpu_files(tr, RING_BUFFER_ALL_CPUS);
+
+	if (!all)
+		return;
+	tracefs_create_file("buffer_size_kb", 0640, dir, all, &buffer_size_fops);
+	tracefs_create_file("buffer_total_size_kb", 0440, dir, all,
+			    &buffer_total_fops);
+	tracefs_create_file("free_buffer", 0200, dir, all, &free_buffer_fops);
+	tracefs_create_file("trace_clock", 0640, dir, all, &trace_clock_fops);
+}
+
+/**
+ * trace_cpu_create_files() - the buffer files of per_cpu/cpuN
+ * @tr: the instance
+ * @dir: the per_cpu/cpuN directory
+ * @cpu: N
+ */
+void trace_cpu_create_files(struct trace_array *tr, struct dentry *dir, long cpu)
+{
+	struct trace_cpu_file *f = cpu_files(tr, cpu);
+
+	if (!f)
+		return;
+	tracefs_create_file("buffer_size_kb", 0640, dir, f, &buffer_size_fops);
+	tracefs_create_file("stats", 0440, dir, f, &stats_fops);
+}
+
+/**
+ * trace_alloc_buffer() - give the global instance its ring buffer
+ *
+ * Called from early_trace_init().  The buffer starts at its minimum size.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int __init trace_alloc_buffer(void)
+{
+	struct trace_array *tr = &trace_top;
+
+	init_waitqueue_head(&tr->wait);
+	init_irq_work(&tr->wake_work, trace_wake_readers);
+	tr->flags = TRACE_OPT_DEFAULT;
+	tr->buffer_size = trace_buf_size;
+	tr->buffer = ring_buffer_alloc(0, RB_FL_OVERWRITE);
+	return tr->buffer ? 0 : -ENOMEM;
+}

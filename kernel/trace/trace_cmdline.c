@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The comm of the tasks that wrote records, so that output can show
+ * "bash-1234" long after the task is gone (saved_cmdlines).
+ *
+ * A direct-mapped cache of saved_cmdlines_size slots indexed by a hash of
+ * the pid: a newer pid that hashes to a busy slot evicts the older one,
+ * whose records then show "<...>".  Writers save from any context, so the
+ * lock is only ever tried, never waited for: a busy cache skips the save.
+ */
+#include <linux/hash.h>
+#include <linux/sched.h>
+#include <linux/security.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/tracefs.h>
+#include <linux/uaccess.h>
+
+#include "trace_priv.h"
+
+#define CMDLINES_DEFAULT	6552	/* as upstream */
+#define CMDLINES_MAX		PID_MAX_DEFAULT
+
+struct cmdline_slot {
+	int	pid;			/* 0: free */
+	char	comm[TASK_COMM_LEN];
+};
+
+/* The cache; slots and nr are replaced together under cmdline_lock. */
+static DEFINE_RAW_SPINLOCK(cmdline_lock);
+static struct cmdline_slot *slots;
+static unsigned int nr_slots;
+
+static struct cmdline_slot *slot_of(int pid)
+{
+	return &slots[hash_32(pid, 32) % nr_slots];
+}
+
+/**
+ * trace_save_cmdline() - remember the comm of a task
+ * @task: the task
+ */
+void trace_save_cmdline(struct task_struct *task)
+{
+	struct cmdline_slot *s;
+	unsigned long flags;
+
+	if (!task->pid)
+		return;
+	local_irq_save(flags);
+	if (raw_spin_trylock(&cmdline_lock)) {
+		if (nr_slots) {
+			s = slot_of(task->pid);
+			s->pid = task->pid;
+			memcpy(s->comm, task->comm, TASK_COMM_LEN);
+			s->comm[TASK_COMM_LEN - 1] = '\0';
+		}
+		raw_spin_unlock(&cmdline_lock);
+	}
+	local_irq_restore(flags);
+}
+
+/**
+ * trace_find_cmdline() - the saved comm of a pid
+ * @pid: the pid
+ * @comm: TASK_COMM_LEN bytes for the result: the comm, "<idle>" for pid 0
+ *	or "<...>" when it is not known
+ */
+void trace_find_cmdline(int pid, char comm[])
+{
+	struct cmdline_slot *s;
+	unsigned long flags;
+
+	if (!pid) {
+		strscpy(comm, "<idle>", TASK_COMM_LEN);
+		return;
+	}
+	strscpy(comm, "<...>", TASK_COMM_LEN);
+	raw_spin_lock_irqsave(&cmdline_lock, flags);
+	if (nr_slots) {
+		s = slot_of(pid);
+		if (s->pid == pid)
+			memcpy(comm, s->comm, TASK_COMM_LEN);
+	}
+	raw_spin_unlock_irqrestore(&cmdline_lock, flags);
+}
+
+static int cmdlines_resize(unsigned int n)
+{
+	struct cmdline_slot *new, *old;
+	unsigned long flags;
+
+	new = kvcalloc(n, sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	raw_spin_lock_irqsave(&cmdline_lock, flags);
+	old = slots;
+	slots = new;
+	nr_slots = n;
+	raw_spin_unlock_irqrestore(&cmdline_lock, flags);
+	kvfree(old);
+	return 0;
+}
+
+/* saved_cmdlines: "pid comm" per saved task, one at a time. */
+static void *cmdlines_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	struct cmdline_slot *s;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&cmdline_lock, flags);
+	for (; *pos < nr_slots; (*pos)++) {
+		s = &slots[*pos];
+		if (s->pid) {
+			memcpy(m->private, s, sizeof(*s));
+			(*pos)++;
+			raw_spin_unlock_irqrestore(&cmdline_lock, flags);
+			return m->private;
+		}
+	}
+	raw_spin_unlock_irqrestore(&cmdline_lock, flags);
+	return NULL;
+}
+
+static void *cmdlines_start(struct seq_file *m, loff_t *pos)
+{
+	return cmdlines_next(m, NULL, pos);
+}
+
+static void cmdlines_stop(struct seq_file *m, void *v)
+{
+}
+
+static int cmdlines_show(struct seq_file *m, void *v)
+{
+	struct cmdline_slot *s = v;
+
+	seq_printf(m, "%d %s\n", s->pid, s->comm);
+	return 0;
+}
+
+static const struct seq_operations cmdlines_seq_ops = {
+	.start	= cmdlines_start,
+	.next	= cmdlines_next,
+	.stop	= cmdlines_stop,
+	.show	= cmdlines_show,
+};
+
+static int cmdlines_open(struct inode *inode, struct file *file)
+{
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+
+	return ret ? ret : seq_open_private(file, &cmdlines_seq_ops,
+					    sizeof(struct cmdline_slot));
+}
+
+static const struct file_operations cmdlines_fops = {
+	.open		= cmdlines_open,
+	.read		= seq_read,
+	.llseek		= seq_lseek,
+	.release	= seq_release_private,
+};
+
+static int cmdlines_open_size(struct inode *inode, struct file *file)
+{
+	return security_locked_down(LOCKDOWN_TRACEFS);
+}
+
+static ssize_t cmdlines_size_read(struct file *file, char __user *ubuf,
+				  size_t cnt, loff_t *ppos)
+{
+	char buf[16];
+	int len = scnprintf(buf, sizeof(buf), "%u\n", READ_ONCE(nr_slots));
+
+	return simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
+}
+
+static ssize_t cmdlines_size_write(struct file *file, const char __user *ubuf,
+				   size_t cnt, loff_t *ppos)
+{
+	unsigned long val;
+	int ret;
+
+	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	if (ret)
+		return ret;
+	if (!val || val > CMDLINES_MAX)
+		return -EINVAL;
+	ret = cmdlines_resize(val);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations cmdlines_size_fops = {
+	.open		= cmdlines_open_size,
+	.read		= cmdlines_size_read,
+	.write		= cmdlines_size_write,
+	.llseek		= default_llseek,
+};
+
+/**
+ * trace_cmdline_create_files() - saved_cmdlines and saved_cmdlines_size
+ * @dir: the tracefs directory
+ */
+void trace_cmdline_create_files(struct dentry *dir)
+{
+	if (!nr_slots && cmdlines_resize(CMDLINES_DEFAULT))
+		return;
+	tracefs_create_file("saved_cmdlines", 0440, dir, NULL, &cmdlines_fops);
+	tracefs_create_file("saved_cmdlines_size", 0640, dir, NULL,
+			    &cmdlines_size_fops);
+}

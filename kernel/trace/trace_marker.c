@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * trace_marker and trace_marker_raw: user space writes into the trace.
+ *
+ * trace_marker takes text and records it as a "print" record, adding a
+ * newline if the text has none; trace_marker_raw takes a 4-byte id
+ * followed by binary data and records it as a "raw_data" record.  Text
+ * longer than what fits in one record is cut, as upstream does; the write
+ * still reports every byte as taken.
+ *
+ * The data is copied from user space straight into the reserved record
+ * with page faults disabled (the record is reserved with preemption off).
+ * If the copy faults, the record says "<faulted>" instead (raw records get
+ * id -1 and zeroes).
+ */
+#include <linux/security.h>
+#include <linux/tracefs.h>
+#include <linux/uaccess.h>
+
+#include "trace_priv.h"
+
+/* The largest record the ring buffer takes. */
+#define RECORD_MAX	(PAGE_SIZE - 16 - 8)
+
+#define MARKER_MAX	(RECORD_MAX - sizeof(struct print_entry) - 2)
+#define RAW_MAX		(RECORD_MAX - sizeof(struct raw_data_entry))
+
+static const char faulted[] = "<faulted>";
+
+static int marker_open(struct inode *inode, struct file *file)
+{
+	return security_locked_down(LOCKDOWN_TRACEFS);
+}
+
+/* The function name that shows in the output: "tracing_mark_write: ...". */
+static ssize_t tracing_mark_write(struct file *file, const char __user *ubuf,
+				  size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file->f_inode->i_private;
+	struct ring_buffer_event *e;
+	struct print_entry *p;
+	size_t len = min_t(size_t, cnt, MARKER_MAX);
+
+	if (!(READ_ONCE(tr->flags) & TRACE_OPT_MARKERS))
+		return -EINVAL;
+	if (!trace_recording(tr))
+		return -EBADF;
+
+	e = trace_reserve(tr, TRACE_PRINT, sizeof(*p) + max(len, sizeof(faulted)) + 2,
+			  tracing_gen_ctx());
+	if (!e)
+		return -EBADF;
+	p = ring_buffer_event_data(e);
+	p->ip = _THIS_IP_;
+	pagefault_disable();
+	len -= __copy_from_user_inatomic(p->buf, ubuf, len) ? len : 0;
+	pagefault_enable();
+	if (!len && cnt) {
+		memcpy(p->buf, faulted, sizeof(faulted) - 1);
+		len = sizeof(faulted) - 1;
+	}
+	if (!len || p->buf[len - 1] != '\n')
+		p->buf[len++] = '\n';
+	p->buf[len] = '\0';
+	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD)
+		trace_save_cmdline(current);
+	trace_commit(tr);
+	*ppos += cnt;
+	return cnt;
+}
+
+static ssize_t tracing_mark_raw_write(struct file *file, const char __user *ubuf,
+				      size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file->f_inode->i_private;
+	struct ring_buffer_event *e;
+	struct raw_data_entry *r;
+	size_t len;
+
+	if (!(READ_ONCE(tr->flags) & TRACE_OPT_MARKERS))
+		return -EINVAL;
+	if (cnt < sizeof(unsigned int) || cnt - sizeof(unsigned int) > RAW_MAX)
+		return -EINVAL;
+	if (!trace_recording(tr))
+		return -EBADF;
+
+	len = cnt - sizeof(unsigned int);
+	e = trace_reserve(tr, TRACE_RAW_DATA, sizeof(*r) + len, tracing_gen_ctx());
+	if (!e)
+		return -EBADF;
+	r = ring_buffer_event_data(e);
+	pagefault_disable();
+	if (__copy_from_user_inatomic(&r->id, ubuf, sizeof(r->id)) ||
+	    __copy_from_user_inatomic(r->buf, ubuf + sizeof(r->id), len)) {
+		r->id = -1;
+		memset(r->buf, 0, len);
+	}
+	pagefault_enable();
+	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD)
+		trace_save_cmdline(current);
+	trace_commit(tr);
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations marker_fops = {
+	.open		= marker_open,
+	.write		= tracing_mark_write,
+	.llseek		= generic_file_llseek,
+};
+
+static const struct file_operations marker_raw_fops = {
+	.open		= marker_open,
+	.write		= tracing_mark_raw_write,
+	.llseek		= generic_file_llseek,
+};
+
+/**
+ * trace_marker_create_files() - trace_marker and trace_marker_raw
+ * @tr: the instance
+ * @dir: its tracefs directory
+ */
+void trace_marker_create_files(struct trace_array *tr, struct dentry *dir)
+{
+	tracefs_create_file("trace_marker", 0220, dir, tr, &marker_fops);
+	tracefs_create_file("trace_marker_raw", 0220, dir, tr, &marker_raw_fops);
+}

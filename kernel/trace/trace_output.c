@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The text form of records and of the trace header.
+ *
+ * A line is the context ("comm-pid [cpu] flags timestamp: ") followed by
+ * the record's own text.  The formats are upstream's, byte for byte:
+ * scripts and tools parse them.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/seq_buf.h>
+
+#include "trace_priv.h"
+
+/* The five flag columns: irqs-off, need-resched, hard/softirq, depths. */
+static void print_flags(struct seq_buf *s, struct trace_entry *ent)
+{
+	unsigned int f = ent->flags;
+	bool bh_off = f & TRACE_FLAG_BH_OFF;
+	char irqs, resched, ctx;
+
+	if (f & TRACE_FLAG_IRQS_OFF)
+		irqs = bh_off ? 'D' : 'd';
+	else if (bh_off)
+		irqs = 'b';
+	else if (f & TRACE_FLAG_IRQS_NOSUPPORT)
+		irqs = 'X';
+	else
+		irqs = '.';
+
+	switch (f & (TRACE_FLAG_NEED_RESCHED | TRACE_FLAG_PREEMPT_RESCHED)) {
+	case TRACE_FLAG_NEED_RESCHED | TRACE_FLAG_PREEMPT_RESCHED:
+		resched = 'N';
+		break;
+	case TRACE_FLAG_NEED_RESCHED:
+		resched = 'n';
+		break;
+	case TRACE_FLAG_PREEMPT_RESCHED:
+		resched = 'p';
+		break;
+	default:
+		resched = '.';
+		break;
+	}
+
+	if (f & TRACE_FLAG_NMI)
+		ctx = f & TRACE_FLAG_HARDIRQ ? 'Z' : 'z';
+	else if (f & TRACE_FLAG_HARDIRQ)
+		ctx = f & TRACE_FLAG_SOFTIRQ ? 'H' : 'h';
+	else
+		ctx = f & TRACE_FLAG_SOFTIRQ ? 's' : '.';
+
+	seq_buf_printf(s, "%c%c%c", irqs, resched, ctx);
+	if (ent->preempt_count & 0xf)
+		seq_buf_printf(s, "%x", ent->preempt_count & 0xf);
+	else
+		seq_buf_putc(s, '.');
+	if (ent->preempt_count & 0xf0)
+		seq_buf_printf(s, "%x", ent->preempt_count >> 4);
+	else
+		seq_buf_putc(s, '.');
+}
+
+static void print_time(struct seq_buf *s, struct trace_array *tr, u64 ts)
+{
+	unsigned long usec;
+
+	if (!trace_clock_in_ns(tr)) {
+		seq_buf_printf(s, " %12llu", ts);
+		return;
+	}
+	ts = div_u64(ts, NSEC_PER_USEC);
+	usec = do_div(ts, USEC_PER_SEC);
+	seq_buf_printf(s, " %5llu.%06lu", ts, usec);
+}
+
+static void print_body(struct seq_buf *s, struct trace_entry *ent,
+		       unsigned int len)
+{
+	struct raw_data_entry *raw;
+	struct print_entry *p;
+	unsigned int i;
+
+	switch (ent->type) {
+	case TRACE_PRINT:
+		p = (struct print_entry *)ent;
+		if (len <= sizeof(*p))
+			break;
+		seq_buf_printf(s, "%ps: %.*s", (void *)p->ip,
+			       (int)(len - sizeof(*p)), p->buf);
+		return;
+	case TRACE_RAW_DATA:
+		raw = (struct raw_data_entry *)ent;
+		if (len < sizeof(*raw))
+			break;
+		seq_buf_printf(s, "# %x buf:", raw->id);
+		for (i = 0; i < len - sizeof(*raw); i++)
+			seq_buf_printf(s, " %02x", (unsigned char)raw->buf[i]);
+		seq_buf_putc(s, '\n');
+		return;
+	}
+	seq_buf_printf(s, "Unknown type %d\n", ent->type);
+}
+
+/**
+ * trace_print_record() - print one record as a line of text
+ * @s: output
+ * @tr: the instance (its options decide the columns)
+ * @cpu: the CPU the record came from
+ * @ts: its time stamp
+ * @ent: the record
+ * @len: its length in bytes
+ */
+void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
+			u64 ts, struct trace_entry *ent, unsigned int len)
+{
+	unsigned long flags = READ_ONCE(tr->flags);
+	char comm[TASK_COMM_LEN];
+
+	if (flags & TRACE_OPT_CONTEXT_INFO) {
+		trace_find_cmdline(ent->pid, comm);
+		seq_buf_printf(s, "%16s-%-7d [%03d] ", comm, ent->pid, cpu);
+		if (flags & TRACE_OPT_IRQ_INFO)
+			print_flags(s, ent);
+		print_time(s, tr, ts);
+		seq_buf_puts(s, ": ");
+	}
+	print_body(s, ent, len);
+}
+
+/**
+ * trace_print_header() - the comment lines at the top of "trace"
+ * @s: output
+ * @tr: the instance
+ */
+void trace_print_header(struct seq_buf *s, struct trace_array *tr)
+{
+	unsigned long entries = 0, total = 0, n, flags = READ_ONCE(tr->flags);
+	int cpu;
+
+	seq_buf_printf(s, "# tracer: %s\n#\n", tr->current_trace->name);
+	if (!(flags & TRACE_OPT_CONTEXT_INFO))
+		return;
+
+	for_each_possible_cpu(cpu) {
+		n = ring_buffer_entries_cpu(tr->buffer, cpu);
+		entries += n;
+		total += n + ring_buffer_overrun_cpu(tr->buffer, cpu);
+	}
+	seq_buf_printf(s, "# entries-in-buffer/entries-written: %lu/%lu   #P:%d\n#\n",
+		       entries, total, num_online_cpus());
+
+	if (!(flags & TRACE_OPT_IRQ_INFO)) {
+		seq_buf_puts(s, "#           TASK-PID     CPU#     TIMESTAMP  FUNCTION\n"
+				"#              | |         |         |         |\n");
+		return;
+	}
+	seq_buf_puts(s,
+		     "#                                _-----=> irqs-off/BH-disabled\n"
+		     "#                               / _----=> need-resched\n"
+		     "#                              | / _---=> hardirq/softirq\n"
+		     "#                              || / _--=> preempt-depth\n"
+		     "#                              ||| / _-=> migrate-disable\n"
+		     "#                              |||| /     delay\n"
+		     "#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION\n"
+		     "#              | |         |   |||||     |         |\n");
+}

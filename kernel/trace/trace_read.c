@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The files that print the buffer: trace (non-consuming) and trace_pipe
+ * (consuming), for all CPUs and per CPU.
+ *
+ * Both merge the CPUs by time stamp: the next line is always the oldest
+ * record among the CPUs read.
+ *
+ * trace is a seq_file over per-CPU ring buffer iterators; opening it for
+ * writing with O_TRUNC empties the buffer instead ("echo > trace").
+ *
+ * trace_pipe blocks until there is data (unless O_NONBLOCK), supports
+ * poll, and prints "CPU:N [LOST M EVENTS]" where records were lost.  It
+ * returns end-of-file once it has read something and tracing is off.
+ */
+#include <linux/poll.h>
+#include <linux/sched/signal.h>
+#include <linux/security.h>
+#include <linux/seq_buf.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/tracefs.h>
+#include <linux/uaccess.h>
+
+#include "trace_priv.h"
+
+#define LINE_MAX_LEN	(PAGE_SIZE)
+
+struct trace_cpu_sel {
+	struct trace_array	*tr;
+	long			cpu;	/* RING_BUFFER_ALL_CPUS or one CPU */
+};
+
+static bool cpu_selected(struct trace_cpu_sel *sel, int cpu)
+{
+	return sel->cpu == RING_BUFFER_ALL_CPUS || sel->cpu == cpu;
+}
+
+/* ---- trace ---------------------------------------------------------------- */
+
+struct trace_walk {
+	struct trace_cpu_sel		sel;
+	struct ring_buffer_iter		**it;	/* per CPU */
+	loff_t				idx;	/* records shown (+1 for the header) */
+	int				cpu;	/* CPU of the current record */
+	u64				ts;
+	struct ring_buffer_event	*e;
+	char				*buf;
+};
+
+static void walk_stop_iters(struct trace_walk *w)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		if (w->it[cpu])
+			ring_buffer_read_finish(w->it[cpu]);
+		w->it[cpu] = NULL;
+	}
+}
+
+static void walk_start_iters(struct trace_walk *w)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		if (cpu_selected(&w->sel, cpu))
+			w->it[cpu] = ring_buffer_read_start(w->sel.tr->buffer, cpu,
+							    GFP_KERNEL);
+	w->idx = 1;
+}
+
+/* Point @w at the oldest record among the CPUs; false at the end. */
+static bool walk_find(struct trace_walk *w)
+{
+	struct ring_buffer_event *e;
+	int cpu;
+	u64 ts;
+
+	w->e = NULL;
+	for_each_possible_cpu(cpu) {
+		if (!w->it[cpu])
+			continue;
+		e = ring_buffer_iter_peek(w->it[cpu], &ts);
+		if (e && (!w->e || ts < w->ts)) {
+			w->e = e;
+			w->ts = ts;
+			w->cpu = cpu;
+		}
+	}
+	return w->e;
+}
+
+static void *trace_seq_start(struct seq_file *m, loff_t *pos)
+{
+	struct trace_walk *w = m->private;
+
+	if (*pos == 0)
+		return SEQ_START_TOKEN;
+	if (*pos < w->idx) {
+		walk_stop_iters(w);
+		walk_start_iters(w);
+	}
+	while (walk_find(w)) {
+		if (w->idx == *pos)
+			return w;
+		ring_buffer_iter_advance(w->it[w->cpu]);
+		w->idx++;
+	}
+	return NULL;
+}
+
+static void *trace_seq_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	struct trace_walk *w = m->private;
+
+	(*pos)++;
+	if (v != SEQ_START_TOKEN) {
+		ring_buffer_iter_advance(w->it[w->cpu]);
+		w->idx++;
+	}
+	return walk_find(w) ? w : NULL;
+}
+
+static void trace_seq_stop(struct seq_file *m, void *v)
+{
+}
+
+static int trace_seq_show(struct seq_file *m, void *v)
+{
+	struct trace_walk *w = m->private;
+	struct seq_buf s;
+
+	seq_buf_init(&s, w->buf, LINE_MAX_LEN);
+	if (v == SEQ_START_TOKEN) {
+		mutex_lock(&trace_types_lock);
+		trace_print_header(&s, w->sel.tr);
+		mutex_unlock(&trace_types_lock);
+	} else {
+		trace_print_record(&s, w->sel.tr, w->cpu, w->ts,
+				   ring_buffer_event_data(w->e),
+				   ring_buffer_event_length(w->e));
+	}
+	seq_write(m, s.buffer, seq_buf_used(&s));
+	return 0;
+}
+
+static const struct seq_operations trace_seq_ops = {
+	.start	= trace_seq_start,
+	.next	= trace_seq_next,
+	.stop	= trace_seq_stop,
+	.show	= trace_seq_show,
+};
+
+static int trace_open(struct inode *inode, struct file *file)
+{
+	struct trace_cpu_sel *sel = inode->i_private;
+	struct trace_walk *w;
+	int ret;
+
+	ret = security_locked_down(LOCKDOWN_TRACEFS);
+	if (ret)
+		return ret;
+	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC))
+		trace_reset_buffer(sel->tr, sel->cpu);
+	if (!(file->f_mode & FMODE_READ))
+		return 0;
+
+	w = __seq_open_private(file, &trace_seq_ops, sizeof(*w));
+	if (!w)
+		return -ENOMEM;
+	w->sel = *sel;
+	w->it = kcalloc(nr_cpu_ids, sizeof(*w->it), GFP_KERNEL);
+	w->buf = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
+	if (!w->it || !w->buf) {
+		kfree(w->it);
+		kfree(w->buf);
+		seq_release_private(inode, file);
+		return -ENOMEM;
+	}
+	walk_start_iters(w);
+	return 0;
+}
+
+static int trace_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m;
+	struct trace_walk *w;
+
+	if (!(file->f_mode & FMODE_READ))
+		return 0;
+	m = file->private_data;
+	w = m->private;
+	walk_stop_iters(w);
+	kfree(w->it);
+	kfree(w->buf);
+	return seq_release_private(inode, file);
+}
+
+/* Writing to trace only serves "echo > trace" (O_TRUNC at open). */
+static ssize_t trace_write(struct file *file, const char __user *ubuf,
+			   size_t cnt, loff_t *ppos)
+{
+	return cnt;
+}
+
+static const struct file_operations trace_fops = {
+	.open		= trace_open,
+	.read		= seq_read,
+	.write		= trace_write,
+	.llseek		= seq_lseek,
+	.release	= trace_release,
+};
+
+/* ---- trace_pipe ----------------------------------------------------------- */
+
+struct pipe_reader {
+	struct trace_cpu_sel	sel;
+	struct mutex		lock;	/* one read() at a time */
+	struct seq_buf		s;	/* text not yet copied to the user */
+	unsigned int		done;	/* bytes of @s already copied */
+	bool			read_any;
+	char			*line;
+};
+
+static bool pipe_empty(struct pipe_reader *p)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		if (cpu_selected(&p->sel, cpu) &&
+		    !ring_buffer_empty_cpu(p->sel.tr->buffer, cpu))
+			return false;
+	return true;
+}
+
+/* Format as many records as fit into @p->s, consuming them. */
+static void pipe_fill(struct pipe_reader *p)
+{
+	struct trace_array *tr = p->sel.tr;
+	struct ring_buffer_event *e, *best;
+	unsigned long lost;
+	struct seq_buf line;
+	int cpu, best_cpu;
+	u64 ts, best_ts;
+
+	for (;;) {
+		best = NULL;
+		for_each_possible_cpu(cpu) {
+			if (!cpu_selected(&p->sel, cpu))
+				continue;
+			e = ring_buffer_peek(tr->buffer, cpu, &ts, NULL);
+			if (e && (!best || ts < best_ts)) {
+				best = e;
+				best_ts = ts;
+				best_cpu = cpu;
+			}
+		}
+		if (!best)
+			return;
+
+		seq_buf_init(&line, p->line, LINE_MAX_LEN);
+		ring_buffer_peek(tr->buffer, best_cpu, NULL, &lost);
+		if (lost)
+			seq_buf_printf(&line, "CPU:%d [LOST %lu EVENTS]\n",
+				       best_cpu, lost);
+		trace_print_record(&line, tr, best_cpu, best_ts,
+				   ring_buffer_event_data(best),
+				   ring_buffer_event_length(best));
+		if (seq_buf_used(&line) > p->s.size - seq_buf_used(&p->s) &&
+		    seq_buf_used(&p->s))
+			return;	/* next time */
+		seq_buf_putmem(&p->s, line.buffer, seq_buf_used(&line));
+		ring_buffer_consume(tr->buffer, best_cpu, NULL, NULL);
+		p->read_any = true;
+	}
+}
+
+static ssize_t trace_pipe_read(struct file *file, char __user *ubuf,
+			       size_t cnt, loff_t *ppos)
+{
+	struct pipe_reader *p = file->private_data;
+	struct trace_array *tr = p->sel.tr;
+	ssize_t ret;
+	size_t n;
+
+	mutex_lock(&p->lock);
+	while (p->done >= seq_buf_used(&p->s)) {
+		seq_buf_clear(&p->s);
+		p->done = 0;
+		pipe_fill(p);
+		if (seq_buf_used(&p->s))
+			break;
+		if (file->f_flags & O_NONBLOCK) {
+			ret = -EAGAIN;
+			goto out;
+		}
+		if (p->read_any && !tracer_tracing_is_on(tr)) {
+			ret = 0;
+			goto out;
+		}
+		/*
+		 * The writers test @waiting without a barrier, so a wake-up
+		 * can be missed; the timeout bounds the delay that causes.
+		 */
+		WRITE_ONCE(tr->waiting, true);
+		mutex_unlock(&p->lock);
+		ret = wait_event_interruptible_timeout(tr->wait, !pipe_empty(p),
+						       HZ / 10);
+		mutex_lock(&p->lock);
+		if (ret < 0)
+			goto out;
+	}
+	n = min(cnt, (size_t)(seq_buf_used(&p->s) - p->done));
+	ret = n;
+	if (copy_to_user(ubuf, p->s.buffer + p->done, n))
+		ret = -EFAULT;
+	else
+		p->done += n;
+out:
+	mutex_unlock(&p->lock);
+	return ret;
+}
+
+static __poll_t trace_pipe_poll(struct file *file, struct poll_table_struct *pt)
+{
+	struct pipe_reader *p = file->private_data;
+
+	if (p->done < seq_buf_used(&p->s) || !pipe_empty(p))
+		return EPOLLIN | EPOLLRDNORM;
+	WRITE_ONCE(p->sel.tr->waiting, true);
+	poll_wait(file, &p->sel.tr->wait, pt);
+	return pipe_empty(p) ? 0 : EPOLLIN | EPOLLRDNORM;
+}
+
+static int trace_pipe_open(struct inode *inode, struct file *file)
+{
+	struct trace_cpu_sel *sel = inode->i_private;
+	struct pipe_reader *p;
+	char *buf;
+	int ret;
+
+	ret = security_locked_down(LOCKDOWN_TRACEFS);
+	if (ret)
+		return ret;
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (p)
+		p->line = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
+	if (!p || !buf || !p->line) {
+		if (p)
+			kfree(p->line);
+		kfree(p);
+		kfree(buf);
+		return -ENOMEM;
+	}
+	p->sel = *sel;
+	mutex_init(&p->lock);
+	seq_buf_init(&p->s, buf, PAGE_SIZE);
+	mutex_lock(&trace_types_lock);
+	sel->tr->pipe_readers++;
+	mutex_unlock(&trace_types_lock);
+	file->private_data = p;
+	return stream_open(inode, file);
+}
+
+static int trace_pipe_release(struct inode *inode, struct file *file)
+{
+	struct pipe_reader *p = file->private_data;
+
+	mutex_lock(&trace_types_lock);
+	p->sel.tr->pipe_readers--;
+	mutex_unlock(&trace_types_lock);
+	kfree(p->s.buffer);
+	kfree(p->line);
+	kfree(p);
+	return 0;
+}
+
+static const struct file_operations trace_pipe_fops = {
+	.open		= trace_pipe_open,
+	.read		= trace_pipe_read,
+	.poll		= trace_pipe_poll,
+	.release	= trace_pipe_release,
+};
+
+static struct trace_cpu_sel *sel_alloc(struct trace_array *tr, long cpu)
+{
+	struct trace_cpu_sel *sel = kzalloc(sizeof(*sel), GFP_KERNEL);
+
+	if (sel) {
+		sel->tr = tr;
+		sel->cpu = cpu;
+	}
+	return sel;
+}
+
+/**
+ * trace_read_create_files() - trace and trace_pipe of an instance
+ * @tr: the instance
+ * @dir: its tracefs directory
+ */
+void trace_read_create_files(struct trace_array *tr, struct dentry *dir)
+{
+	struct trace_cpu_sel *sel = sel_alloc(tr, RING_BUFFER_ALL_CPUS);
+
+	if (!sel)
+		return;
+	tracefs_create_file("trace", 0640, dir, sel, &trace_fops);
+	tracefs_create_file("trace_pipe", 0440, dir, sel, &trace_pipe_fops);
+}
+
+/**
+ * trace_cpu_read_create_files() - trace and trace_pipe of per_cpu/cpuN
+ * @tr: the instance
+ * @dir: the per_cpu/cpuN directory
+ * @cpu: N
+ */
+void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
+				 long cpu)
+{
+	struct trace_cpu_sel *sel = sel_alloc(tr, cpu);
+
+	if (!sel)
+		return;
+	tracefs_create_file("trace", 0640, dir, sel, &trace_fops);
+	tracefs_create_file("trace_pipe", 0440, dir, sel, &trace_pipe_fops);
+}

@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: GPL-2.0
+# trace_marker writes show up in trace as "tracing_mark_write: TEXT" lines
+# with the standard context columns; a newline is added when missing;
+# "echo > trace" empties the buffer.
+. "$(dirname "$0")/lib.sh"
+echo nop > current_tracer
+echo 1 > tracing_on
+echo > trace
+echo "hello marker" > trace_marker
+printf 'no newline' > trace_marker
+out=$(cat trace)
+echo "$out" | head -n 1 | grep -qx '# tracer: nop' || fail "bad first line"
+echo "$out" | grep -qE '^# entries-in-buffer/entries-written: 2/2   #P:[0-9]+$' ||
+	fail "bad entries line: $(echo "$out" | grep entries-in)"
+echo "$out" | grep -qx '#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION' ||
+	fail "bad column header"
+line='^ {0,15}[^ ].{0,15}-[0-9]+ +\[[0-9]{3}\] [.dDbXnNph HszZ0-9a-f]{5} +[0-9]+\.[0-9]{6}: tracing_mark_write: '
+echo "$out" | grep -qE "${line}hello marker\$" || fail "no marker line: $out"
+echo "$out" | grep -qE "${line}no newline\$" || fail "no unterminated marker line"
+[ "$(echo "$out" | grep -c tracing_mark_write)" = 2 ] || fail "not exactly 2 markers"
+
+echo > trace
+[ "$(grep -c tracing_mark_write trace)" = 0 ] || fail "echo > trace did not clear"
+grep -qE '^# entries-in-buffer/entries-written: 0/0 ' trace || fail "counts not reset"
+
+# With tracing off, markers are refused and nothing is recorded.
+echo 0 > tracing_on
+(echo off > trace_marker) 2>/dev/null && fail "marker accepted with tracing off"
+echo 1 > tracing_on
+[ "$(grep -c tracing_mark_write trace)" = 0 ] || fail "marker recorded while off"
