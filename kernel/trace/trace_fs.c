@@ -238,6 +238,7 @@ static __init int trace_fs_init(void)
 		trace_read_create_files(tr, NULL);
 		trace_marker_create_files(tr, NULL);
 		trace_cmdline_create_files(NULL);
+		trace_options_create_files(tr, NULL);
 		percpu = tracefs_create_dir("per_cpu", NULL);
 		for_each_possible_cpu(cpu) {
 			snprintf(name, sizeof(name), "cpu%d", cpu);

@@ -74,8 +74,23 @@ static void print_time(struct seq_buf *s, struct trace_array *tr, u64 ts)
 	seq_buf_printf(s, " %5llu.%06lu", ts, usec);
 }
 
+/* An address as a symbol, with the sym-offset and sym-addr options. */
+static void print_sym(struct seq_buf *s, unsigned long ip, unsigned long flags)
+{
+	if (!ip) {
+		seq_buf_putc(s, '0');
+		return;
+	}
+	if (flags & TRACE_OPT_SYM_OFFSET)
+		seq_buf_printf(s, "%pS", (void *)ip);
+	else
+		seq_buf_printf(s, "%ps", (void *)ip);
+	if (flags & TRACE_OPT_SYM_ADDR)
+		seq_buf_printf(s, " <%016lx>", ip);
+}
+
 static void print_body(struct seq_buf *s, struct trace_entry *ent,
-		       unsigned int len)
+		       unsigned int len, unsigned long flags)
 {
 	struct raw_data_entry *raw;
 	struct print_entry *p;
@@ -86,8 +101,13 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 		p = (struct print_entry *)ent;
 		if (len <= sizeof(*p))
 			break;
-		seq_buf_printf(s, "%ps: %.*s", (void *)p->ip,
-			       (int)(len - sizeof(*p)), p->buf);
+		if (flags & TRACE_OPT_RAW) {
+			seq_buf_printf(s, "# %lx %.*s", p->ip,
+				       (int)(len - sizeof(*p)), p->buf);
+			return;
+		}
+		print_sym(s, p->ip, flags);
+		seq_buf_printf(s, ": %.*s", (int)(len - sizeof(*p)), p->buf);
 		return;
 	case TRACE_RAW_DATA:
 		raw = (struct raw_data_entry *)ent;
@@ -99,7 +119,10 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 		seq_buf_putc(s, '\n');
 		return;
 	}
-	seq_buf_printf(s, "Unknown type %d\n", ent->type);
+	if (flags & TRACE_OPT_RAW)
+		seq_buf_printf(s, "%d ?\n", ent->type);
+	else
+		seq_buf_printf(s, "Unknown type %d\n", ent->type);
 }
 
 /**
@@ -117,7 +140,10 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 	unsigned long flags = READ_ONCE(tr->flags);
 	char comm[TASK_COMM_LEN];
 
-	if (flags & TRACE_OPT_CONTEXT_INFO) {
+	if ((flags & (TRACE_OPT_CONTEXT_INFO | TRACE_OPT_RAW)) ==
+	    (TRACE_OPT_CONTEXT_INFO | TRACE_OPT_RAW)) {
+		seq_buf_printf(s, "%d %d %llu ", ent->pid, cpu, ts);
+	} else if (flags & TRACE_OPT_CONTEXT_INFO) {
 		trace_find_cmdline(ent->pid, comm);
 		seq_buf_printf(s, "%16s-%-7d [%03d] ", comm, ent->pid, cpu);
 		if (flags & TRACE_OPT_IRQ_INFO)
@@ -125,7 +151,7 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 		print_time(s, tr, ts);
 		seq_buf_puts(s, ": ");
 	}
-	print_body(s, ent, len);
+	print_body(s, ent, len, flags);
 }
 
 /**

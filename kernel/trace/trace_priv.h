@@ -96,6 +96,10 @@ enum trace_opt {
 	TRACE_OPT_IRQ_INFO	= BIT(2),	/* irq-info: the flags columns */
 	TRACE_OPT_CONTEXT_INFO	= BIT(3),	/* context-info: comm, pid, cpu, time */
 	TRACE_OPT_MARKERS	= BIT(4),	/* markers: trace_marker writes are kept */
+	TRACE_OPT_SYM_OFFSET	= BIT(5),	/* sym-offset: function+0x12/0x80 */
+	TRACE_OPT_SYM_ADDR	= BIT(6),	/* sym-addr: also <address> */
+	TRACE_OPT_RAW		= BIT(7),	/* raw: numbers instead of text */
+	TRACE_OPT_BLOCK		= BIT(8),	/* block: trace_pipe ignores O_NONBLOCK */
 };
 
 #define TRACE_OPT_DEFAULT	(TRACE_OPT_OVERWRITE | TRACE_OPT_RECORD_CMD | \
@@ -194,6 +198,9 @@ struct seq_buf;
 void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 			u64 ts, struct trace_entry *ent, unsigned int len);
 void trace_print_header(struct seq_buf *s, struct trace_array *tr);
+
+/* trace_options.c: trace_options and options/. */
+void trace_options_create_files(struct trace_array *tr, struct dentry *dir);
 
 /* trace_read.c, trace_marker.c: files. */
 void trace_read_create_files(struct trace_array *tr, struct dentry *dir);

@@ -291,7 +291,8 @@ static ssize_t trace_pipe_read(struct file *file, char __user *ubuf,
 		pipe_fill(p);
 		if (seq_buf_used(&p->s))
 			break;
-		if (file->f_flags & O_NONBLOCK) {
+		if ((file->f_flags & O_NONBLOCK) &&
+		    !(READ_ONCE(tr->flags) & TRACE_OPT_BLOCK)) {
 			ret = -EAGAIN;
 			goto out;
 		}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The general trace options: the trace_options file and options/NAME.
+ *
+ * trace_options lists every option, prefixed with "no" when it is off;
+ * writing "NAME" or "noNAME" sets or clears one.  options/NAME reads 0 or
+ * 1 and takes 0 or 1.  Only options whose behaviour exists are offered;
+ * upstream's others appear as the features they control land.
+ */
+#include <linux/security.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/tracefs.h>
+#include <linux/uaccess.h>
+
+#include "trace_priv.h"
+
+struct trace_option {
+	const char	*name;
+	unsigned long	bit;
+};
+
+/* In upstream's order, which tools may expect. */
+static const struct trace_option trace_options[] = {
+	{ "sym-offset",		TRACE_OPT_SYM_OFFSET },
+	{ "sym-addr",		TRACE_OPT_SYM_ADDR },
+	{ "raw",		TRACE_OPT_RAW },
+	{ "block",		TRACE_OPT_BLOCK },
+	{ "context-info",	TRACE_OPT_CONTEXT_INFO },
+	{ "record-cmd",		TRACE_OPT_RECORD_CMD },
+	{ "overwrite",		TRACE_OPT_OVERWRITE },
+	{ "irq-info",		TRACE_OPT_IRQ_INFO },
+	{ "markers",		TRACE_OPT_MARKERS },
+};
+
+static void set_option(struct trace_array *tr, unsigned long bit, bool on)
+{
+	mutex_lock(&trace_types_lock);
+	if (bit == TRACE_OPT_OVERWRITE && tr->buffer)
+		ring_buffer_change_overwrite(tr->buffer, on);
+	WRITE_ONCE(tr->flags, on ? tr->flags | bit : tr->flags & ~bit);
+	mutex_unlock(&trace_types_lock);
+}
+
+/* ---- trace_options ---------------------------------------------------------- */
+
+static int trace_options_show(struct seq_file *m, void *v)
+{
+	struct trace_array *tr = m->private;
+	unsigned long flags = READ_ONCE(tr->flags);
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(trace_options); i++)
+		seq_printf(m, "%s%s\n", flags & trace_options[i].bit ? "" : "no",
+			   trace_options[i].name);
+	return 0;
+}
+
+static int trace_options_open(struct inode *inode, struct file *file)
+{
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+
+	return ret ? ret : single_open(file, trace_options_show, inode->i_private);
+}
+
+static ssize_t trace_options_write(struct file *file, const char __user *ubuf,
+				   size_t cnt, loff_t *ppos)
+{
+	struct seq_file *m = file->private_data;
+	char buf[64], *name;
+	bool on = true;
+	int i;
+
+	if (cnt >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, cnt))
+		return -EFAULT;
+	buf[cnt] = '\0';
+	name = strim(buf);
+	if (!strncmp(name, "no", 2)) {
+		on = false;
+		name += 2;
+	}
+	for (i = 0; i < ARRAY_SIZE(trace_options); i++) {
+		if (!strcmp(name, trace_options[i].name)) {
+			set_option(m->private, trace_options[i].bit, on);
+			*ppos += cnt;
+			return cnt;
+		}
+	}
+	return -EINVAL;
+}
+
+static const struct file_operations trace_options_fops = {
+	.open		= trace_options_open,
+	.read		= seq_read,
+	.write		= trace_options_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+/* ---- options/NAME ----------------------------------------------------------- */
+
+struct option_file {
+	struct trace_array	*tr;
+	unsigned long		bit;
+};
+
+static int option_open(struct inode *inode, struct file *file)
+{
+	return security_locked_down(LOCKDOWN_TRACEFS);
+}
+
+static ssize_t option_read(struct file *file, char __user *ubuf, size_t cnt,
+			   loff_t *ppos)
+{
+	struct option_file *o = file->f_inode->i_private;
+	const char *val = READ_ONCE(o->tr->flags) & o->bit ? "1\n" : "0\n";
+
+	return simple_read_from_buffer(ubuf, cnt, ppos, val, 2);
+}
+
+static ssize_t option_write(struct file *file, const char __user *ubuf,
+			    size_t cnt, loff_t *ppos)
+{
+	struct option_file *o = file->f_inode->i_private;
+	unsigned long val;
+	int ret;
+
+	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	if (ret)
+		return ret;
+	if (val > 1)
+		return -EINVAL;
+	set_option(o->tr, o->bit, val);
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations option_fops = {
+	.open		= option_open,
+	.read		= option_read,
+	.write		= option_write,
+	.llseek		= generic_file_llseek,
+};
+
+/**
+ * trace_options_create_files() - trace_options and options/ of an instance
+ * @tr: the instance
+ * @dir: its tracefs directory
+ */
+void trace_options_create_files(struct trace_array *tr, struct dentry *dir)
+{
+	struct option_file *files;
+	struct dentry *d;
+	int i;
+
+	tracefs_create_file("trace_options", 0640, dir, tr, &trace_options_fops);
+	files = kcalloc(ARRAY_SIZE(trace_options), sizeof(*files), GFP_KERNEL);
+	d = tracefs_create_dir("options", dir);
+	if (!files || IS_ERR_OR_NULL(d)) {
+		kfree(files);
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(trace_options); i++) {
+		files[i].tr = tr;
+		files[i].bit = trace_options[i].bit;
+		tracefs_create_file(trace_options[i].name, 0640, d, &files[i],
+				    &option_fops);
+	}
+}
