@@ -239,6 +239,7 @@ static __init int trace_fs_init(void)
 		trace_marker_create_files(tr, NULL);
 		trace_cmdline_create_files(NULL);
 		trace_options_create_files(tr, NULL);
+		trace_event_files_create(NULL);
 		percpu = tracefs_create_dir("per_cpu", NULL);
 		for_each_possible_cpu(cpu) {
 			snprintf(name, sizeof(name), "cpu%d", cpu);

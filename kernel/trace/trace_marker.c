@@ -3,10 +3,9 @@
  * trace_marker and trace_marker_raw: user space writes into the trace.
  *
  * trace_marker takes text and records it as a "print" record, adding a
- * newline if the text has none; trace_marker_raw takes a 4-byte id
- * followed by binary data and records it as a "raw_data" record.  Text
- * longer than what fits in one record is cut, as upstream does; the write
- * still reports every byte as taken.
+ * newline if the text has none; text longer than one record is recorded
+ * in pieces.  trace_marker_raw takes a 4-byte id followed by binary data
+ * (at most one record) and records it as a "raw_data" record.
  *
  * The data is copied from user space straight into the reserved record
  * with page faults disabled (the record is reserved with preemption off).
@@ -32,39 +31,58 @@ static int marker_open(struct inode *inode, struct file *file)
 	return security_locked_down(LOCKDOWN_TRACEFS);
 }
 
-/* The function name that shows in the output: "tracing_mark_write: ...". */
+/* Record one piece of a trace_marker write; false when it was not kept. */
+static bool mark_one(struct trace_array *tr, const char __user *ubuf,
+		     size_t len, unsigned long ip)
+{
+	struct ring_buffer_event *e;
+	struct print_entry *p;
+
+	e = trace_reserve(tr, TRACE_PRINT, sizeof(*p) + max(len, sizeof(faulted)) + 2,
+			  tracing_gen_ctx());
+	if (!e)
+		return false;
+	p = ring_buffer_event_data(e);
+	p->ip = ip;
+	pagefault_disable();
+	len -= __copy_from_user_inatomic(p->buf, ubuf, len) ? len : 0;
+	pagefault_enable();
+	if (!len) {
+		memcpy(p->buf, faulted, sizeof(faulted) - 1);
+		len = sizeof(faulted) - 1;
+	}
+	if (p->buf[len - 1] != '\n')
+		p->buf[len++] = '\n';
+	p->buf[len] = '\0';
+	trace_commit(tr);
+	return true;
+}
+
+/*
+ * The function name that shows in the output: "tracing_mark_write: ...".
+ * A write too big for one record is recorded in pieces.
+ */
 static ssize_t tracing_mark_write(struct file *file, const char __user *ubuf,
 				  size_t cnt, loff_t *ppos)
 {
 	struct trace_array *tr = file->f_inode->i_private;
-	struct ring_buffer_event *e;
-	struct print_entry *p;
-	size_t len = min_t(size_t, cnt, MARKER_MAX);
+	unsigned long ip = _THIS_IP_;
+	size_t done, len;
 
 	if (!(READ_ONCE(tr->flags) & TRACE_OPT_MARKERS))
 		return -EINVAL;
 	if (!trace_recording(tr))
 		return -EBADF;
+	if (!cnt)
+		return 0;
 
-	e = trace_reserve(tr, TRACE_PRINT, sizeof(*p) + max(len, sizeof(faulted)) + 2,
-			  tracing_gen_ctx());
-	if (!e)
-		return -EBADF;
-	p = ring_buffer_event_data(e);
-	p->ip = _THIS_IP_;
-	pagefault_disable();
-	len -= __copy_from_user_inatomic(p->buf, ubuf, len) ? len : 0;
-	pagefault_enable();
-	if (!len && cnt) {
-		memcpy(p->buf, faulted, sizeof(faulted) - 1);
-		len = sizeof(faulted) - 1;
+	for (done = 0; done < cnt; done += len) {
+		len = min_t(size_t, cnt - done, MARKER_MAX);
+		if (!mark_one(tr, ubuf + done, len, ip))
+			return done ? done : -EBADF;
 	}
-	if (!len || p->buf[len - 1] != '\n')
-		p->buf[len++] = '\n';
-	p->buf[len] = '\0';
 	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD)
 		trace_save_cmdline(current);
-	trace_commit(tr);
 	*ppos += cnt;
 	return cnt;
 }

@@ -199,6 +199,9 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 			u64 ts, struct trace_entry *ent, unsigned int len);
 void trace_print_header(struct seq_buf *s, struct trace_array *tr);
 
+/* trace_event_files.c: events/ before there are events. */
+void trace_event_files_create(struct dentry *dir);
+
 /* trace_options.c: trace_options and options/. */
 void trace_options_create_files(struct trace_array *tr, struct dentry *dir);
 

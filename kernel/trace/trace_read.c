@@ -24,7 +24,7 @@
 
 #include "trace_priv.h"
 
-#define LINE_MAX_LEN	(PAGE_SIZE)
+#define LINE_MAX_LEN	(2 * PAGE_SIZE)	/* a full record plus its context */
 
 struct trace_cpu_sel {
 	struct trace_array	*tr;
@@ -345,7 +345,7 @@ static int trace_pipe_open(struct inode *inode, struct file *file)
 	if (ret)
 		return ret;
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
-	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	buf = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
 	if (p)
 		p->line = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
 	if (!p || !buf || !p->line) {
@@ -357,7 +357,7 @@ static int trace_pipe_open(struct inode *inode, struct file *file)
 	}
 	p->sel = *sel;
 	mutex_init(&p->lock);
-	seq_buf_init(&p->s, buf, PAGE_SIZE);
+	seq_buf_init(&p->s, buf, LINE_MAX_LEN);
 	mutex_lock(&trace_types_lock);
 	sel->tr->pipe_readers++;
 	mutex_unlock(&trace_types_lock);

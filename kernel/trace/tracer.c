@@ -272,6 +272,10 @@ static int switch_tracer(struct trace_array *tr, struct tracer *t)
 	int ret = 0;
 
 	lockdep_assert_held(&trace_types_lock);
+	/* Any selection, even of the current tracer, means tracing is wanted. */
+	ret = tracing_expand_buffer(tr);
+	if (ret)
+		return ret;
 	if (old == t)
 		return 0;
 	if (tr->name && !t->allow_instances)
@@ -281,9 +285,6 @@ static int switch_tracer(struct trace_array *tr, struct tracer *t)
 		return -EINVAL;
 	}
 
-	ret = tracing_expand_buffer(tr);
-	if (ret)
-		return ret;
 	if (old && old->reset)
 		old->reset(tr);
 	tr->current_trace = &nop_trace;
