@@ -103,3 +103,17 @@ apply_ours() {
 	done <<< "$entries"
 	(cd "$src" && printf '%s\n' "$files" | rsync -rc --files-from=- . "$tree/")
 }
+
+# ftk_lock: one harness run at a time per build directory (2 cores; two
+# builds in one output tree corrupt it).  Nested harness commands inherit
+# the lock.
+ftk_lock() {
+	[ "${FTK_LOCKED:-0}" = 1 ] && return 0
+	mkdir -p "$B"
+	exec 9> "$B/.lock"
+	if ! flock -n 9; then
+		msg "waiting for another harness run to finish"
+		flock 9
+	fi
+	export FTK_LOCKED=1
+}
