@@ -19,7 +19,6 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
-#include <linux/security.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
@@ -229,12 +228,6 @@ void trace_reset_buffer(struct trace_array *tr, int cpu)
 
 /* ---- buffer_size_kb, buffer_total_size_kb, free_buffer --------------------- */
 
-/* The CPU of a per_cpu file, or RING_BUFFER_ALL_CPUS for a top-level one. */
-struct trace_cpu_file {
-	struct trace_array	*tr;
-	long			cpu;
-};
-
 static struct trace_cpu_file *cpu_file(struct file *file)
 {
 	return file->f_inode->i_private;
@@ -242,7 +235,13 @@ static struct trace_cpu_file *cpu_file(struct file *file)
 
 static int cpu_file_open(struct inode *inode, struct file *file)
 {
-	return security_locked_down(LOCKDOWN_TRACEFS);
+	return trace_array_get(cpu_file(file)->tr);
+}
+
+static int cpu_file_release(struct inode *inode, struct file *file)
+{
+	trace_array_put(cpu_file(file)->tr);
+	return 0;
 }
 
 static ssize_t read_text(char __user *ubuf, size_t cnt, loff_t *ppos,
@@ -316,6 +315,7 @@ static const struct file_operations buffer_size_fops = {
 	.open		= cpu_file_open,
 	.read		= buffer_size_read,
 	.write		= buffer_size_write,
+	.release	= cpu_file_release,
 	.llseek		= default_llseek,
 };
 
@@ -345,6 +345,7 @@ static ssize_t buffer_total_read(struct file *file, char __user *ubuf,
 static const struct file_operations buffer_total_fops = {
 	.open		= cpu_file_open,
 	.read		= buffer_total_read,
+	.release	= cpu_file_release,
 	.llseek		= default_llseek,
 };
 
@@ -363,6 +364,7 @@ static int free_buffer_release(struct inode *inode, struct file *file)
 	mutex_lock(&trace_types_lock);
 	trace_shrink_buffer(tr);
 	mutex_unlock(&trace_types_lock);
+	trace_array_put(tr);
 	return 0;
 }
 
@@ -424,6 +426,7 @@ static const struct file_operations trace_clock_fops = {
 	.open		= cpu_file_open,
 	.read		= trace_clock_read,
 	.write		= trace_clock_write,
+	.release	= cpu_file_release,
 	.llseek		= default_llseek,
 };
 
@@ -475,27 +478,20 @@ static ssize_t stats_read(struct file *file, char __user *ubuf, size_t cnt,
 static const struct file_operations stats_fops = {
 	.open		= cpu_file_open,
 	.read		= stats_read,
+	.release	= cpu_file_release,
 	.llseek		= default_llseek,
 };
 
-/* One trace_cpu_file per CPU and one for "all", allocated per instance. */
-static struct trace_cpu_file *cpu_files(struct trace_array *tr, long cpu)
+/**
+ * trace_cpu_file() - what a file of @tr for @cpu points to
+ * @tr: the instance
+ * @cpu: a CPU, or RING_BUFFER_ALL_CPUS
+ *
+ * Return: the instance's (instance, CPU) pair.
+ */
+struct trace_cpu_file *trace_cpu_file(struct trace_array *tr, long cpu)
 {
-	static struct trace_cpu_file *top;
-	int i;
-
-	if (!top) {
-		top = kcalloc(nr_cpu_ids + 1, sizeof(*top), GFP_KERNEL);
-		if (!top)
-			return NULL;
-		top[0].tr = tr;
-		top[0].cpu = RING_BUFFER_ALL_CPUS;
-		for (i = 0; i < nr_cpu_ids; i++) {
-			top[i + 1].tr = tr;
-			top[i + 1].cpu = i;
-		}
-	}
-	return &top[cpu + 1];
+	return &tr->cpu_files[cpu + 1];
 }
 
 /**
@@ -505,10 +501,8 @@ static struct trace_cpu_file *cpu_files(struct trace_array *tr, long cpu)
  */
 void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir)
 {
-	struct trace_cpu_file *all = cpu_files(tr, RING_BUFFER_ALL_CPUS);
+	struct trace_cpu_file *all = trace_cpu_file(tr, RING_BUFFER_ALL_CPUS);
 
-	if (!all)
-		return;
 	tracefs_create_file("buffer_size_kb", 0640, dir, all, &buffer_size_fops);
 	tracefs_create_file("buffer_total_size_kb", 0440, dir, all,
 			    &buffer_total_fops);
@@ -524,29 +518,35 @@ void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir)
  */
 void trace_cpu_create_files(struct trace_array *tr, struct dentry *dir, long cpu)
 {
-	struct trace_cpu_file *f = cpu_files(tr, cpu);
+	struct trace_cpu_file *f = trace_cpu_file(tr, cpu);
 
-	if (!f)
-		return;
 	tracefs_create_file("buffer_size_kb", 0640, dir, f, &buffer_size_fops);
 	tracefs_create_file("stats", 0440, dir, f, &stats_fops);
 }
 
 /**
- * trace_alloc_buffer() - give the global instance its ring buffer
+ * trace_alloc_buffer() - give an instance its ring buffer and per-CPU files
+ * @tr: the instance
  *
- * Called from early_trace_init().  The buffer starts at its minimum size.
+ * The buffer starts at its minimum size.
  *
  * Return: 0 or -ENOMEM.
  */
-int __init trace_alloc_buffer(void)
+int trace_alloc_buffer(struct trace_array *tr)
 {
-	struct trace_array *tr = &trace_top;
+	long cpu;
 
 	init_waitqueue_head(&tr->wait);
 	init_irq_work(&tr->wake_work, trace_wake_readers);
 	tr->flags = TRACE_OPT_DEFAULT;
 	tr->buffer_size = trace_buf_size;
+	tr->cpu_files = kcalloc(nr_cpu_ids + 1, sizeof(*tr->cpu_files), GFP_KERNEL);
+	if (!tr->cpu_files)
+		return -ENOMEM;
+	for (cpu = RING_BUFFER_ALL_CPUS; cpu < (long)nr_cpu_ids; cpu++) {
+		trace_cpu_file(tr, cpu)->tr = tr;
+		trace_cpu_file(tr, cpu)->cpu = cpu;
+	}
 	tr->buffer = ring_buffer_alloc(0, RB_FL_OVERWRITE);
 	return tr->buffer ? 0 : -ENOMEM;
 }

@@ -15,6 +15,8 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
+#include <linux/security.h>
+#include <linux/slab.h>
 
 #include "trace_priv.h"
 
@@ -22,6 +24,66 @@
 struct trace_array trace_top = {
 	.on = true,
 };
+
+/**
+ * trace_array_get() - pin an instance while one of its files is open
+ * @tr: the instance
+ *
+ * Return: 0, -EPERM under tracefs lockdown, or -ENODEV when the instance
+ * is being removed.
+ */
+int trace_array_get(struct trace_array *tr)
+{
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+
+	if (ret)
+		return ret;
+	mutex_lock(&trace_types_lock);
+	if (tr->dead)
+		ret = -ENODEV;
+	else
+		tr->ref++;
+	mutex_unlock(&trace_types_lock);
+	return ret;
+}
+
+/**
+ * trace_array_put() - undo trace_array_get()
+ * @tr: the instance
+ */
+void trace_array_put(struct trace_array *tr)
+{
+	mutex_lock(&trace_types_lock);
+	WARN_ON_ONCE(!tr->ref);
+	tr->ref--;
+	mutex_unlock(&trace_types_lock);
+}
+
+/**
+ * trace_array_init() - set up a new instance: nop, tracing on, a buffer
+ * @tr: the instance, zeroed, with its name set
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int trace_array_init(struct trace_array *tr)
+{
+	tr->on = true;
+	tr->current_trace = &nop_trace;
+	INIT_LIST_HEAD(&tr->list);
+	return trace_alloc_buffer(tr);
+}
+
+/**
+ * trace_array_free() - free what trace_array_init() allocated
+ * @tr: the instance; no file of it is open and its tracer is nop
+ */
+void trace_array_free(struct trace_array *tr)
+{
+	irq_work_sync(&tr->wake_work);
+	ring_buffer_free(tr->buffer);
+	kfree(tr->cpu_files);
+	kfree(tr->option_files);
+}
 
 /**
  * tracer_tracing_on() - turn tracing on for an instance
@@ -147,8 +209,7 @@ out:
  */
 void __init early_trace_init(void)
 {
-	trace_top.current_trace = &nop_trace;
-	if (trace_alloc_buffer())
+	if (trace_array_init(&trace_top))
 		pr_warn("no ring buffer: records will not be kept\n");
 	if (register_tracer(&nop_trace))
 		pr_warn("failed to register the nop tracer\n");

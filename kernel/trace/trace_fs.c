@@ -30,12 +30,6 @@
 
 #include "trace_priv.h"
 
-/* Every file refuses to open under tracefs lockdown. */
-static int trace_open_check(void)
-{
-	return security_locked_down(LOCKDOWN_TRACEFS);
-}
-
 /* ---- available_tracers ---------------------------------------------------- */
 
 static int available_tracers_show(struct seq_file *m, void *v)
@@ -45,7 +39,7 @@ static int available_tracers_show(struct seq_file *m, void *v)
 
 static int available_tracers_open(struct inode *inode, struct file *file)
 {
-	int ret = trace_open_check();
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
 
 	return ret ? ret : single_open(file, available_tracers_show, NULL);
 }
@@ -162,7 +156,7 @@ static const char readme_text[] =
 
 static int trace_array_open(struct inode *inode, struct file *file)
 {
-	int ret = trace_open_check();
+	int ret = trace_array_get(inode->i_private);
 
 	if (ret)
 		return ret;
@@ -170,8 +164,15 @@ static int trace_array_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
+static int trace_array_release(struct inode *inode, struct file *file)
+{
+	trace_array_put(inode->i_private);
+	return 0;
+}
+
 static const struct file_operations current_tracer_fops = {
 	.open		= trace_array_open,
+	.release	= trace_array_release,
 	.read		= current_tracer_read,
 	.write		= current_tracer_write,
 	.llseek		= generic_file_llseek,
@@ -179,6 +180,7 @@ static const struct file_operations current_tracer_fops = {
 
 static const struct file_operations tracing_on_fops = {
 	.open		= trace_array_open,
+	.release	= trace_array_release,
 	.read		= tracing_on_read,
 	.write		= tracing_on_write,
 	.llseek		= default_llseek,
@@ -193,6 +195,7 @@ static ssize_t readme_read(struct file *file, char __user *ubuf, size_t cnt,
 
 static const struct file_operations readme_fops = {
 	.open		= trace_array_open,
+	.release	= trace_array_release,
 	.read		= readme_read,
 	.llseek		= generic_file_llseek,
 };
@@ -214,12 +217,41 @@ static struct vfsmount *trace_automount(struct dentry *mntpt, void *unused)
 	return IS_ERR(mnt) ? NULL : mntget(mnt);
 }
 
-static __init int trace_fs_init(void)
+/**
+ * trace_create_files() - the files every instance has
+ * @tr: the instance
+ * @dir: its tracefs directory (NULL: the tracefs root)
+ */
+void trace_create_files(struct trace_array *tr, struct dentry *dir)
 {
-	struct trace_array *tr = &trace_top;
 	struct dentry *percpu, *d;
 	char name[16];
 	int cpu;
+
+	tracefs_create_file("available_tracers", 0440, dir, tr,
+			    &available_tracers_fops);
+	tracefs_create_file("current_tracer", 0640, dir, tr,
+			    &current_tracer_fops);
+	tracefs_create_file("tracing_on", 0640, dir, tr, &tracing_on_fops);
+	if (!tr->buffer)
+		return;
+	trace_buffer_create_files(tr, dir);
+	trace_read_create_files(tr, dir);
+	trace_marker_create_files(tr, dir);
+	trace_options_create_files(tr, dir);
+	trace_event_files_create(dir);
+	percpu = tracefs_create_dir("per_cpu", dir);
+	for_each_possible_cpu(cpu) {
+		snprintf(name, sizeof(name), "cpu%d", cpu);
+		d = tracefs_create_dir(name, percpu);
+		trace_cpu_create_files(tr, d, cpu);
+		trace_cpu_read_create_files(tr, d, cpu);
+	}
+}
+
+static __init int trace_fs_init(void)
+{
+	struct trace_array *tr = &trace_top;
 
 	if (security_locked_down(LOCKDOWN_TRACEFS)) {
 		pr_warn("Tracing disabled due to lockdown\n");
@@ -233,28 +265,10 @@ static __init int trace_fs_init(void)
 					    NULL)))
 		pr_warn("could not create the debugfs/tracing automount\n");
 
-	if (tr->buffer) {
-		trace_buffer_create_files(tr, NULL);
-		trace_read_create_files(tr, NULL);
-		trace_marker_create_files(tr, NULL);
-		trace_cmdline_create_files(NULL);
-		trace_options_create_files(tr, NULL);
-		trace_event_files_create(NULL);
-		percpu = tracefs_create_dir("per_cpu", NULL);
-		for_each_possible_cpu(cpu) {
-			snprintf(name, sizeof(name), "cpu%d", cpu);
-			d = tracefs_create_dir(name, percpu);
-			trace_cpu_create_files(tr, d, cpu);
-			trace_cpu_read_create_files(tr, d, cpu);
-		}
-	}
-
-	tracefs_create_file("available_tracers", 0440, NULL, tr,
-			    &available_tracers_fops);
-	tracefs_create_file("current_tracer", 0640, NULL, tr,
-			    &current_tracer_fops);
-	tracefs_create_file("tracing_on", 0640, NULL, tr, &tracing_on_fops);
+	trace_create_files(tr, NULL);
 	tracefs_create_file("README", 0440, NULL, tr, &readme_fops);
+	trace_cmdline_create_files(NULL);
+	trace_instances_create(NULL);
 	return 0;
 }
 fs_initcall(trace_fs_init);

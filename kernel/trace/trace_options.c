@@ -7,7 +7,6 @@
  * 1 and takes 0 or 1.  Only options whose behaviour exists are offered;
  * upstream's others appear as the features they control land.
  */
-#include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 #include <linux/tracefs.h>
@@ -58,9 +57,21 @@ static int trace_options_show(struct seq_file *m, void *v)
 
 static int trace_options_open(struct inode *inode, struct file *file)
 {
-	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+	struct trace_array *tr = inode->i_private;
+	int ret = trace_array_get(tr);
 
-	return ret ? ret : single_open(file, trace_options_show, inode->i_private);
+	if (ret)
+		return ret;
+	ret = single_open(file, trace_options_show, tr);
+	if (ret)
+		trace_array_put(tr);
+	return ret;
+}
+
+static int trace_options_release(struct inode *inode, struct file *file)
+{
+	trace_array_put(inode->i_private);
+	return single_release(inode, file);
 }
 
 static ssize_t trace_options_write(struct file *file, const char __user *ubuf,
@@ -96,7 +107,7 @@ static const struct file_operations trace_options_fops = {
 	.read		= seq_read,
 	.write		= trace_options_write,
 	.llseek		= seq_lseek,
-	.release	= single_release,
+	.release	= trace_options_release,
 };
 
 /* ---- options/NAME ----------------------------------------------------------- */
@@ -108,7 +119,17 @@ struct option_file {
 
 static int option_open(struct inode *inode, struct file *file)
 {
-	return security_locked_down(LOCKDOWN_TRACEFS);
+	struct option_file *o = inode->i_private;
+
+	return trace_array_get(o->tr);
+}
+
+static int option_release(struct inode *inode, struct file *file)
+{
+	struct option_file *o = inode->i_private;
+
+	trace_array_put(o->tr);
+	return 0;
 }
 
 static ssize_t option_read(struct file *file, char __user *ubuf, size_t cnt,
@@ -139,6 +160,7 @@ static ssize_t option_write(struct file *file, const char __user *ubuf,
 
 static const struct file_operations option_fops = {
 	.open		= option_open,
+	.release	= option_release,
 	.read		= option_read,
 	.write		= option_write,
 	.llseek		= generic_file_llseek,
@@ -162,6 +184,7 @@ void trace_options_create_files(struct trace_array *tr, struct dentry *dir)
 		kfree(files);
 		return;
 	}
+	tr->option_files = files;	/* freed with the instance */
 	for (i = 0; i < ARRAY_SIZE(trace_options); i++) {
 		files[i].tr = tr;
 		files[i].bit = trace_options[i].bit;

@@ -29,7 +29,9 @@
 #include <linux/wait.h>
 
 struct seq_file;
+struct dentry;
 struct trace_array;
+struct trace_cpu_file;
 struct tracer;
 
 /**
@@ -121,6 +123,12 @@ enum trace_opt {
  * @wait: trace_pipe readers waiting for data
  * @wake_work: wakes @wait from the writers' context
  * @waiting: some reader sleeps on @wait
+ * @list: link in the list of instances
+ * @dir: the instance's tracefs directory
+ * @ref: open files of the instance; rmdir needs it at 0
+ * @dead: being removed: no new file may open
+ * @cpu_files: the (instance, CPU) pairs its files point to, [0] = all
+ * @option_files: what its options/ files point to
  *
  * Legend: [I] immutable, [L] trace_types_lock, [a] atomic.  @on and
  * @stop_count are written under [L] (or by tracing_off() from any
@@ -140,6 +148,22 @@ struct trace_array {
 	wait_queue_head_t	wait;		/* [I] */
 	struct irq_work		wake_work;	/* [I] */
 	bool			waiting;	/* [a] READ_ONCE/WRITE_ONCE */
+	struct list_head	list;		/* [L] */
+	struct dentry		*dir;		/* [I] */
+	int			ref;		/* [L] */
+	bool			dead;		/* [L] */
+	struct trace_cpu_file	*cpu_files;	/* [I] */
+	void			*option_files;	/* [I] */
+};
+
+/**
+ * struct trace_cpu_file - what a per-instance file points to
+ * @tr: the instance
+ * @cpu: its CPU, or RING_BUFFER_ALL_CPUS for a top-level file
+ */
+struct trace_cpu_file {
+	struct trace_array	*tr;
+	long			cpu;
 };
 
 /* Record types (struct trace_entry.type) of the core's own records. */
@@ -186,7 +210,7 @@ void trace_reset_buffer(struct trace_array *tr, int cpu);
 void trace_shrink_buffer(struct trace_array *tr);
 extern const char *const trace_clock_names[];
 bool trace_clock_in_ns(struct trace_array *tr);
-int trace_alloc_buffer(void);
+int trace_alloc_buffer(struct trace_array *tr);
 
 /* trace_cmdline.c: pid -> comm of writers. */
 void trace_save_cmdline(struct task_struct *task);
@@ -205,13 +229,22 @@ void trace_event_files_create(struct dentry *dir);
 /* trace_options.c: trace_options and options/. */
 void trace_options_create_files(struct trace_array *tr, struct dentry *dir);
 
+/* trace_instance.c: instances/. */
+void trace_instances_create(struct dentry *dir);
+
 /* trace_read.c, trace_marker.c: files. */
 void trace_read_create_files(struct trace_array *tr, struct dentry *dir);
 void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
 				 long cpu);
 void trace_marker_create_files(struct trace_array *tr, struct dentry *dir);
 
-/* trace_core.c: the on/off state of a trace_array. */
+/* trace_core.c: instances' life and the on/off state of a trace_array. */
+int trace_array_get(struct trace_array *tr);
+void trace_array_put(struct trace_array *tr);
+int trace_array_init(struct trace_array *tr);
+void trace_array_free(struct trace_array *tr);
+struct trace_cpu_file *trace_cpu_file(struct trace_array *tr, long cpu);
+void trace_create_files(struct trace_array *tr, struct dentry *dir);
 void tracer_tracing_on(struct trace_array *tr);
 void tracer_tracing_off(struct trace_array *tr);
 bool tracer_tracing_is_on(struct trace_array *tr);

@@ -15,7 +15,6 @@
  */
 #include <linux/poll.h>
 #include <linux/sched/signal.h>
-#include <linux/security.h>
 #include <linux/seq_buf.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -26,12 +25,7 @@
 
 #define LINE_MAX_LEN	(2 * PAGE_SIZE)	/* a full record plus its context */
 
-struct trace_cpu_sel {
-	struct trace_array	*tr;
-	long			cpu;	/* RING_BUFFER_ALL_CPUS or one CPU */
-};
-
-static bool cpu_selected(struct trace_cpu_sel *sel, int cpu)
+static bool cpu_selected(struct trace_cpu_file *sel, int cpu)
 {
 	return sel->cpu == RING_BUFFER_ALL_CPUS || sel->cpu == cpu;
 }
@@ -39,7 +33,7 @@ static bool cpu_selected(struct trace_cpu_sel *sel, int cpu)
 /* ---- trace ---------------------------------------------------------------- */
 
 struct trace_walk {
-	struct trace_cpu_sel		sel;
+	struct trace_cpu_file		sel;
 	struct ring_buffer_iter		**it;	/* per CPU */
 	loff_t				idx;	/* records shown (+1 for the header) */
 	int				cpu;	/* CPU of the current record */
@@ -154,11 +148,11 @@ static const struct seq_operations trace_seq_ops = {
 
 static int trace_open(struct inode *inode, struct file *file)
 {
-	struct trace_cpu_sel *sel = inode->i_private;
+	struct trace_cpu_file *sel = inode->i_private;
 	struct trace_walk *w;
 	int ret;
 
-	ret = security_locked_down(LOCKDOWN_TRACEFS);
+	ret = trace_array_get(sel->tr);
 	if (ret)
 		return ret;
 	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC))
@@ -167,8 +161,10 @@ static int trace_open(struct inode *inode, struct file *file)
 		return 0;
 
 	w = __seq_open_private(file, &trace_seq_ops, sizeof(*w));
-	if (!w)
+	if (!w) {
+		trace_array_put(sel->tr);
 		return -ENOMEM;
+	}
 	w->sel = *sel;
 	w->it = kcalloc(nr_cpu_ids, sizeof(*w->it), GFP_KERNEL);
 	w->buf = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
@@ -176,6 +172,7 @@ static int trace_open(struct inode *inode, struct file *file)
 		kfree(w->it);
 		kfree(w->buf);
 		seq_release_private(inode, file);
+		trace_array_put(sel->tr);
 		return -ENOMEM;
 	}
 	walk_start_iters(w);
@@ -184,9 +181,11 @@ static int trace_open(struct inode *inode, struct file *file)
 
 static int trace_release(struct inode *inode, struct file *file)
 {
+	struct trace_cpu_file *sel = inode->i_private;
 	struct seq_file *m;
 	struct trace_walk *w;
 
+	trace_array_put(sel->tr);
 	if (!(file->f_mode & FMODE_READ))
 		return 0;
 	m = file->private_data;
@@ -215,7 +214,7 @@ static const struct file_operations trace_fops = {
 /* ---- trace_pipe ----------------------------------------------------------- */
 
 struct pipe_reader {
-	struct trace_cpu_sel	sel;
+	struct trace_cpu_file	sel;
 	struct mutex		lock;	/* one read() at a time */
 	struct seq_buf		s;	/* text not yet copied to the user */
 	unsigned int		done;	/* bytes of @s already copied */
@@ -336,12 +335,12 @@ static __poll_t trace_pipe_poll(struct file *file, struct poll_table_struct *pt)
 
 static int trace_pipe_open(struct inode *inode, struct file *file)
 {
-	struct trace_cpu_sel *sel = inode->i_private;
+	struct trace_cpu_file *sel = inode->i_private;
 	struct pipe_reader *p;
 	char *buf;
 	int ret;
 
-	ret = security_locked_down(LOCKDOWN_TRACEFS);
+	ret = trace_array_get(sel->tr);
 	if (ret)
 		return ret;
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
@@ -353,6 +352,7 @@ static int trace_pipe_open(struct inode *inode, struct file *file)
 			kfree(p->line);
 		kfree(p);
 		kfree(buf);
+		trace_array_put(sel->tr);
 		return -ENOMEM;
 	}
 	p->sel = *sel;
@@ -372,6 +372,7 @@ static int trace_pipe_release(struct inode *inode, struct file *file)
 	mutex_lock(&trace_types_lock);
 	p->sel.tr->pipe_readers--;
 	mutex_unlock(&trace_types_lock);
+	trace_array_put(p->sel.tr);
 	kfree(p->s.buffer);
 	kfree(p->line);
 	kfree(p);
@@ -385,17 +386,6 @@ static const struct file_operations trace_pipe_fops = {
 	.release	= trace_pipe_release,
 };
 
-static struct trace_cpu_sel *sel_alloc(struct trace_array *tr, long cpu)
-{
-	struct trace_cpu_sel *sel = kzalloc(sizeof(*sel), GFP_KERNEL);
-
-	if (sel) {
-		sel->tr = tr;
-		sel->cpu = cpu;
-	}
-	return sel;
-}
-
 /**
  * trace_read_create_files() - trace and trace_pipe of an instance
  * @tr: the instance
@@ -403,10 +393,8 @@ static struct trace_cpu_sel *sel_alloc(struct trace_array *tr, long cpu)
  */
 void trace_read_create_files(struct trace_array *tr, struct dentry *dir)
 {
-	struct trace_cpu_sel *sel = sel_alloc(tr, RING_BUFFER_ALL_CPUS);
+	struct trace_cpu_file *sel = trace_cpu_file(tr, RING_BUFFER_ALL_CPUS);
 
-	if (!sel)
-		return;
 	tracefs_create_file("trace", 0640, dir, sel, &trace_fops);
 	tracefs_create_file("trace_pipe", 0440, dir, sel, &trace_pipe_fops);
 }
@@ -420,10 +408,8 @@ void trace_read_create_files(struct trace_array *tr, struct dentry *dir)
 void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
 				 long cpu)
 {
-	struct trace_cpu_sel *sel = sel_alloc(tr, cpu);
+	struct trace_cpu_file *sel = trace_cpu_file(tr, cpu);
 
-	if (!sel)
-		return;
 	tracefs_create_file("trace", 0640, dir, sel, &trace_fops);
 	tracefs_create_file("trace_pipe", 0440, dir, sel, &trace_pipe_fops);
 }
