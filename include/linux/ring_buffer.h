@@ -96,6 +96,7 @@ ring_buffer_peek(struct trace_buffer *buffer, int cpu, u64 *ts,
 struct ring_buffer_event *
 ring_buffer_consume(struct trace_buffer *buffer, int cpu, u64 *ts,
 		    unsigned long *lost_events);
+int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page);
 bool ring_buffer_empty(struct trace_buffer *buffer);
 bool ring_buffer_empty_cpu(struct trace_buffer *buffer, int cpu);
 void ring_buffer_reset_cpu(struct trace_buffer *buffer, int cpu);

@@ -241,6 +241,59 @@ ring_buffer_consume(struct trace_buffer *buffer, int cpu, u64 *ts,
 EXPORT_SYMBOL_GPL(ring_buffer_consume);
 
 /**
+ * ring_buffer_read_page() - consume the next block of a CPU as a page
+ * @buffer: the buffer
+ * @cpu: the CPU
+ * @page: PAGE_SIZE bytes, filled in the buffer page format (ABI):
+ *	time_stamp is the time before the first record, commit the bytes
+ *	of records, with RB_MISSED_EVENTS when records were lost before
+ *	them and RB_MISSED_STORED when their number follows the data
+ *
+ * Return: the bytes of records in @page, 0 when @cpu has none, or
+ * -EINVAL for a bad CPU.
+ */
+int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page)
+{
+	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+	struct buffer_data_page *bp = page;
+	unsigned long flags, lost, commit;
+	unsigned int len = 0;
+	u64 ts;
+	int n;
+
+	if (!c)
+		return -EINVAL;
+	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	if (c->rpage_off >= c->rpage_len && !rb_take(c))
+		goto out;
+	len = c->rpage_len - c->rpage_off;
+	memcpy(bp->data, c->rpage->data + c->rpage_off, len);
+	bp->time_stamp = c->rpage_ts;
+	ts = c->rpage_ts;
+	n = rb_count_records(bp->data, len, &ts, NULL);
+	c->read += max(n, 0);
+	c->read_bytes += len;
+	c->rpage_off = c->rpage_len;
+	c->rpage_ts = ts;
+
+	commit = len;
+	lost = c->lost_pending;
+	c->lost_pending = 0;
+	if (lost) {
+		commit |= RB_MISSED_EVENTS;
+		if (len + sizeof(lost) <= RB_DATA_SIZE) {
+			memcpy(&bp->data[len], &lost, sizeof(lost));
+			commit |= RB_MISSED_STORED;
+		}
+	}
+	local_set(&bp->commit, commit);
+out:
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+	return len;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_read_page);
+
+/**
  * ring_buffer_empty_cpu() - has a CPU nothing to read?
  * @buffer: the buffer
  * @cpu: the CPU

@@ -246,6 +246,7 @@ void trace_create_files(struct trace_array *tr, struct dentry *dir)
 		d = tracefs_create_dir(name, percpu);
 		trace_cpu_create_files(tr, d, cpu);
 		trace_cpu_read_create_files(tr, d, cpu);
+		trace_pipe_raw_create(tr, d, cpu);
 	}
 }
 

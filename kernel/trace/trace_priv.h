@@ -237,6 +237,7 @@ void trace_read_create_files(struct trace_array *tr, struct dentry *dir);
 void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
 				 long cpu);
 void trace_marker_create_files(struct trace_array *tr, struct dentry *dir);
+void trace_pipe_raw_create(struct trace_array *tr, struct dentry *dir, long cpu);
 
 /* trace_core.c: instances' life and the on/off state of a trace_array. */
 int trace_array_get(struct trace_array *tr);
