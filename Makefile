@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # Entry points of the harness; see README.md.
-.PHONY: demo check shell shell-ref build build-ref series clean
+.PHONY: demo check shell shell-ref build build-ref series bench clean
 
 demo:		## build our kernel, boot it, show a short tracefs session
 	harness/demo
@@ -14,6 +14,8 @@ shell:		## interactive shell in the guest (our kernel)
 	harness/build-kernel ours >/dev/null && harness/run-guest --shell
 shell-ref:	## interactive shell in the guest (reference kernel)
 	harness/build-kernel ref >/dev/null && harness/run-guest --kernel ref --shell
+bench:		## buffer benchmarks, ours against upstream (ns and -icount instructions)
+	harness/bench/run
 series:		## write the patch series to build/series/ and check it with git am
 	harness/series --check
 clean:

@@ -62,10 +62,12 @@ int rb_count_records(void *data, unsigned int len, u64 *ts, unsigned int *bytes)
 }
 
 /*
- * Move the next block of committed data into the private page.
- * Return: false when there is none.
+ * Move the next block of committed data into @dst (the private page, or a
+ * page for a reader of whole pages).  Return: its length, 0 when there is
+ * none.  For the private page, the reader state is set up to hand out its
+ * records; for another page, the caller accounts for them.
  */
-static bool rb_take(struct rb_cpu *c)
+static unsigned int rb_take_into(struct rb_cpu *c, struct buffer_data_page *dst)
 {
 	u64 r = atomic64_read(&c->rpos), cp, page, ts, base, next;
 	struct buffer_data_page *src;
@@ -80,7 +82,7 @@ static bool rb_take(struct rb_cpu *c)
 		page = rpos_page(r);
 		off = rpos_off(r);
 		if (page > pos_page(cp))
-			return false;
+			return 0;
 		if (page == pos_page(cp))
 			end = pos_off(cp);
 		else
@@ -89,7 +91,7 @@ static bool rb_take(struct rb_cpu *c)
 
 		if (off >= end) {
 			if (page == pos_page(cp))
-				return false;
+				return 0;
 			/* A complete page we have taken everything from. */
 			atomic64_try_cmpxchg(&c->rpos, &r, rpos_make(page + 1, 0, 0));
 			continue;
@@ -97,9 +99,19 @@ static bool rb_take(struct rb_cpu *c)
 
 		src = c->pages[page % c->nr_pages];
 		base = off ? c->read_ts : READ_ONCE(src->time_stamp);
-		memcpy(c->rpage->data, src->data + off, end - off);
+		memcpy(dst->data, src->data + off, end - off);
 		ts = base;
-		n = rb_count_records(c->rpage->data, end - off, &ts, NULL);
+		if (page < pos_page(cp)) {
+			/*
+			 * A complete page: the writers counted its records, and
+			 * the next block starts a page, so no time is needed.
+			 * A lapping writer makes the cmpxchg below fail.
+			 */
+			n = local_read(&c->meta[page % c->nr_pages].entries) -
+			    rpos_cnt(r);
+		} else {
+			n = rb_count_records(dst->data, end - off, &ts, NULL);
+		}
 		next = page == pos_page(cp) ?
 		       rpos_make(page, end, rpos_cnt(r) + max(n, 0)) :
 		       rpos_make(page + 1, 0, 0);
@@ -112,16 +124,26 @@ static bool rb_take(struct rb_cpu *c)
 		if (WARN_ON_ONCE(n < 0))
 			continue;	/* committed data that does not parse */
 
-		c->rpage->time_stamp = base;
-		c->rpage_len = end - off;
-		c->rpage_off = 0;
-		c->rpage_ts = base;
+		dst->time_stamp = base;
 		c->read_ts = ts;
 		ov = local_read(&c->overrun);
 		c->lost_pending += ov - c->lost_seen;
 		c->lost_seen = ov;
-		return true;
+		if (dst == c->rpage) {
+			c->rpage_len = end - off;
+			c->rpage_off = 0;
+			c->rpage_ts = base;
+		} else {
+			c->read += n;
+			c->read_bytes += end - off;
+		}
+		return end - off;
 	}
+}
+
+static bool rb_take(struct rb_cpu *c)
+{
+	return rb_take_into(c, c->rpage);
 }
 
 /*
@@ -264,17 +286,23 @@ int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page)
 	if (!c)
 		return -EINVAL;
 	raw_spin_lock_irqsave(&c->reader_lock, flags);
-	if (c->rpage_off >= c->rpage_len && !rb_take(c))
-		goto out;
-	len = c->rpage_len - c->rpage_off;
-	memcpy(bp->data, c->rpage->data + c->rpage_off, len);
-	bp->time_stamp = c->rpage_ts;
-	ts = c->rpage_ts;
-	n = rb_count_records(bp->data, len, &ts, NULL);
-	c->read += max(n, 0);
-	c->read_bytes += len;
-	c->rpage_off = c->rpage_len;
-	c->rpage_ts = ts;
+	if (c->rpage_off < c->rpage_len) {
+		/* Records a text reader has taken but not consumed go first. */
+		len = c->rpage_len - c->rpage_off;
+		memcpy(bp->data, c->rpage->data + c->rpage_off, len);
+		bp->time_stamp = c->rpage_ts;
+		ts = c->rpage_ts;
+		n = rb_count_records(bp->data, len, &ts, NULL);
+		c->read += max(n, 0);
+		c->read_bytes += len;
+		c->rpage_off = c->rpage_len;
+		c->rpage_ts = ts;
+	} else {
+		/* Straight from the ring into the caller's page. */
+		len = rb_take_into(c, bp);
+		if (!len)
+			goto out;
+	}
 
 	commit = len;
 	lost = c->lost_pending;

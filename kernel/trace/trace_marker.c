@@ -36,6 +36,22 @@ static int marker_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/*
+ * Remember the writer's comm (record-cmd).  The cache takes a lock, so
+ * it is told only once per open file and writing task: file->private_data
+ * holds the pid last saved.
+ */
+static void save_cmdline_once(struct file *file, struct trace_array *tr)
+{
+	void *pid = (void *)(long)current->pid;
+
+	if (!(READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD) ||
+	    READ_ONCE(file->private_data) == pid)
+		return;
+	trace_save_cmdline(current);
+	WRITE_ONCE(file->private_data, pid);
+}
+
 /* Record one piece of a trace_marker write; false when it was not kept. */
 static bool mark_one(struct trace_array *tr, const char __user *ubuf,
 		     size_t len, unsigned long ip)
@@ -86,8 +102,7 @@ static ssize_t tracing_mark_write(struct file *file, const char __user *ubuf,
 		if (!mark_one(tr, ubuf + done, len, ip))
 			return done ? done : -EBADF;
 	}
-	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD)
-		trace_save_cmdline(current);
+	save_cmdline_once(file, tr);
 	*ppos += cnt;
 	return cnt;
 }
@@ -119,9 +134,8 @@ static ssize_t tracing_mark_raw_write(struct file *file, const char __user *ubuf
 		memset(r->buf, 0, len);
 	}
 	pagefault_enable();
-	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD)
-		trace_save_cmdline(current);
 	trace_commit(tr);
+	save_cmdline_once(file, tr);
 	*ppos += cnt;
 	return cnt;
 }

@@ -15,6 +15,7 @@
 #include <linux/tracefs.h>
 #include <linux/uio.h>
 
+#include "rb_internal.h"
 #include "trace_priv.h"
 
 struct raw_reader {
@@ -37,11 +38,16 @@ static int raw_fill(struct raw_reader *r, bool nonblock)
 	int len;
 
 	for (;;) {
-		memset(r->page, 0, PAGE_SIZE);
 		len = ring_buffer_read_page(tr->buffer, r->f->cpu, r->page);
 		if (len < 0)
 			return len;
 		if (len) {
+			struct buffer_data_page *bp = r->page;
+
+			/* Zero what follows the records (and the lost count). */
+			if (local_read(&bp->commit) & RB_MISSED_STORED)
+				len += sizeof(long);
+			memset(bp->data + len, 0, RB_DATA_SIZE - len);
 			r->full = true;
 			r->off = 0;
 			return 0;

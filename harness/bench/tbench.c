@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tbench: micro-benchmarks of the tracing buffer, run in the guest.
+ *
+ *   tbench marker N     cost of one trace_marker write (minus a /dev/null
+ *                       write), in guest nanoseconds
+ *   tbench pipe N       fill the buffer with N markers, then time reading
+ *                       them back through trace_pipe and trace_pipe_raw
+ *
+ * Prints "key value" lines.  Under QEMU's -icount shift=0 a guest
+ * nanosecond is one instruction, so the same numbers are instruction
+ * counts there.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define T "/sys/kernel/tracing/"
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static void put(const char *file, const char *val)
+{
+	int fd = open(file, O_WRONLY | O_TRUNC);
+
+	if (fd < 0 || write(fd, val, strlen(val)) < 0) {
+		perror(file);
+		exit(1);
+	}
+	close(fd);
+}
+
+static double time_writes(const char *file, long n)
+{
+	static const char msg[] = "benchmark marker 0123456789abcdef\n";
+	int fd = open(file, O_WRONLY);
+	double t0;
+	long i;
+
+	if (fd < 0) {
+		perror(file);
+		exit(1);
+	}
+	t0 = now();
+	for (i = 0; i < n; i++)
+		if (write(fd, msg, sizeof(msg) - 1) < 0) {
+			perror("write");
+			exit(1);
+		}
+	t0 = now() - t0;
+	close(fd);
+	return t0 / n;
+}
+
+/* Read FILE without blocking until it is empty; bytes per second. */
+static double drain(const char *file, long *bytes)
+{
+	static char buf[65536];
+	int fd = open(file, O_RDONLY | O_NONBLOCK);
+	double t0;
+	ssize_t n;
+
+	if (fd < 0) {
+		perror(file);
+		exit(1);
+	}
+	*bytes = 0;
+	t0 = now();
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		*bytes += n;
+	t0 = now() - t0;
+	close(fd);
+	return *bytes / (t0 / 1e9);
+}
+
+int main(int argc, char **argv)
+{
+	long n = argc > 2 ? atol(argv[2]) : 10000, bytes;
+	cpu_set_t set;
+	double w, null;
+
+	CPU_ZERO(&set);
+	CPU_SET(0, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+	put(T "tracing_on", "1");
+	put(T "buffer_size_kb", "4096");
+
+	if (argc > 1 && !strcmp(argv[1], "marker")) {
+		time_writes(T "trace_marker", n / 10);	/* warm up */
+		put(T "trace", "");
+		null = time_writes("/dev/null", n);
+		put(T "trace", "");
+		w = time_writes(T "trace_marker", n);
+		printf("marker_write_ns %.0f\n", w - null);
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "pipe")) {
+		put(T "trace", "");
+		time_writes(T "trace_marker", n);
+		printf("pipe_MBps %.1f\n", drain(T "trace_pipe", &bytes) / 1e6);
+		printf("pipe_bytes %ld\n", bytes);
+		put(T "trace", "");
+		time_writes(T "trace_marker", n);
+		printf("raw_MBps %.1f\n",
+		       drain(T "per_cpu/cpu0/trace_pipe_raw", &bytes) / 1e6);
+		printf("raw_bytes %ld\n", bytes);
+		return 0;
+	}
+	fprintf(stderr, "usage: tbench marker|pipe [N]\n");
+	return 2;
+}
