@@ -15,6 +15,7 @@
  * "dropped" and "commit overrun" count events that were never written.
  */
 #include <linux/cpumask.h>
+#include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
@@ -91,7 +92,12 @@ static struct rb_cpu *rb_alloc_cpu(struct trace_buffer *buffer, int cpu,
 {
 	struct rb_cpu *c;
 
-	c = kzalloc_node(sizeof(*c), GFP_KERNEL, cpu_to_node(cpu));
+	/*
+	 * cmpxchg16b needs c->w 16-byte aligned; kmalloc aligns power-of-two
+	 * sizes naturally.
+	 */
+	c = kzalloc_node(roundup_pow_of_two(sizeof(*c)), GFP_KERNEL,
+			 cpu_to_node(cpu));
 	if (!c)
 		return NULL;
 	c->cpu = cpu;

@@ -143,7 +143,7 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 	struct rb_page_meta *m;
 	u64 ts, delta;
 
-	do {
+	for (;;) {
 		old.pos = READ_ONCE(c->w.pos);
 		old.ts = READ_ONCE(c->w.ts);
 		ts = buffer->clock();
@@ -158,11 +158,13 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 					    ts, size);
 			if (e != ERR_PTR(-EAGAIN))
 				goto out;
-			continue;
+			continue;	/* a nested writer got in: start over */
 		}
 		new.pos = old.pos + need;
 		new.ts = ts;
-	} while (!try_cmpxchg128_local(&c->w.full, &old.full, new.full));
+		if (try_cmpxchg128_local(&c->w.full, &old.full, new.full))
+			break;
+	}
 
 	e = rb_at(c, old.pos);
 	if (unlikely(need != size)) {
