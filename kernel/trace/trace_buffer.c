@@ -12,7 +12,7 @@
  * a reader sleeps, and the irq_work does the wake-up.
  *
  * Files: buffer_size_kb, buffer_total_size_kb, free_buffer, trace_clock,
- * and per_cpu/cpuN/{buffer_size_kb,stats}.
+ * tracing_cpumask, timestamp_mode, and per_cpu/cpuN/{buffer_size_kb,stats}.
  */
 #define pr_fmt(fmt) "tracing: " fmt
 
@@ -430,6 +430,84 @@ static const struct file_operations trace_clock_fops = {
 	.llseek		= default_llseek,
 };
 
+/* ---- tracing_cpumask, timestamp_mode ---------------------------------------- */
+
+static ssize_t cpumask_read(struct file *file, char __user *ubuf, size_t cnt,
+			    loff_t *ppos)
+{
+	struct trace_array *tr = cpu_file(file)->tr;
+	ssize_t ret;
+	char *buf;
+	int len;
+
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	mutex_lock(&trace_types_lock);
+	len = scnprintf(buf, PAGE_SIZE, "%*pb\n", cpumask_pr_args(tr->cpumask));
+	mutex_unlock(&trace_types_lock);
+	ret = simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
+	kfree(buf);
+	return ret;
+}
+
+static ssize_t cpumask_write(struct file *file, const char __user *ubuf,
+			     size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = cpu_file(file)->tr;
+	cpumask_var_t mask;
+	int ret, cpu;
+
+	if (!zalloc_cpumask_var(&mask, GFP_KERNEL))
+		return -ENOMEM;
+	ret = cpumask_parse_user(ubuf, cnt, mask);
+	if (ret)
+		goto out;
+
+	/* A CPU outside the mask records nothing: turn its buffer off. */
+	mutex_lock(&trace_types_lock);
+	for_each_possible_cpu(cpu) {
+		bool was = cpumask_test_cpu(cpu, tr->cpumask);
+		bool now = cpumask_test_cpu(cpu, mask);
+
+		if (was && !now)
+			ring_buffer_record_disable_cpu(tr->buffer, cpu);
+		else if (!was && now)
+			ring_buffer_record_enable_cpu(tr->buffer, cpu);
+	}
+	cpumask_copy(tr->cpumask, mask);
+	mutex_unlock(&trace_types_lock);
+	*ppos += cnt;
+	ret = cnt;
+out:
+	free_cpumask_var(mask);
+	return ret;
+}
+
+static const struct file_operations cpumask_fops = {
+	.open		= cpu_file_open,
+	.read		= cpumask_read,
+	.write		= cpumask_write,
+	.release	= cpu_file_release,
+	.llseek		= default_llseek,
+};
+
+/* The buffer always stores deltas; absolute stamps are for hist triggers. */
+static ssize_t timestamp_mode_read(struct file *file, char __user *ubuf,
+				   size_t cnt, loff_t *ppos)
+{
+	static const char mode[] = "[delta] absolute\n";
+
+	return simple_read_from_buffer(ubuf, cnt, ppos, mode, sizeof(mode) - 1);
+}
+
+static const struct file_operations timestamp_mode_fops = {
+	.open		= cpu_file_open,
+	.read		= timestamp_mode_read,
+	.release	= cpu_file_release,
+	.llseek		= default_llseek,
+};
+
 /* ---- per_cpu/cpuN/stats ------------------------------------------------------ */
 
 static void print_ts(struct seq_buf *s, struct trace_array *tr,
@@ -508,6 +586,8 @@ void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir)
 			    &buffer_total_fops);
 	tracefs_create_file("free_buffer", 0200, dir, all, &free_buffer_fops);
 	tracefs_create_file("trace_clock", 0640, dir, all, &trace_clock_fops);
+	tracefs_create_file("tracing_cpumask", 0640, dir, all, &cpumask_fops);
+	tracefs_create_file("timestamp_mode", 0440, dir, all, &timestamp_mode_fops);
 }
 
 /**
@@ -541,8 +621,9 @@ int trace_alloc_buffer(struct trace_array *tr)
 	tr->flags = TRACE_OPT_DEFAULT;
 	tr->buffer_size = trace_buf_size;
 	tr->cpu_files = kcalloc(nr_cpu_ids + 1, sizeof(*tr->cpu_files), GFP_KERNEL);
-	if (!tr->cpu_files)
+	if (!tr->cpu_files || !zalloc_cpumask_var(&tr->cpumask, GFP_KERNEL))
 		return -ENOMEM;
+	cpumask_copy(tr->cpumask, cpu_possible_mask);
 	for (cpu = RING_BUFFER_ALL_CPUS; cpu < (long)nr_cpu_ids; cpu++) {
 		trace_cpu_file(tr, cpu)->tr = tr;
 		trace_cpu_file(tr, cpu)->cpu = cpu;

@@ -83,6 +83,7 @@ void trace_array_free(struct trace_array *tr)
 	ring_buffer_free(tr->buffer);
 	kfree(tr->cpu_files);
 	kfree(tr->option_files);
+	free_cpumask_var(tr->cpumask);
 }
 
 /**

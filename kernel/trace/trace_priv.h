@@ -20,6 +20,7 @@
 #define _KERNEL_TRACE_PRIV_H
 
 #include <linux/ftrace.h>
+#include <linux/cpumask.h>
 #include <linux/irq_work.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -129,6 +130,7 @@ enum trace_opt {
  * @dead: being removed: no new file may open
  * @cpu_files: the (instance, CPU) pairs its files point to, [0] = all
  * @option_files: what its options/ files point to
+ * @cpumask: CPUs that record (tracing_cpumask)
  *
  * Legend: [I] immutable, [L] trace_types_lock, [a] atomic.  @on and
  * @stop_count are written under [L] (or by tracing_off() from any
@@ -154,6 +156,7 @@ struct trace_array {
 	bool			dead;		/* [L] */
 	struct trace_cpu_file	*cpu_files;	/* [I] */
 	void			*option_files;	/* [I] */
+	cpumask_var_t		cpumask;	/* [L] */
 };
 
 /**
