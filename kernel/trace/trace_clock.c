@@ -25,17 +25,14 @@
  */
 u64 notrace trace_clock_local(void)
 {
-	u64 t;
-
-	preempt_disable_notrace();
-	t = sched_clock();
-	preempt_enable_notrace();
-	return t;
+	/* sched_clock() wants to stay on one CPU while it reads. */
+	guard(preempt_notrace)();
+	return sched_clock();
 }
 EXPORT_SYMBOL_GPL(trace_clock_local);
 
 /**
- * trace_clock() - the scheduler's local_clock()
+ * trace_clock() - the scheduler's local_clock(), which perf uses too
  *
  * Return: nanoseconds; roughly in step across CPUs.
  */
@@ -52,7 +49,9 @@ EXPORT_SYMBOL_GPL(trace_clock);
  */
 u64 notrace trace_clock_jiffies(void)
 {
-	return jiffies_64_to_clock_t(jiffies_64 - INITIAL_JIFFIES);
+	u64 ticks = get_jiffies_64() - INITIAL_JIFFIES;
+
+	return jiffies_64_to_clock_t(ticks);
 }
 EXPORT_SYMBOL_GPL(trace_clock_jiffies);
 
