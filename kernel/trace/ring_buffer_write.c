@@ -139,7 +139,7 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 {
 	struct ring_buffer_event *e;
 	union rb_wstate old, new;
-	unsigned int off, need;
+	unsigned int off, need, slot;
 	struct rb_page_meta *m;
 	u64 ts, delta;
 
@@ -166,7 +166,10 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 			break;
 	}
 
-	e = rb_at(c, old.pos);
+	/* One division for both the page and its counts. */
+	slot = pos_page(old.pos) % c->nr_pages;
+	e = (void *)&c->pages[slot]->data[off];
+	m = &c->meta[slot];
 	if (unlikely(need != size)) {
 		e->type_len = RINGBUF_TYPE_TIME_EXTEND;
 		e->time_delta = delta & RB_DELTA_MAX;
@@ -175,7 +178,6 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 		delta = 0;
 	}
 	rb_set_header(e, size, delta);
-	m = rb_meta(c, pos_page(old.pos));
 	local_inc(&m->entries);
 	local_add(need, &m->bytes);
 	local_add(need - size, &c->written_bytes);
