@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0
+# trace-cmd (the Debian package, copied into the guest by the harness)
+# records trace_marker events from both CPUs through trace_pipe_raw and
+# reports every one of them, in order, from the binary pages.
+. "$(dirname "$0")/lib.sh"
+command -v trace-cmd > /dev/null || skip "trace-cmd is not in the guest"
+echo 1 > tracing_on
+echo > trace
+cat > /tmp/tcw.sh <<EOS
+for i in \$(seq 1 150); do echo "tcmark-\$1-\$i" > $PWD/trace_marker; done
+EOS
+trace-cmd record -q -p nop -o /tmp/tc.dat sh -c \
+	"taskset -c 0 sh /tmp/tcw.sh 0 & taskset -c 1 sh /tmp/tcw.sh 1 & wait" \
+	> /tmp/tc.rec 2>&1 || { cat /tmp/tc.rec; fail "trace-cmd record failed"; }
+trace-cmd report -i /tmp/tc.dat > /tmp/tc.txt 2> /tmp/tc.err ||
+	{ cat /tmp/tc.err; fail "trace-cmd report failed"; }
+grep -q '^cpus=2' /tmp/tc.txt || fail "report header: $(head -n 1 /tmp/tc.txt)"
+for cpu in 0 1; do
+	n=$(grep -c "print: *tracing_mark_write: tcmark-$cpu-" /tmp/tc.txt || true)
+	[ "$n" = 150 ] || fail "writer $cpu: $n of 150 markers reported"
+	# Each writer's markers come out in the order written.
+	grep -o "tcmark-$cpu-[0-9]*" /tmp/tc.txt | cut -d- -f3 > /tmp/tc.seq
+	seq 1 150 | cmp -s - /tmp/tc.seq || fail "writer $cpu: markers out of order"
+done
+# Time stamps in the report never go backwards (trace-cmd merges CPUs).
+awk '/tracing_mark_write: tcmark/ { t = $3; sub(":", "", t);
+	if (t + 0 < last) { print "backwards: " $0; bad = 1 } last = t + 0 }
+	END { exit bad }' /tmp/tc.txt || fail "time stamps go backwards"
+# Raw field view decodes the same records through the print event format.
+n=$(trace-cmd report -R -i /tmp/tc.dat 2>/dev/null | grep -c 'ip=.*buf=tcmark' || true)
+[ "$n" = 300 ] || fail "raw report shows $n of 300 markers"
