@@ -99,6 +99,7 @@ ring_buffer_consume(struct trace_buffer *buffer, int cpu, u64 *ts,
 int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page);
 bool ring_buffer_empty(struct trace_buffer *buffer);
 bool ring_buffer_empty_cpu(struct trace_buffer *buffer, int cpu);
+int ring_buffer_percent_filled(struct trace_buffer *buffer, int cpu);
 void ring_buffer_reset_cpu(struct trace_buffer *buffer, int cpu);
 void ring_buffer_reset(struct trace_buffer *buffer);
 

@@ -13,6 +13,8 @@
 #include <linux/ring_buffer.h>
 #include <linux/sched.h>
 
+#include "rb_internal.h"
+
 struct rec {
 	u64 seq;
 	u64 pad;
@@ -137,6 +139,38 @@ static void producer_consumer_drops(struct kunit *test)
 	/* Reading made room again. */
 	KUNIT_EXPECT_EQ(test, write_seq(b, 5000, 10), 10);
 	expect_identity(test, b, cpu);
+	migrate_enable();
+	ring_buffer_free(b);
+}
+
+/* ring_buffer_percent_filled() counts complete unread pages. */
+static void fill_levels(struct kunit *test)
+{
+	struct trace_buffer *b = alloc_buffer(test, 5 * RB_DATA_SIZE, 0);
+	unsigned int nr, per_page = RB_DATA_SIZE / rb_event_size(sizeof(struct rec));
+	int cpu;
+
+	migrate_disable();
+	cpu = smp_processor_id();
+	nr = ring_buffer_size(b, cpu) / RB_DATA_SIZE;
+	KUNIT_ASSERT_GE(test, nr, 3U);
+	KUNIT_EXPECT_EQ(test, ring_buffer_percent_filled(b, cpu), 0);
+	/* A partly written page is not counted. */
+	write_seq(b, 0, per_page / 2);
+	KUNIT_EXPECT_EQ(test, ring_buffer_percent_filled(b, cpu), 0);
+	/* One complete page out of the nr - 1 a writer can fill. */
+	write_seq(b, 0, per_page);
+	KUNIT_EXPECT_EQ(test, ring_buffer_percent_filled(b, cpu),
+			(int)(100 / (nr - 1)));
+	/* Producer/consumer: fill until writes drop, then it is full. */
+	write_seq(b, 0, nr * per_page);
+	KUNIT_EXPECT_GT(test, ring_buffer_dropped_events_cpu(b, cpu), 0UL);
+	KUNIT_EXPECT_EQ(test, ring_buffer_percent_filled(b, cpu), 100);
+	while (ring_buffer_consume(b, cpu, NULL, NULL))
+		;
+	KUNIT_EXPECT_EQ(test, ring_buffer_percent_filled(b, cpu), 0);
+	/* Another CPU's level is its own. */
+	KUNIT_EXPECT_EQ(test, ring_buffer_percent_filled(b, cpu ? 0 : 1), 0);
 	migrate_enable();
 	ring_buffer_free(b);
 }
@@ -473,6 +507,7 @@ static struct kunit_case ring_buffer_cases[] = {
 	KUNIT_CASE(time_extends_and_clamping),
 	KUNIT_CASE(iterator_does_not_consume),
 	KUNIT_CASE(too_big_and_sizes),
+	KUNIT_CASE(fill_levels),
 	KUNIT_CASE_SLOW(concurrent_exact_accounting),
 	KUNIT_CASE_SLOW(resize_under_load),
 	{ }

@@ -335,6 +335,32 @@ bool ring_buffer_empty_cpu(struct trace_buffer *buffer, int cpu)
 EXPORT_SYMBOL_GPL(ring_buffer_empty_cpu);
 
 /**
+ * ring_buffer_percent_filled() - how full is a CPU's buffer?
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Counts the complete pages the reader has not taken yet, against the
+ * pages a writer can fill before it must overwrite or drop (all but the
+ * one it writes).  The page being written does not count: readers waiting
+ * for a fill level want whole pages.
+ *
+ * Return: 0 to 100.
+ */
+int ring_buffer_percent_filled(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+	u64 done, unread;
+
+	if (!c || c->nr_pages < 2)
+		return 0;
+	/* Acquire: pairs with the store-release in rb_commit(). */
+	done = pos_page(smp_load_acquire(&c->cpos));
+	unread = done - min(done, rpos_page(atomic64_read(&c->rpos)));
+	return min_t(u64, unread * 100 / (c->nr_pages - 1), 100);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_percent_filled);
+
+/**
  * ring_buffer_empty() - has the whole buffer nothing to read?
  * @buffer: the buffer
  *

@@ -618,6 +618,7 @@ int trace_alloc_buffer(struct trace_array *tr)
 
 	init_waitqueue_head(&tr->wait);
 	init_irq_work(&tr->wake_work, trace_wake_readers);
+	tr->buffer_percent = 50;	/* as upstream */
 	tr->flags = TRACE_OPT_DEFAULT;
 	tr->buffer_size = trace_buf_size;
 	tr->cpu_files = kcalloc(nr_cpu_ids + 1, sizeof(*tr->cpu_files), GFP_KERNEL);

@@ -9,6 +9,7 @@
  * lock is only ever tried, never waited for: a busy cache skips the save.
  */
 #include <linux/hash.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
@@ -202,6 +203,128 @@ static const struct file_operations cmdlines_size_fops = {
 	.llseek		= default_llseek,
 };
 
+/*
+ * pid to tgid, for record-tgid: one int per possible pid, allocated the
+ * first time the option is set and kept from then on (as upstream does),
+ * so lookups never race with a free.
+ */
+static int *tgid_map;		/* [a] published with store-release */
+static unsigned int tgid_map_len;	/* [I] once tgid_map is set */
+static DEFINE_MUTEX(tgid_map_lock);	/* serialises the allocation */
+
+/**
+ * trace_tgid_map_alloc() - make sure the pid to tgid map exists
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int trace_tgid_map_alloc(void)
+{
+	unsigned int len = READ_ONCE(pid_max) + 1;
+	int *map, ret = 0;
+
+	mutex_lock(&tgid_map_lock);
+	if (tgid_map)
+		goto out;
+	map = kvcalloc(len, sizeof(*map), GFP_KERNEL);
+	if (!map) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	tgid_map_len = len;
+	/* Release: pairs with the acquire in tgid_slot(); len is visible first. */
+	smp_store_release(&tgid_map, map);
+out:
+	mutex_unlock(&tgid_map_lock);
+	return ret;
+}
+
+static int *tgid_slot(int pid)
+{
+	/* Acquire: pairs with the store-release in trace_tgid_map_alloc(). */
+	int *map = smp_load_acquire(&tgid_map);
+
+	if (!map || pid <= 0 || pid >= tgid_map_len)
+		return NULL;
+	return &map[pid];
+}
+
+/**
+ * trace_save_tgid() - remember the thread group of a task (record-tgid)
+ * @task: the task
+ *
+ * Lockless: one int store, safe from any context.
+ */
+void trace_save_tgid(struct task_struct *task)
+{
+	int *slot = tgid_slot(task->pid);
+
+	if (slot)
+		WRITE_ONCE(*slot, task->tgid);
+}
+
+/**
+ * trace_find_tgid() - the saved thread group of a pid
+ * @pid: the pid
+ *
+ * Return: the tgid, or 0 if none was saved.
+ */
+int trace_find_tgid(int pid)
+{
+	int *slot = tgid_slot(pid);
+
+	return slot ? READ_ONCE(*slot) : 0;
+}
+
+/* saved_tgids: "pid tgid" for every saved pid. */
+static void *tgids_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	int *slot;
+
+	for (; *pos < tgid_map_len; (*pos)++) {
+		slot = tgid_slot(*pos);
+		if (slot && READ_ONCE(*slot)) {
+			(*pos)++;
+			return slot;
+		}
+	}
+	return NULL;
+}
+
+static void *tgids_start(struct seq_file *m, loff_t *pos)
+{
+	return tgids_next(m, NULL, pos);
+}
+
+static int tgids_show(struct seq_file *m, void *v)
+{
+	int *slot = v;
+
+	/* Acquire is not needed: tgid_map was seen in tgids_next(). */
+	seq_printf(m, "%ld %d\n", (long)(slot - READ_ONCE(tgid_map)), READ_ONCE(*slot));
+	return 0;
+}
+
+static const struct seq_operations tgids_seq_ops = {
+	.start	= tgids_start,
+	.next	= tgids_next,
+	.stop	= cmdlines_stop,
+	.show	= tgids_show,
+};
+
+static int tgids_open(struct inode *inode, struct file *file)
+{
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+
+	return ret ? ret : seq_open(file, &tgids_seq_ops);
+}
+
+static const struct file_operations tgids_fops = {
+	.open		= tgids_open,
+	.read		= seq_read,
+	.llseek		= seq_lseek,
+	.release	= seq_release,
+};
+
 /**
  * trace_cmdline_create_files() - saved_cmdlines and saved_cmdlines_size
  * @dir: the tracefs directory
@@ -213,4 +336,5 @@ void trace_cmdline_create_files(struct dentry *dir)
 	tracefs_create_file("saved_cmdlines", 0440, dir, NULL, &cmdlines_fops);
 	tracefs_create_file("saved_cmdlines_size", 0640, dir, NULL,
 			    &cmdlines_size_fops);
+	tracefs_create_file("saved_tgids", 0440, dir, NULL, &tgids_fops);
 }

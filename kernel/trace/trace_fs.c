@@ -141,6 +141,9 @@ static const char readme_text[] =
 	"  trace_marker_raw\t\t- Writes into this file writes binary data into the kernel buffer\n"
 	"  saved_cmdlines\t- pid to comm of tasks that wrote into the buffer\n"
 	"  saved_cmdlines_size\t- number of saved pid to comm mappings\n"
+	"  saved_tgids\t\t- pid to tgid of tasks that wrote, with options/record-tgid\n"
+	"  buffer_percent\t- how full a CPU buffer is before splice readers of\n"
+	"\t\t\t  trace_pipe_raw wake up (0: at once, 100: when full)\n"
 	"  per_cpu/cpuN/\t\t- trace, trace_pipe, stats and buffer_size_kb of one CPU\n"
 	"  README\t\t- this text\n\n"
 	" Selecting a tracer:\n"
@@ -154,7 +157,14 @@ static const char readme_text[] =
 
 /* ---- common ----------------------------------------------------------------- */
 
-static int trace_array_open(struct inode *inode, struct file *file)
+/**
+ * trace_array_open() - open a file whose i_private is its instance
+ * @inode: the file's inode
+ * @file: the file; private_data becomes the instance
+ *
+ * Return: 0, or the error of trace_array_get().
+ */
+int trace_array_open(struct inode *inode, struct file *file)
 {
 	int ret = trace_array_get(inode->i_private);
 
@@ -164,7 +174,14 @@ static int trace_array_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static int trace_array_release(struct inode *inode, struct file *file)
+/**
+ * trace_array_release() - release what trace_array_open() took
+ * @inode: the file's inode
+ * @file: the file
+ *
+ * Return: 0.
+ */
+int trace_array_release(struct inode *inode, struct file *file)
 {
 	trace_array_put(inode->i_private);
 	return 0;
@@ -239,6 +256,7 @@ void trace_create_files(struct trace_array *tr, struct dentry *dir)
 	trace_read_create_files(tr, dir);
 	trace_marker_create_files(tr, dir);
 	trace_options_create_files(tr, dir);
+	trace_buffer_percent_create(tr, dir);
 	trace_event_files_create(dir);
 	percpu = tracefs_create_dir("per_cpu", dir);
 	for_each_possible_cpu(cpu) {

@@ -37,19 +37,24 @@ static int marker_release(struct inode *inode, struct file *file)
 }
 
 /*
- * Remember the writer's comm (record-cmd).  The cache takes a lock, so
- * it is told only once per open file and writing task: file->private_data
- * holds the pid last saved.
+ * Remember the writer's comm (record-cmd) and tgid (record-tgid).  The
+ * comm cache takes a lock, so this is done only once per open file,
+ * writing task and option setting: file->private_data holds the key of
+ * the last save.
  */
 static void save_cmdline_once(struct file *file, struct trace_array *tr)
 {
-	void *pid = (void *)(long)current->pid;
+	unsigned long opts = READ_ONCE(tr->flags) &
+			     (TRACE_OPT_RECORD_CMD | TRACE_OPT_RECORD_TGID);
+	void *key = (void *)((unsigned long)current->pid << 10 | opts);
 
-	if (!(READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD) ||
-	    READ_ONCE(file->private_data) == pid)
+	if (!opts || READ_ONCE(file->private_data) == key)
 		return;
-	trace_save_cmdline(current);
-	WRITE_ONCE(file->private_data, pid);
+	if (opts & TRACE_OPT_RECORD_CMD)
+		trace_save_cmdline(current);
+	if (opts & TRACE_OPT_RECORD_TGID)
+		trace_save_tgid(current);
+	WRITE_ONCE(file->private_data, key);
 }
 
 /* Record one piece of a trace_marker write; false when it was not kept. */

@@ -27,18 +27,26 @@ static const struct trace_option trace_options[] = {
 	{ "block",		TRACE_OPT_BLOCK },
 	{ "context-info",	TRACE_OPT_CONTEXT_INFO },
 	{ "record-cmd",		TRACE_OPT_RECORD_CMD },
+	{ "record-tgid",		TRACE_OPT_RECORD_TGID },
 	{ "overwrite",		TRACE_OPT_OVERWRITE },
 	{ "irq-info",		TRACE_OPT_IRQ_INFO },
 	{ "markers",		TRACE_OPT_MARKERS },
 };
 
-static void set_option(struct trace_array *tr, unsigned long bit, bool on)
+static int set_option(struct trace_array *tr, unsigned long bit, bool on)
 {
+	int ret = 0;
+
+	if (bit == TRACE_OPT_RECORD_TGID && on)
+		ret = trace_tgid_map_alloc();
+	if (ret)
+		return ret;
 	mutex_lock(&trace_types_lock);
 	if (bit == TRACE_OPT_OVERWRITE && tr->buffer)
 		ring_buffer_change_overwrite(tr->buffer, on);
 	WRITE_ONCE(tr->flags, on ? tr->flags | bit : tr->flags & ~bit);
 	mutex_unlock(&trace_types_lock);
+	return 0;
 }
 
 /* ---- trace_options ---------------------------------------------------------- */
@@ -94,7 +102,10 @@ static ssize_t trace_options_write(struct file *file, const char __user *ubuf,
 	}
 	for (i = 0; i < ARRAY_SIZE(trace_options); i++) {
 		if (!strcmp(name, trace_options[i].name)) {
-			set_option(m->private, trace_options[i].bit, on);
+			int ret = set_option(m->private, trace_options[i].bit, on);
+
+			if (ret)
+				return ret;
 			*ppos += cnt;
 			return cnt;
 		}
@@ -153,7 +164,9 @@ static ssize_t option_write(struct file *file, const char __user *ubuf,
 		return ret;
 	if (val > 1)
 		return -EINVAL;
-	set_option(o->tr, o->bit, val);
+	ret = set_option(o->tr, o->bit, val);
+	if (ret)
+		return ret;
 	*ppos += cnt;
 	return cnt;
 }

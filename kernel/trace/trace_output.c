@@ -125,6 +125,16 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 		seq_buf_printf(s, "Unknown type %d\n", ent->type);
 }
 
+static void print_tgid(struct seq_buf *s, int pid)
+{
+	int tgid = trace_find_tgid(pid);
+
+	if (tgid)
+		seq_buf_printf(s, "(%7d) ", tgid);
+	else
+		seq_buf_puts(s, "(-------) ");
+}
+
 /**
  * trace_print_record() - print one record as a line of text
  * @s: output
@@ -145,7 +155,10 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 		seq_buf_printf(s, "%d %d %llu ", ent->pid, cpu, ts);
 	} else if (flags & TRACE_OPT_CONTEXT_INFO) {
 		trace_find_cmdline(ent->pid, comm);
-		seq_buf_printf(s, "%16s-%-7d [%03d] ", comm, ent->pid, cpu);
+		seq_buf_printf(s, "%16s-%-7d ", comm, ent->pid);
+		if (flags & TRACE_OPT_RECORD_TGID)
+			print_tgid(s, ent->pid);
+		seq_buf_printf(s, "[%03d] ", cpu);
 		if (flags & TRACE_OPT_IRQ_INFO)
 			print_flags(s, ent);
 		print_time(s, tr, ts);
@@ -153,6 +166,16 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 	}
 	print_body(s, ent, len, flags);
 }
+
+/* The legend of the irq-info columns, right-aligned over them. */
+static const char * const irq_columns[] = {
+	"  _-----=> irqs-off/BH-disabled",
+	" / _----=> need-resched",
+	"| / _---=> hardirq/softirq",
+	"|| / _--=> preempt-depth",
+	"||| / _-=> migrate-disable",
+	"|||| /     delay",
+};
 
 /**
  * trace_print_header() - the comment lines at the top of "trace"
@@ -162,7 +185,8 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 void trace_print_header(struct seq_buf *s, struct trace_array *tr)
 {
 	unsigned long entries = 0, total = 0, n, flags = READ_ONCE(tr->flags);
-	int cpu;
+	bool tgid = flags & TRACE_OPT_RECORD_TGID;
+	int cpu, i;
 
 	seq_buf_printf(s, "# tracer: %s\n#\n", tr->current_trace->name);
 	if (!(flags & TRACE_OPT_CONTEXT_INFO))
@@ -177,17 +201,15 @@ void trace_print_header(struct seq_buf *s, struct trace_array *tr)
 		       entries, total, num_online_cpus());
 
 	if (!(flags & TRACE_OPT_IRQ_INFO)) {
-		seq_buf_puts(s, "#           TASK-PID     CPU#     TIMESTAMP  FUNCTION\n"
-				"#              | |         |         |         |\n");
+		seq_buf_printf(s, "#           TASK-PID    %s CPU#     TIMESTAMP  FUNCTION\n"
+			       "#              | |      %s   |         |         |\n",
+			       tgid ? "   TGID   " : "", tgid ? "     |    " : "");
 		return;
 	}
-	seq_buf_puts(s,
-		     "#                                _-----=> irqs-off/BH-disabled\n"
-		     "#                               / _----=> need-resched\n"
-		     "#                              | / _---=> hardirq/softirq\n"
-		     "#                              || / _--=> preempt-depth\n"
-		     "#                              ||| / _-=> migrate-disable\n"
-		     "#                              |||| /     delay\n"
-		     "#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION\n"
-		     "#              | |         |   |||||     |         |\n");
+	for (i = 0; i < ARRAY_SIZE(irq_columns); i++)
+		seq_buf_printf(s, "#                            %s%s\n",
+			       tgid ? "            " : "  ", irq_columns[i]);
+	seq_buf_printf(s, "#           TASK-PID  %s CPU#  |||||  TIMESTAMP  FUNCTION\n"
+		       "#              | |    %s   |   |||||     |         |\n",
+		       tgid ? "     TGID   " : "  ", tgid ? "       |    " : "  ");
 }

@@ -24,11 +24,29 @@ struct raw_reader {
 	void			*page;	/* the page being handed out */
 	size_t			off;	/* bytes of it already read */
 	bool			full;	/* it holds a page */
+	bool			splicing; /* the read comes from splice */
 };
 
 static bool raw_empty(struct raw_reader *r)
 {
 	return ring_buffer_empty_cpu(r->f->tr->buffer, r->f->cpu);
+}
+
+/*
+ * A blocking splice waits until the buffer is buffer_percent full (whole
+ * pages), or until tracing stops; plain reads and non-blocking splices
+ * (tools draining the buffer) take whatever there is.
+ */
+static bool raw_ready(struct raw_reader *r, bool nonblock)
+{
+	struct trace_array *tr = r->f->tr;
+	int pct = READ_ONCE(tr->buffer_percent);
+
+	if (raw_empty(r))
+		return false;
+	if (!r->splicing || nonblock || !pct || !tracer_tracing_is_on(tr))
+		return true;
+	return ring_buffer_percent_filled(tr->buffer, r->f->cpu) >= pct;
 }
 
 static int raw_fill(struct raw_reader *r, bool nonblock)
@@ -38,6 +56,8 @@ static int raw_fill(struct raw_reader *r, bool nonblock)
 	int len;
 
 	for (;;) {
+		if (!raw_ready(r, nonblock))
+			goto wait;
 		len = ring_buffer_read_page(tr->buffer, r->f->cpu, r->page);
 		if (len < 0)
 			return len;
@@ -52,12 +72,13 @@ static int raw_fill(struct raw_reader *r, bool nonblock)
 			r->off = 0;
 			return 0;
 		}
+wait:
 		if (nonblock && !(READ_ONCE(tr->flags) & TRACE_OPT_BLOCK))
 			return -EAGAIN;
 		/* See trace_pipe_read() for why there is a timeout. */
 		WRITE_ONCE(tr->waiting, true);
 		mutex_unlock(&r->lock);
-		ret = wait_event_interruptible_timeout(tr->wait, !raw_empty(r),
+		ret = wait_event_interruptible_timeout(tr->wait, raw_ready(r, false),
 						       HZ / 10);
 		mutex_lock(&r->lock);
 		if (ret < 0)
@@ -124,10 +145,24 @@ static int raw_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+static ssize_t raw_splice_read(struct file *in, loff_t *ppos,
+			       struct pipe_inode_info *pipe, size_t len,
+			       unsigned int flags)
+{
+	struct raw_reader *r = in->private_data;
+	ssize_t ret;
+
+	/* Only steers raw_ready(); a racing plain read() may see it too. */
+	WRITE_ONCE(r->splicing, true);
+	ret = copy_splice_read(in, ppos, pipe, len, flags);
+	WRITE_ONCE(r->splicing, false);
+	return ret;
+}
+
 static const struct file_operations raw_fops = {
 	.open		= raw_open,
 	.read_iter	= raw_read_iter,
-	.splice_read	= copy_splice_read,
+	.splice_read	= raw_splice_read,
 	.release	= raw_release,
 };
 
@@ -141,4 +176,52 @@ void trace_pipe_raw_create(struct trace_array *tr, struct dentry *dir, long cpu)
 {
 	tracefs_create_file("trace_pipe_raw", 0440, dir, trace_cpu_file(tr, cpu),
 			    &raw_fops);
+}
+
+/* buffer_percent: 0 to 100, how full a buffer must be to wake splicers. */
+static ssize_t buffer_percent_read(struct file *file, char __user *ubuf,
+				   size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file->private_data;
+	char buf[8];
+	int len = scnprintf(buf, sizeof(buf), "%d\n", READ_ONCE(tr->buffer_percent));
+
+	return simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
+}
+
+static ssize_t buffer_percent_write(struct file *file, const char __user *ubuf,
+				    size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file->private_data;
+	unsigned long val;
+	int ret;
+
+	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	if (ret)
+		return ret;
+	if (val > 100)
+		return -EINVAL;
+	WRITE_ONCE(tr->buffer_percent, val);
+	/* Waiters re-check their level with the new value. */
+	wake_up_all(&tr->wait);
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations buffer_percent_fops = {
+	.open		= trace_array_open,
+	.read		= buffer_percent_read,
+	.write		= buffer_percent_write,
+	.release	= trace_array_release,
+	.llseek		= default_llseek,
+};
+
+/**
+ * trace_buffer_percent_create() - the buffer_percent file of an instance
+ * @tr: the instance
+ * @dir: its directory
+ */
+void trace_buffer_percent_create(struct trace_array *tr, struct dentry *dir)
+{
+	tracefs_create_file("buffer_percent", 0640, dir, tr, &buffer_percent_fops);
 }

@@ -103,6 +103,7 @@ enum trace_opt {
 	TRACE_OPT_SYM_ADDR	= BIT(6),	/* sym-addr: also <address> */
 	TRACE_OPT_RAW		= BIT(7),	/* raw: numbers instead of text */
 	TRACE_OPT_BLOCK		= BIT(8),	/* block: trace_pipe ignores O_NONBLOCK */
+	TRACE_OPT_RECORD_TGID	= BIT(9),	/* record-tgid: remember tgids of writers */
 };
 
 #define TRACE_OPT_DEFAULT	(TRACE_OPT_OVERWRITE | TRACE_OPT_RECORD_CMD | \
@@ -131,6 +132,7 @@ enum trace_opt {
  * @cpu_files: the (instance, CPU) pairs its files point to, [0] = all
  * @option_files: what its options/ files point to
  * @cpumask: CPUs that record (tracing_cpumask)
+ * @buffer_percent: fill level that wakes waiting trace_pipe_raw splicers
  *
  * Legend: [I] immutable, [L] trace_types_lock, [a] atomic.  @on and
  * @stop_count are written under [L] (or by tracing_off() from any
@@ -157,6 +159,7 @@ struct trace_array {
 	struct trace_cpu_file	*cpu_files;	/* [I] */
 	void			*option_files;	/* [I] */
 	cpumask_var_t		cpumask;	/* [L] */
+	int			buffer_percent;	/* [a] READ_ONCE/WRITE_ONCE */
 };
 
 /**
@@ -218,6 +221,9 @@ int trace_alloc_buffer(struct trace_array *tr);
 /* trace_cmdline.c: pid -> comm of writers. */
 void trace_save_cmdline(struct task_struct *task);
 void trace_find_cmdline(int pid, char comm[]);
+int trace_tgid_map_alloc(void);
+void trace_save_tgid(struct task_struct *task);
+int trace_find_tgid(int pid);
 void trace_cmdline_create_files(struct dentry *dir);
 
 /* trace_output.c: text of records and headers. */
@@ -241,9 +247,12 @@ void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
 				 long cpu);
 void trace_marker_create_files(struct trace_array *tr, struct dentry *dir);
 void trace_pipe_raw_create(struct trace_array *tr, struct dentry *dir, long cpu);
+void trace_buffer_percent_create(struct trace_array *tr, struct dentry *dir);
 
 /* trace_core.c: instances' life and the on/off state of a trace_array. */
 int trace_array_get(struct trace_array *tr);
+int trace_array_open(struct inode *inode, struct file *file);
+int trace_array_release(struct inode *inode, struct file *file);
 void trace_array_put(struct trace_array *tr);
 int trace_array_init(struct trace_array *tr);
 void trace_array_free(struct trace_array *tr);
