@@ -3,15 +3,14 @@
  * The in-kernel interface of the tracing subsystem.
  *
  * This header is what the rest of the kernel (init, modules, kprobes,
- * kallsyms, the unwinders, fork, sysctl) sees of function tracing.  The
- * series brings the subsystem in stages.  The function tracer, dynamic
- * patching and the graph tracer are not offered by kernel/trace/Kconfig
- * yet, so every entry point below has the form it has when that feature
- * is configured out: a call does nothing and reports "not available".
- * Later patches add the real implementations behind the same names.
+ * kallsyms, the unwinders, fork, sysctl) sees of function tracing.
  *
- * Always real when CONFIG_TRACING is set: early_trace_init() and the global
- * controls at the end of this file.
+ * With CONFIG_FUNCTION_TRACER the ftrace_ops API below is real: callers
+ * register callbacks for function entry, limited by filter and notrace
+ * sets of functions, and the patching core (kernel/trace/ftrace_*.c)
+ * turns the call sites on and off.  Without it, every entry point has its
+ * configured-out form: a call does nothing and reports "not available".
+ * The graph tracer is not offered yet and keeps that form.
  */
 #ifndef _LINUX_FTRACE_H
 #define _LINUX_FTRACE_H
@@ -52,11 +51,14 @@ static inline void early_trace_init(void) { }
 /* Late boot hook of the event subsystem, which is not offered yet. */
 static inline void trace_init(void) { }
 
-/* Patching of the mcount call sites: not offered yet. */
+#ifdef CONFIG_DYNAMIC_FTRACE
+void ftrace_init(void);
+#else
 static inline void ftrace_init(void) { }
+#endif
 static inline void ftrace_boot_snapshot(void) { }
 
-/* ---- Function tracing (ftrace_ops): not offered yet -------------------- */
+/* ---- Function tracing (ftrace_ops) ------------------------------------- */
 
 /*
  * The filter-hash entry type is part of the API (BPF and direct callers
@@ -81,6 +83,152 @@ enum {
 	FTRACE_STOP_FUNC_RET		= (1 << 4),
 	FTRACE_MAY_SLEEP		= (1 << 5),
 };
+
+#ifdef CONFIG_FUNCTION_TRACER
+
+/* Name of the section the build records call sites in. */
+#define FTRACE_CALLSITE_SECTION	"__mcount_loc"
+
+typedef void (*ftrace_func_t)(unsigned long ip, unsigned long parent_ip,
+			      struct ftrace_ops *op, struct ftrace_regs *fregs);
+
+/*
+ * FTRACE_OPS_FL_* (values as upstream; callers set the first group):
+ * SAVE_REGS, SAVE_REGS_IF_SUPPORTED	the callback wants struct pt_regs
+ *	(always provided on x86: the trampoline saves them all)
+ * RECURSION	the core must protect the callback from recursion; without
+ *	it the callback protects itself (ftrace_test_recursion_trylock())
+ * IPMODIFY	the callback may change the return address; at most one such
+ *	ops per function
+ * RCU		call the callback only where RCU is watching
+ * PERMANENT	refuses kernel.ftrace_enabled=0 while registered
+ * ENABLED	set by the core while the ops is registered
+ */
+enum {
+	FTRACE_OPS_FL_ENABLED			= BIT(0),
+	FTRACE_OPS_FL_DYNAMIC			= BIT(1),
+	FTRACE_OPS_FL_SAVE_REGS			= BIT(2),
+	FTRACE_OPS_FL_SAVE_REGS_IF_SUPPORTED	= BIT(3),
+	FTRACE_OPS_FL_RECURSION			= BIT(4),
+	FTRACE_OPS_FL_STUB			= BIT(5),
+	FTRACE_OPS_FL_INITIALIZED		= BIT(6),
+	FTRACE_OPS_FL_DELETED			= BIT(7),
+	FTRACE_OPS_FL_ADDING			= BIT(8),
+	FTRACE_OPS_FL_REMOVING			= BIT(9),
+	FTRACE_OPS_FL_MODIFYING			= BIT(10),
+	FTRACE_OPS_FL_ALLOC_TRAMP		= BIT(11),
+	FTRACE_OPS_FL_IPMODIFY			= BIT(12),
+	FTRACE_OPS_FL_PID			= BIT(13),
+	FTRACE_OPS_FL_RCU			= BIT(14),
+	FTRACE_OPS_FL_TRACE_ARRAY		= BIT(15),
+	FTRACE_OPS_FL_PERMANENT			= BIT(16),
+	FTRACE_OPS_FL_DIRECT			= BIT(17),
+	FTRACE_OPS_FL_SUBOP			= BIT(18),
+};
+
+#define FTRACE_OPS_FL_SAVE_ARGS			FTRACE_OPS_FL_SAVE_REGS
+
+/**
+ * struct ftrace_ops - a function-entry callback and the functions it wants
+ * @func: called on entry of every wanted function, preemption disabled
+ *	only if the callback (or RECURSION) arranges it
+ * @flags: FTRACE_OPS_FL_*
+ * @private: for the owner of the ops
+ * @next: next registered ops
+ * @filter_hash: the functions wanted; NULL or empty: every function
+ * @notrace_hash: functions never wanted, whatever @filter_hash says
+ * @trampoline: always 0: every ops shares the static trampoline
+ *
+ * Legend: @func, @flags (bits below ENABLED), @private are the owner's and
+ * fixed while registered.  @next, ENABLED and the hashes are the core's,
+ * written under its ftrace_lock and read under RCU (sched) by the
+ * trampoline's list function.
+ */
+struct ftrace_ops {
+	ftrace_func_t			func;
+	unsigned long			flags;
+	void				*private;
+	struct ftrace_ops __rcu		*next;
+	struct ftrace_hash __rcu	*filter_hash;
+	struct ftrace_hash __rcu	*notrace_hash;
+	unsigned long			trampoline;
+};
+
+extern int ftrace_enabled;
+
+int register_ftrace_function(struct ftrace_ops *ops);
+int unregister_ftrace_function(struct ftrace_ops *ops);
+int ftrace_set_filter_ip(struct ftrace_ops *ops, unsigned long ip,
+			 int remove, int reset);
+int ftrace_set_filter_ips(struct ftrace_ops *ops, unsigned long *ips,
+			  unsigned int cnt, int remove, int reset);
+int ftrace_set_filter(struct ftrace_ops *ops, unsigned char *buf, int len,
+		      int reset);
+int ftrace_set_notrace(struct ftrace_ops *ops, unsigned char *buf, int len,
+		       int reset);
+void ftrace_free_filter(struct ftrace_ops *ops);
+static inline void ftrace_ops_set_global_filter(struct ftrace_ops *ops) { }
+void ftrace_kill(void);
+int __ftrace_enabled_save(void);
+void __ftrace_enabled_restore(int enabled);
+static inline bool ftrace_pids_enabled(struct ftrace_ops *ops) { return false; }
+
+unsigned long ftrace_location(unsigned long ip);
+int ftrace_text_reserved(const void *start, const void *end);
+static inline int skip_trace(unsigned long ip) { return 0; }
+static inline bool is_ftrace_trampoline(unsigned long addr) { return false; }
+
+void ftrace_module_init(struct module *mod);
+void ftrace_module_enable(struct module *mod);
+void ftrace_release_mod(struct module *mod);
+void ftrace_free_init_mem(void);
+void ftrace_free_mem(struct module *mod, void *start, void *end);
+
+/*
+ * The pt_regs of a callback; NULL only for a NULL @fregs (the x86
+ * trampoline always saves them all).
+ */
+static __always_inline struct pt_regs *ftrace_get_regs(struct ftrace_regs *fregs)
+{
+	return fregs ? arch_ftrace_get_regs(fregs) : NULL;
+}
+
+static __always_inline bool ftrace_regs_has_args(struct ftrace_regs *fregs)
+{
+	return true;
+}
+
+/* The list function the trampoline calls when several ops are registered. */
+void arch_ftrace_ops_list_func(unsigned long ip, unsigned long parent_ip,
+			       struct ftrace_ops *op, struct ftrace_regs *fregs);
+
+/* The static trampoline's do-nothing target. */
+void ftrace_stub(unsigned long a0, unsigned long a1, struct ftrace_ops *op,
+		 struct ftrace_regs *fregs);
+
+/* Symbols of ftrace trampolines, as seen by kallsyms: there are none. */
+static inline int
+ftrace_mod_address_lookup(unsigned long addr, unsigned long *size,
+			  unsigned long *off, char **modname,
+			  const unsigned char **modbuildid, char *sym)
+{
+	return 0;
+}
+
+static inline int
+ftrace_mod_get_kallsym(unsigned int symnum, unsigned long *value, char *type,
+		       char *name, char *module_name, int *exported)
+{
+	return -1;
+}
+
+static inline int ftrace_lookup_symbols(const char **sorted_syms, size_t cnt,
+					unsigned long *addrs)
+{
+	return -EOPNOTSUPP;
+}
+
+#else /* !CONFIG_FUNCTION_TRACER */
 
 static inline int register_ftrace_function(struct ftrace_ops *ops)
 {
@@ -166,7 +314,9 @@ static inline int ftrace_lookup_symbols(const char **sorted_syms, size_t cnt,
 	return -EOPNOTSUPP;
 }
 
-/* Direct calls (BPF trampolines). */
+#endif /* CONFIG_FUNCTION_TRACER */
+
+/* Direct calls (BPF trampolines): not offered. */
 static inline unsigned long ftrace_find_rec_direct(unsigned long ip) { return 0; }
 
 static inline int register_ftrace_direct(struct ftrace_ops *ops,

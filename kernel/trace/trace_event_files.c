@@ -7,6 +7,7 @@
  *	events/header_event	layout of a record header
  *	events/ftrace/print	format and id of trace_marker records
  *	events/ftrace/raw_data	format and id of trace_marker_raw records
+ *	events/ftrace/function	format and id of function-tracer records
  *	events/enable		all events on or off
  *
  * Parsers (libtraceevent, trace-cmd) read these to decode the binary
@@ -81,6 +82,22 @@ static void print_print_format(struct seq_buf *s)
 	seq_buf_printf(s, "\tfield:char buf[];\toffset:%zu;\tsize:0;\tsigned:0;\n\n",
 		       offsetof(struct print_entry, buf));
 	seq_buf_puts(s, "print fmt: \"%ps: %s\", (void *)REC->ip, REC->buf\n");
+}
+
+static void print_function_format(struct seq_buf *s)
+{
+	seq_buf_printf(s, "name: function\nID: %d\nformat:\n", TRACE_FN);
+	print_common_fields(s);
+	field(s, "unsigned long", "ip", offsetof(struct ftrace_entry, ip),
+	      sizeof_field(struct ftrace_entry, ip), 0);
+	field(s, "unsigned long", "parent_ip", offsetof(struct ftrace_entry, parent_ip),
+	      sizeof_field(struct ftrace_entry, parent_ip), 0);
+	seq_buf_puts(s, "\nprint fmt: \" %ps <-- %ps\", (void *)REC->ip, (void *)REC->parent_ip\n");
+}
+
+static void print_function_id(struct seq_buf *s)
+{
+	seq_buf_printf(s, "%d\n", TRACE_FN);
 }
 
 static void print_raw_data_format(struct seq_buf *s)
@@ -190,6 +207,13 @@ void trace_event_files_create(struct dentry *dir)
 	if (!IS_ERR_OR_NULL(d)) {
 		create_text("format", d, print_print_format);
 		create_text("id", d, print_print_id);
+	}
+	if (IS_ENABLED(CONFIG_FUNCTION_TRACER)) {
+		d = tracefs_create_dir("function", ftrace);
+		if (!IS_ERR_OR_NULL(d)) {
+			create_text("format", d, print_function_format);
+			create_text("id", d, print_function_id);
+		}
 	}
 	d = tracefs_create_dir("raw_data", ftrace);
 	if (!IS_ERR_OR_NULL(d)) {

@@ -21,6 +21,9 @@ struct trace_option {
 
 /* In upstream's order, which tools may expect. */
 static const struct trace_option trace_options[] = {
+#ifdef CONFIG_FUNCTION_TRACER
+	{ "print-parent",		TRACE_OPT_PRINT_PARENT },
+#endif
 	{ "sym-offset",		TRACE_OPT_SYM_OFFSET },
 	{ "sym-addr",		TRACE_OPT_SYM_ADDR },
 	{ "raw",		TRACE_OPT_RAW },

@@ -93,10 +93,26 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 		       unsigned int len, unsigned long flags)
 {
 	struct raw_data_entry *raw;
+	struct ftrace_entry *fn;
 	struct print_entry *p;
 	unsigned int i;
 
 	switch (ent->type) {
+	case TRACE_FN:
+		fn = (struct ftrace_entry *)ent;
+		if (len < sizeof(*fn))
+			break;
+		if (flags & TRACE_OPT_RAW) {
+			seq_buf_printf(s, "%lx %lx\n", fn->ip, fn->parent_ip);
+			return;
+		}
+		print_sym(s, fn->ip, flags);
+		if ((flags & TRACE_OPT_PRINT_PARENT) && fn->parent_ip) {
+			seq_buf_puts(s, " <-");
+			print_sym(s, fn->parent_ip, flags);
+		}
+		seq_buf_putc(s, '\n');
+		return;
 	case TRACE_PRINT:
 		p = (struct print_entry *)ent;
 		if (len <= sizeof(*p))

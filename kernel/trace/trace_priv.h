@@ -104,11 +104,12 @@ enum trace_opt {
 	TRACE_OPT_RAW		= BIT(7),	/* raw: numbers instead of text */
 	TRACE_OPT_BLOCK		= BIT(8),	/* block: trace_pipe ignores O_NONBLOCK */
 	TRACE_OPT_RECORD_TGID	= BIT(9),	/* record-tgid: remember tgids of writers */
+	TRACE_OPT_PRINT_PARENT	= BIT(10),	/* print-parent: function <-caller */
 };
 
 #define TRACE_OPT_DEFAULT	(TRACE_OPT_OVERWRITE | TRACE_OPT_RECORD_CMD | \
 				 TRACE_OPT_IRQ_INFO | TRACE_OPT_CONTEXT_INFO | \
-				 TRACE_OPT_MARKERS)
+				 TRACE_OPT_MARKERS | TRACE_OPT_PRINT_PARENT)
 
 /**
  * struct trace_array - a tracing instance
@@ -174,8 +175,16 @@ struct trace_cpu_file {
 
 /* Record types (struct trace_entry.type) of the core's own records. */
 enum {
+	TRACE_FN	= 1,	/* a function entry (function tracer) */
 	TRACE_PRINT	= 5,	/* trace_marker, trace_printk() */
 	TRACE_RAW_DATA	= 18,	/* trace_marker_raw */
+};
+
+/* A function entry: "ftrace/function" in events/. */
+struct ftrace_entry {
+	struct trace_entry	ent;
+	unsigned long		ip;
+	unsigned long		parent_ip;
 };
 
 /* A trace_marker write: "ftrace/print" in events/. */

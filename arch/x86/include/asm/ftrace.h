@@ -2,17 +2,63 @@
 /*
  * x86 part of the function-tracing interface.
  *
- * The patching back end (fentry call sites, trampolines) and the syscall
- * tracepoints are not offered by kernel/trace/Kconfig yet; what remains is
- * what the rest of x86 calls whatever the configuration.
+ * Every traced function starts with "call __fentry__" (gcc -pg -mfentry),
+ * five bytes long.  Boot turns each one into a 5-byte NOP; tracing turns
+ * the chosen ones into "call ftrace_caller" (arch/x86/kernel/ftrace_64.S).
+ * The trampoline always saves a complete struct pt_regs, so every callback
+ * gets the same struct ftrace_regs and ftrace_get_regs() never fails.
  */
 #ifndef _ASM_X86_FTRACE_H
 #define _ASM_X86_FTRACE_H
 
+#ifdef CONFIG_FUNCTION_TRACER
+#define MCOUNT_ADDR		((unsigned long)(__fentry__))
+#define MCOUNT_INSN_SIZE	5	/* call rel32, and the NOP replacing it */
+
+/* Callbacks get (ip, parent_ip, ops, fregs). */
+#define ARCH_SUPPORTS_FTRACE_OPS 1
+#endif
+
 #ifndef __ASSEMBLY__
 #include <asm/ptrace.h>
 
-/* Called when kernel text becomes read-only: there are no trampolines yet. */
+#ifdef CONFIG_FUNCTION_TRACER
+void __fentry__(void);
+/* The trampoline, and the call inside it that is patched (ftrace_64.S). */
+void ftrace_caller(void);
+extern const u8 ftrace_caller_call[];
+
+/* The recorded site is the call instruction itself. */
+static inline unsigned long ftrace_call_adjust(unsigned long addr)
+{
+	return addr;
+}
+
+#include <linux/ftrace_regs.h>
+
+/* The trampoline fills in every register: the regs are always complete. */
+static __always_inline struct pt_regs *
+arch_ftrace_get_regs(struct ftrace_regs *fregs)
+{
+	return &arch_ftrace_regs(fregs)->regs;
+}
+
+static __always_inline void
+ftrace_regs_set_instruction_pointer(struct ftrace_regs *fregs, unsigned long ip)
+{
+	arch_ftrace_regs(fregs)->regs.ip = ip;
+}
+
+/* The x86 parts of the patching core (arch/x86/kernel/ftrace.c). */
+int ftrace_arch_site_init(unsigned long ip);
+int ftrace_arch_site_queue(unsigned long ip, bool call);
+void ftrace_arch_site_flush(void);
+int ftrace_arch_set_callback(void *func);
+/* The ops a single-ops callback gets (read by ftrace_caller). */
+extern struct ftrace_ops *ftrace_callback_ops;
+#endif /* CONFIG_FUNCTION_TRACER */
+
+/* Called when kernel text becomes read-only: there are no dynamic trampolines. */
 static inline void set_ftrace_ops_ro(void) { }
 #endif /* !__ASSEMBLY__ */
 

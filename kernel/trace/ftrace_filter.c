@@ -1,0 +1,485 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Function names: glob matching over the call sites, and the tracefs files
+ * that show and set which functions an ops traces.
+ *
+ *	available_filter_functions	every traceable function
+ *	available_filter_functions_addrs	the same, with addresses
+ *	enabled_functions		functions calling the trampoline now
+ *	touched_functions		functions that ever did
+ *	set_ftrace_filter		the function tracer's filter
+ *	set_ftrace_notrace		functions it never traces
+ *
+ * set_ftrace_filter and set_ftrace_notrace take whitespace-separated
+ * words: "GLOB" adds the matching functions, "!GLOB" removes them and
+ * "GLOB:mod:MODULE" limits the match to a module.  GLOB uses *, ? and
+ * [...].  Opening with O_TRUNC starts from an empty set, otherwise from
+ * the current one (">>" appends); the set takes effect when the file is
+ * closed.  A word matching no function fails the write with -EINVAL.
+ */
+#include <linux/ctype.h>
+#include <linux/glob.h>
+#include <linux/kallsyms.h>
+#include <linux/module.h>
+#include <linux/seq_file.h>
+#include <linux/security.h>
+#include <linux/slab.h>
+#include <linux/tracefs.h>
+#include <linux/uaccess.h>
+
+#include "ftrace_internal.h"
+#include "trace_priv.h"
+
+/* Sites are listed and matched only where they start a known function. */
+static bool site_listed(struct ftrace_group *g, struct ftrace_site *s)
+{
+	return g->live && !(s->flags & SITE_DEAD);
+}
+
+static int add_ip(unsigned long **ips, unsigned int *n, unsigned int *cap,
+		  unsigned long ip)
+{
+	unsigned long *p;
+
+	if (*n == *cap) {
+		*cap = max(64U, *cap * 2);
+		p = kvrealloc(*ips, *cap * sizeof(*p), GFP_KERNEL);
+		if (!p)
+			return -ENOMEM;
+		*ips = p;
+	}
+	(*ips)[(*n)++] = ip;
+	return 0;
+}
+
+/**
+ * ftrace_match_glob() - the call sites of the functions matching a glob
+ * @glob: the function-name glob
+ * @mod: if not NULL, a glob the module name must match
+ * @ips: gets a kvmalloc()ed array of the sites (free with kvfree())
+ * @n: gets its length
+ *
+ * Called with ftrace_lock held.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,
+		      unsigned int *n)
+{
+	char *name __free(kfree) = kmalloc(KSYM_NAME_LEN, GFP_KERNEL);
+	unsigned int cap = 0;
+	struct ftrace_group *g;
+	struct ftrace_site *s;
+	const char *m;
+
+	lockdep_assert_held(&ftrace_lock);
+	*ips = NULL;
+	*n = 0;
+	if (!name)
+		return -ENOMEM;
+	list_for_each_entry(g, &ftrace_groups, list) {
+		if (mod && !g->mod)
+			continue;
+		for (s = g->sites; s < g->sites + g->nr; s++) {
+			if (!site_listed(g, s) ||
+			    !ftrace_site_name(site_ip(g, s), name, &m))
+				continue;
+			if (mod && (!m || !glob_match(mod, m)))
+				continue;
+			if (!glob_match(glob, name))
+				continue;
+			if (add_ip(ips, n, &cap, site_ip(g, s))) {
+				kvfree(*ips);
+				*ips = NULL;
+				*n = 0;
+				return -ENOMEM;
+			}
+			cond_resched();
+		}
+	}
+	return 0;
+}
+
+static void print_site(struct seq_file *m, unsigned long ip)
+{
+	char name[KSYM_NAME_LEN];
+	const char *mod;
+
+	if (!ftrace_site_name(ip, name, &mod))
+		return;
+	seq_puts(m, name);
+	if (mod)
+		seq_printf(m, " [%s]", mod);
+}
+
+/* ---- Site listings ------------------------------------------------------- */
+
+enum site_list {
+	LIST_AVAILABLE,
+	LIST_ADDRS,
+	LIST_ENABLED,
+	LIST_TOUCHED,
+};
+
+struct site_iter {
+	enum site_list		which;
+	struct ftrace_group	*g;
+	unsigned int		i;
+};
+
+static bool iter_wants(struct site_iter *it, struct ftrace_site *s)
+{
+	char name[KSYM_NAME_LEN];
+	const char *mod;
+
+	if (!site_listed(it->g, s) ||
+	    !ftrace_site_name(site_ip(it->g, s), name, &mod))
+		return false;
+	switch (it->which) {
+	case LIST_ENABLED:
+		return s->flags & SITE_ENABLED;
+	case LIST_TOUCHED:
+		return s->flags & SITE_TOUCHED;
+	default:
+		return true;
+	}
+}
+
+/* Move to the @pos-th listed site from the start. */
+static void *sites_seek(struct site_iter *it, loff_t pos)
+{
+	list_for_each_entry(it->g, &ftrace_groups, list) {
+		for (it->i = 0; it->i < it->g->nr; it->i++) {
+			if (!iter_wants(it, &it->g->sites[it->i]))
+				continue;
+			if (!pos--)
+				return it;
+		}
+	}
+	return NULL;
+}
+
+static void *sites_start(struct seq_file *m, loff_t *pos)
+{
+	mutex_lock(&ftrace_lock);
+	return sites_seek(m->private, *pos);
+}
+
+static void *sites_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	struct site_iter *it = v;
+
+	(*pos)++;
+	for (;;) {
+		if (++it->i >= it->g->nr) {
+			if (list_is_last(&it->g->list, &ftrace_groups))
+				return NULL;
+			it->g = list_next_entry(it->g, list);
+			it->i = 0;
+			if (!it->g->nr)
+				continue;
+		}
+		if (iter_wants(it, &it->g->sites[it->i]))
+			return it;
+	}
+}
+
+static void sites_stop(struct seq_file *m, void *v)
+{
+	mutex_unlock(&ftrace_lock);
+}
+
+static int sites_show(struct seq_file *m, void *v)
+{
+	struct site_iter *it = v;
+	struct ftrace_site *s = &it->g->sites[it->i];
+	unsigned long ip = site_ip(it->g, s);
+
+	if (it->which == LIST_ADDRS)
+		seq_printf(m, "%lx ", ip);
+	print_site(m, ip);
+	if (it->which == LIST_ENABLED || it->which == LIST_TOUCHED)
+		seq_printf(m, " (%u)%s%s        ", s->flags & SITE_REF_MASK,
+			   s->flags & SITE_REGS ? " R" : "  ",
+			   s->flags & SITE_IPMODIFY ? " I" : "  ");
+	seq_putc(m, '\n');
+	return 0;
+}
+
+static const struct seq_operations sites_seq_ops = {
+	.start	= sites_start,
+	.next	= sites_next,
+	.stop	= sites_stop,
+	.show	= sites_show,
+};
+
+static int sites_open(struct inode *inode, struct file *file)
+{
+	struct site_iter *it;
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+
+	if (ret)
+		return ret;
+	it = __seq_open_private(file, &sites_seq_ops, sizeof(*it));
+	if (!it)
+		return -ENOMEM;
+	it->which = (enum site_list)(unsigned long)inode->i_private;
+	return 0;
+}
+
+static const struct file_operations sites_fops = {
+	.open		= sites_open,
+	.read		= seq_read,
+	.llseek		= seq_lseek,
+	.release	= seq_release_private,
+};
+
+/* ---- set_ftrace_filter, set_ftrace_notrace --------------------------------- */
+
+#define WORD_MAX	(KSYM_NAME_LEN + MODULE_NAME_LEN + 16)
+
+/**
+ * struct filter_file - an open set_ftrace_filter or set_ftrace_notrace
+ * @ops: the ops whose set it is
+ * @exclude: the notrace set, else the filter
+ * @ips: the set being written, unsorted
+ * @n: its length
+ * @cap: its capacity
+ * @word: a word cut by the end of a write, continued by the next one
+ * @len: its length
+ * @pos: for reading: the current set, copied at open
+ *
+ * Private to the open file; writes are serialised by the VFS (f_pos_lock).
+ */
+struct filter_file {
+	struct ftrace_ops	*ops;
+	bool			exclude;
+	unsigned long		*ips;
+	unsigned int		n;
+	unsigned int		cap;
+	char			word[WORD_MAX];
+	size_t			len;
+	struct ftrace_hash	*shown;
+};
+
+struct filter_target {
+	struct ftrace_ops	*ops;
+	bool			exclude;
+};
+
+static struct filter_target filter_targets[2];
+
+static int filter_show(struct seq_file *m, void *v)
+{
+	struct filter_file *f = m->private;
+	unsigned int i;
+
+	if (!f->shown || !f->shown->count) {
+		seq_puts(m, f->exclude ? "#### no functions disabled ####\n" :
+			 "#### all functions enabled ####\n");
+		return 0;
+	}
+	for (i = 0; i < f->shown->count; i++) {
+		print_site(m, f->shown->ips[i]);
+		seq_putc(m, '\n');
+	}
+	return 0;
+}
+
+static int filter_open(struct inode *inode, struct file *file)
+{
+	struct filter_target *t = inode->i_private;
+	struct ftrace_hash *cur;
+	struct filter_file *f;
+	unsigned int i;
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+
+	if (ret)
+		return ret;
+	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return -ENOMEM;
+	f->ops = t->ops;
+	f->exclude = t->exclude;
+	mutex_lock(&ftrace_lock);
+	cur = rcu_dereference_protected(f->exclude ? f->ops->notrace_hash :
+					f->ops->filter_hash,
+					lockdep_is_held(&ftrace_lock));
+	if (file->f_mode & FMODE_READ && cur) {
+		f->shown = kvmemdup(cur, struct_size(cur, ips, cur->count), GFP_KERNEL);
+		ret = f->shown ? 0 : -ENOMEM;
+	}
+	if (!ret && (file->f_mode & FMODE_WRITE) && !(file->f_flags & O_TRUNC))
+		for (i = 0; cur && !ret && i < cur->count; i++)
+			ret = add_ip(&f->ips, &f->n, &f->cap, cur->ips[i]);
+	mutex_unlock(&ftrace_lock);
+	if (!ret && (file->f_mode & FMODE_READ))
+		ret = single_open(file, filter_show, f);
+	if (ret) {
+		kvfree(f->ips);
+		kvfree(f->shown);
+		kfree(f);
+		return ret;
+	}
+	if (!(file->f_mode & FMODE_READ))
+		file->private_data = f;
+	return 0;
+}
+
+static struct filter_file *filter_of(struct file *file)
+{
+	if (file->f_mode & FMODE_READ)
+		return ((struct seq_file *)file->private_data)->private;
+	return file->private_data;
+}
+
+/* Apply one word to the set being written. */
+static int filter_word(struct filter_file *f, char *word)
+{
+	unsigned long *ips;
+	unsigned int n, i, k;
+	bool remove = false;
+	char *mod = NULL, *p;
+	int ret;
+
+	if (*word == '!') {
+		remove = true;
+		word++;
+	}
+	p = strstr(word, ":mod:");
+	if (p) {
+		*p = '\0';
+		mod = p + 5;
+		if (!*mod)
+			return -EINVAL;
+	} else if (strchr(word, ':')) {
+		return -EINVAL;	/* commands are not offered */
+	}
+	if (!*word)
+		return -EINVAL;
+	mutex_lock(&ftrace_lock);
+	ret = ftrace_match_glob(word, mod, &ips, &n);
+	mutex_unlock(&ftrace_lock);
+	if (ret)
+		return ret;
+	if (!n)
+		return -EINVAL;
+	if (remove) {
+		struct ftrace_hash *gone = ftrace_hash_build(ips, n);
+
+		if (IS_ERR(gone)) {
+			kvfree(ips);
+			return PTR_ERR(gone);
+		}
+		for (i = 0, k = 0; i < f->n; i++)
+			if (!ftrace_hash_has(gone, f->ips[i]))
+				f->ips[k++] = f->ips[i];
+		f->n = k;
+		kvfree(gone);
+	} else {
+		for (i = 0; !ret && i < n; i++)
+			ret = add_ip(&f->ips, &f->n, &f->cap, ips[i]);
+	}
+	kvfree(ips);
+	return ret;
+}
+
+static int filter_flush(struct filter_file *f)
+{
+	int ret = 0;
+
+	if (f->len) {
+		f->word[f->len] = '\0';
+		f->len = 0;
+		ret = filter_word(f, f->word);
+	}
+	return ret;
+}
+
+static ssize_t filter_write(struct file *file, const char __user *ubuf,
+			    size_t cnt, loff_t *ppos)
+{
+	struct filter_file *f = filter_of(file);
+	size_t done = 0;
+	char c;
+	int ret;
+
+	while (done < cnt) {
+		if (get_user(c, ubuf + done))
+			return -EFAULT;
+		done++;
+		if (isspace(c)) {
+			ret = filter_flush(f);
+			if (ret)
+				return ret;
+			continue;
+		}
+		if (f->len >= WORD_MAX - 1)
+			return -EINVAL;
+		f->word[f->len++] = c;
+	}
+	*ppos += cnt;
+	return cnt;
+}
+
+static int filter_release(struct inode *inode, struct file *file)
+{
+	struct filter_file *f = filter_of(file);
+	struct ftrace_hash *h;
+
+	if (file->f_mode & FMODE_WRITE) {
+		filter_flush(f);
+		h = ftrace_hash_build(f->ips, f->n);
+		if (!IS_ERR(h)) {
+			mutex_lock(&ftrace_lock);
+			if (ftrace_ops_replace_hash(f->ops, f->exclude, h))
+				kvfree(h);
+			mutex_unlock(&ftrace_lock);
+		}
+	}
+	if (file->f_mode & FMODE_READ)
+		single_release(inode, file);
+	kvfree(f->ips);
+	kvfree(f->shown);
+	kfree(f);
+	return 0;
+}
+
+static loff_t filter_llseek(struct file *file, loff_t offset, int whence)
+{
+	if (file->f_mode & FMODE_READ)
+		return seq_lseek(file, offset, whence);
+	file->f_pos = 0;
+	return 0;
+}
+
+static const struct file_operations filter_fops = {
+	.open		= filter_open,
+	.read		= seq_read,
+	.write		= filter_write,
+	.llseek		= filter_llseek,
+	.release	= filter_release,
+};
+
+/**
+ * ftrace_filter_create_files() - the function-listing and filter files
+ * @dir: the tracefs directory
+ * @ops: the ops whose filter set_ftrace_filter and set_ftrace_notrace set
+ */
+void ftrace_filter_create_files(struct dentry *dir, struct ftrace_ops *ops)
+{
+	filter_targets[0] = (struct filter_target){ ops, false };
+	filter_targets[1] = (struct filter_target){ ops, true };
+	tracefs_create_file("available_filter_functions", 0444, dir,
+			    (void *)LIST_AVAILABLE, &sites_fops);
+	tracefs_create_file("available_filter_functions_addrs", 0444, dir,
+			    (void *)LIST_ADDRS, &sites_fops);
+	tracefs_create_file("enabled_functions", 0444, dir,
+			    (void *)LIST_ENABLED, &sites_fops);
+	tracefs_create_file("touched_functions", 0444, dir,
+			    (void *)LIST_TOUCHED, &sites_fops);
+	tracefs_create_file("set_ftrace_filter", 0644, dir, &filter_targets[0],
+			    &filter_fops);
+	tracefs_create_file("set_ftrace_notrace", 0644, dir, &filter_targets[1],
+			    &filter_fops);
+}

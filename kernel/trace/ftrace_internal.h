@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internals of the function-tracing core, shared by its parts:
+ *
+ *	ftrace_sites.c	the call-site records, boot and module life cycle
+ *	ftrace_ops.c	ftrace_ops registration, hashes, the patching pass
+ *	ftrace_filter.c	function-name matching and the tracefs files
+ *	trace_functions.c  the "function" tracer
+ */
+#ifndef _KERNEL_TRACE_FTRACE_INTERNAL_H
+#define _KERNEL_TRACE_FTRACE_INTERNAL_H
+
+#include <linux/ftrace.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/types.h>
+
+/*
+ * One call site: 8 bytes.  @off is the site's offset from its group's
+ * base; @flags holds the number of registered ops that want the site in
+ * the low bits and the SITE_* state bits above them.
+ */
+struct ftrace_site {
+	u32	off;
+	u32	flags;
+};
+
+#define SITE_REF_MASK	0x00ffffffU
+#define SITE_ENABLED	BIT(24)	/* the site calls the trampoline */
+#define SITE_TOUCHED	BIT(25)	/* it did at some time (touched_functions) */
+#define SITE_DEAD	BIT(26)	/* its code is freed: never patched again */
+#define SITE_REGS	BIT(27)	/* an ops asking for pt_regs wants it */
+#define SITE_IPMODIFY	BIT(28)	/* an IPMODIFY ops wants it */
+
+/**
+ * struct ftrace_group - the call sites of one image (vmlinux or a module)
+ * @list: in ftrace_groups
+ * @mod: the module, NULL for vmlinux
+ * @base: address the sites' offsets are relative to
+ * @end: one past the last site's address
+ * @live: the image's code may be patched live (module fully loaded)
+ * @nr: number of sites
+ * @rcu: frees the group after lookups are done with it
+ * @sites: the sites, sorted by address
+ *
+ * Legend: [I] set before the group is published, [M] ftrace_lock.
+ * Lookups (ftrace_location(), the list function) walk ftrace_groups under
+ * RCU and read only [I] members and the site offsets.
+ */
+struct ftrace_group {
+	struct list_head	list;		/* [M], RCU for lookups */
+	struct module		*mod;		/* [I] */
+	unsigned long		base;		/* [I] */
+	unsigned long		end;		/* [I] */
+	bool			live;		/* [M] */
+	unsigned int		nr;		/* [I] */
+	struct rcu_head		rcu;
+	struct ftrace_site	sites[];	/* off [I], flags [M] */
+};
+
+/**
+ * struct ftrace_hash - a set of function addresses
+ * @count: number of addresses
+ * @ips: the addresses, sorted, no duplicates
+ *
+ * Immutable once built; replaced as a whole under ftrace_lock and freed
+ * after an RCU grace period.
+ */
+struct ftrace_hash {
+	unsigned int	count;
+	unsigned long	ips[];
+};
+
+/* The call sites of vmlinux, as the linker collected them. */
+extern unsigned long __start_mcount_loc[];
+extern unsigned long __stop_mcount_loc[];
+
+extern struct mutex ftrace_lock;
+extern struct list_head ftrace_groups;
+extern bool ftrace_disabled;
+
+static inline unsigned long site_ip(const struct ftrace_group *g,
+				    const struct ftrace_site *s)
+{
+	return g->base + s->off;
+}
+
+/* ftrace_sites.c */
+struct ftrace_site *ftrace_find_site(unsigned long ip, struct ftrace_group **gp);
+bool ftrace_site_name(unsigned long ip, char *name, const char **modname);
+void ftrace_bug(unsigned long ip, int err);
+
+/* ftrace_ops.c */
+bool ftrace_hash_has(const struct ftrace_hash *h, unsigned long ip);
+struct ftrace_hash *ftrace_hash_build(unsigned long *ips, unsigned int n);
+bool ftrace_ops_wants(struct ftrace_ops *ops, unsigned long ip);
+int ftrace_update_sites(void);
+int ftrace_ops_replace_hash(struct ftrace_ops *ops, bool exclude,
+			    struct ftrace_hash *hash);
+
+/* ftrace_selftest_target.c */
+int ftrace_selftest_target(void);
+
+/* ftrace_filter.c */
+int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,
+		      unsigned int *n);
+void ftrace_filter_create_files(struct dentry *dir, struct ftrace_ops *ops);
+
+#endif /* _KERNEL_TRACE_FTRACE_INTERNAL_H */

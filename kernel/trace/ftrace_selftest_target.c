@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A function the function tracer's selftest traces.  This file alone in
+ * kernel/trace is built with the tracing call at function entry.
+ */
+#include <linux/compiler.h>
+
+#include "ftrace_internal.h"
+
+/**
+ * ftrace_selftest_target() - a traced function that does nothing
+ *
+ * Return: 0.
+ */
+noinline int ftrace_selftest_target(void)
+{
+	barrier();
+	return 0;
+}

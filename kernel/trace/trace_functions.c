@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "function" tracer: one record per traced function entry, printed as
+ *
+ *	comm-pid [cpu] flags timestamp: function <-caller
+ *
+ * It registers one ftrace_ops whose filter and notrace sets are
+ * set_ftrace_filter and set_ftrace_notrace (ftrace_filter.c).  The callback
+ * protects itself from recursion (anything it calls may be traced too),
+ * so the trampoline calls it directly when it is the only ops.
+ */
+#include <linux/delay.h>
+#include <linux/ftrace.h>
+#include <linux/kallsyms.h>
+#include <linux/tracefs.h>
+
+#include "ftrace_internal.h"
+#include "trace_priv.h"
+
+static void function_trace_call(unsigned long ip, unsigned long parent_ip,
+				struct ftrace_ops *op, struct ftrace_regs *fregs);
+
+static struct ftrace_ops func_ops = {
+	.func	= function_trace_call,
+};
+
+/* Hot path: keep it to the recursion guard, one reservation and a commit. */
+static void function_trace_call(unsigned long ip, unsigned long parent_ip,
+				struct ftrace_ops *op, struct ftrace_regs *fregs)
+{
+	struct trace_array *tr = op->private;
+	struct ring_buffer_event *e;
+	struct ftrace_entry *ent;
+	int bit;
+
+	bit = ftrace_test_recursion_trylock(ip, parent_ip);
+	if (bit < 0)
+		return;
+	if (cpumask_test_cpu(smp_processor_id(), tr->cpumask)) {
+		e = trace_reserve(tr, TRACE_FN, sizeof(*ent), tracing_gen_ctx_dec());
+		if (e) {
+			ent = ring_buffer_event_data(e);
+			ent->ip = ip;
+			ent->parent_ip = parent_ip;
+			trace_commit(tr);
+		}
+	}
+	ftrace_test_recursion_unlock(bit);
+}
+
+static int function_init(struct trace_array *tr)
+{
+	int ret = tracing_expand_buffer(tr);
+
+	if (ret)
+		return ret;
+	func_ops.private = tr;
+	return register_ftrace_function(&func_ops);
+}
+
+static void function_reset(struct trace_array *tr)
+{
+	unregister_ftrace_function(&func_ops);
+}
+
+#ifdef CONFIG_FTRACE_STARTUP_TEST
+static unsigned int selftest_hits;
+
+static void selftest_call(unsigned long ip, unsigned long parent_ip,
+			  struct ftrace_ops *op, struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+
+	if (ip == (unsigned long)ftrace_selftest_target && regs &&
+	    regs->ip == ip + MCOUNT_INSN_SIZE)
+		WRITE_ONCE(selftest_hits, selftest_hits + 1);
+}
+
+static struct ftrace_ops selftest_ops = {
+	.func	= selftest_call,
+	.flags	= FTRACE_OPS_FL_RECURSION | FTRACE_OPS_FL_SAVE_REGS,
+};
+
+/*
+ * The ops API on one function: its callback runs exactly when the filtered
+ * function is called and registered; then the tracer records the calls.
+ */
+static int function_selftest(struct tracer *trace, struct trace_array *tr)
+{
+	unsigned long ip = (unsigned long)ftrace_selftest_target;
+	unsigned long before;
+	int ret;
+
+	ret = ftrace_set_filter_ip(&selftest_ops, ip, 0, 1);
+	if (!ret)
+		ret = register_ftrace_function(&selftest_ops);
+	if (ret) {
+		pr_warn("function selftest: cannot trace %ps: %d\n", (void *)ip, ret);
+		goto out;
+	}
+	ftrace_selftest_target();
+	ftrace_selftest_target();
+	unregister_ftrace_function(&selftest_ops);
+	ftrace_selftest_target();
+	if (selftest_hits != 2) {
+		pr_warn("function selftest: callback ran %u times, not 2\n",
+			selftest_hits);
+		ret = -EINVAL;
+		goto out;
+	}
+	before = ring_buffer_entries(tr->buffer);
+	ret = trace->init(tr);
+	if (ret)
+		goto out;
+	usleep_range(1000, 2000);
+	trace->reset(tr);
+	if (ring_buffer_entries(tr->buffer) == before) {
+		pr_warn("function selftest: no function was recorded\n");
+		ret = -EINVAL;
+	}
+	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
+out:
+	ftrace_free_filter(&selftest_ops);
+	return ret;
+}
+#endif
+
+static struct tracer function_trace = {
+	.name		= "function",
+	.init		= function_init,
+	.reset		= function_reset,
+#ifdef CONFIG_FTRACE_STARTUP_TEST
+	.selftest	= function_selftest,
+#endif
+};
+
+static int __init function_tracer_init(void)
+{
+	if (ftrace_disabled)
+		return 0;
+	return register_tracer(&function_trace);
+}
+core_initcall(function_tracer_init);
+
+static int __init function_files_init(void)
+{
+	if (!security_locked_down(LOCKDOWN_TRACEFS) && !ftrace_disabled)
+		ftrace_filter_create_files(NULL, &func_ops);
+	return 0;
+}
+fs_initcall(function_files_init);
