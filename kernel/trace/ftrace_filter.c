@@ -274,15 +274,15 @@ static int filter_show(struct seq_file *m, void *v)
 	struct filter_file *f = m->private;
 	unsigned int i;
 
-	if (!f->shown || !f->shown->count) {
+	if (!f->shown || !f->shown->count)
 		seq_puts(m, f->exclude ? "#### no functions disabled ####\n" :
 			 "#### all functions enabled ####\n");
-		return 0;
-	}
-	for (i = 0; i < f->shown->count; i++) {
+	for (i = 0; f->shown && i < f->shown->count; i++) {
 		print_site(m, f->shown->ips[i]);
 		seq_putc(m, '\n');
 	}
+	if (!f->exclude)
+		ftrace_func_cmd_show(m);
 	return 0;
 }
 
@@ -353,7 +353,15 @@ static int filter_word(struct filter_file *f, char *word)
 		if (!*mod)
 			return -EINVAL;
 	} else if (strchr(word, ':')) {
-		return -EINVAL;	/* commands are not offered */
+		char *cmd = strchr(word, ':'), *param;
+
+		*cmd++ = '\0';
+		param = strchr(cmd, ':');
+		if (param)
+			*param++ = '\0';
+		if (f->exclude || !*word)
+			return -EINVAL;
+		return ftrace_func_cmd(word, NULL, cmd, param, remove);
 	}
 	if (!*word)
 		return -EINVAL;

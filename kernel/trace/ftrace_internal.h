@@ -96,8 +96,19 @@ bool ftrace_hash_has(const struct ftrace_hash *h, unsigned long ip);
 struct ftrace_hash *ftrace_hash_build(unsigned long *ips, unsigned int n);
 bool ftrace_ops_wants(struct ftrace_ops *ops, unsigned long ip);
 int ftrace_update_sites(void);
+int ftrace_register_locked(struct ftrace_ops *ops);
+int ftrace_unregister_locked(struct ftrace_ops *ops);
 int ftrace_ops_replace_hash(struct ftrace_ops *ops, bool exclude,
 			    struct ftrace_hash *hash);
+
+/* ftrace_cmds.c */
+int ftrace_func_cmd(const char *glob, const char *mod, const char *cmd,
+		    const char *param, bool remove);
+void ftrace_func_cmd_show(struct seq_file *m);
+
+/* ftrace_pid.c */
+bool ftrace_pid_ignored(void);
+void ftrace_pid_create_files(struct dentry *dir);
 
 /* ftrace_selftest_target.c */
 int ftrace_selftest_target(void);

@@ -310,6 +310,44 @@ static bool ipmodify_conflict(struct ftrace_ops *ops, struct ftrace_hash *filter
 /* ---- Registration ------------------------------------------------------------ */
 
 /**
+ * ftrace_register_locked() - register_ftrace_function() under ftrace_lock
+ * @ops: the ops
+ *
+ * Return: as register_ftrace_function().
+ */
+int ftrace_register_locked(struct ftrace_ops *ops)
+{
+	int ret;
+
+	lockdep_assert_held(&ftrace_lock);
+	if ((ops->flags & FTRACE_OPS_FL_IPMODIFY) &&
+	    !(ops->flags & FTRACE_OPS_FL_SAVE_REGS))
+		return -EINVAL;
+	if (ops->flags & FTRACE_OPS_FL_SAVE_REGS_IF_SUPPORTED)
+		ops->flags |= FTRACE_OPS_FL_SAVE_REGS;
+	if (ftrace_disabled)
+		return -ENODEV;
+	if (ops->flags & FTRACE_OPS_FL_ENABLED)
+		return -EBUSY;
+	if (ipmodify_conflict(ops, rcu_dereference_protected(ops->filter_hash, 1),
+			      rcu_dereference_protected(ops->notrace_hash, 1)))
+		return -EBUSY;
+	ops->trampoline = 0;
+	/* Through the list function while the sites change. */
+	ret = set_callback(arch_ftrace_ops_list_func);
+	if (ret)
+		return ret;
+	ops->flags |= FTRACE_OPS_FL_ENABLED | FTRACE_OPS_FL_INITIALIZED;
+	rcu_assign_pointer(ops->next, rcu_dereference_protected(ftrace_ops_list, 1));
+	rcu_assign_pointer(ftrace_ops_list, ops);
+	ftrace_nr_ops++;
+	ret = ftrace_update_sites();
+	if (!ret)
+		ret = update_callback();
+	return ret;
+}
+
+/**
  * register_ftrace_function() - start calling an ops' callback
  * @ops: the ops; its callback runs on entry of every function it wants
  *
@@ -321,56 +359,27 @@ int register_ftrace_function(struct ftrace_ops *ops)
 {
 	int ret;
 
-	if ((ops->flags & FTRACE_OPS_FL_IPMODIFY) &&
-	    !(ops->flags & FTRACE_OPS_FL_SAVE_REGS))
-		return -EINVAL;
-	if (ops->flags & FTRACE_OPS_FL_SAVE_REGS_IF_SUPPORTED)
-		ops->flags |= FTRACE_OPS_FL_SAVE_REGS;
 	mutex_lock(&ftrace_lock);
-	ret = -ENODEV;
-	if (ftrace_disabled)
-		goto out;
-	ret = -EBUSY;
-	if (ops->flags & FTRACE_OPS_FL_ENABLED)
-		goto out;
-	if (ipmodify_conflict(ops, rcu_dereference_protected(ops->filter_hash, 1),
-			      rcu_dereference_protected(ops->notrace_hash, 1)))
-		goto out;
-	ops->trampoline = 0;
-	/* Through the list function while the sites change. */
-	ret = set_callback(arch_ftrace_ops_list_func);
-	if (ret)
-		goto out;
-	ops->flags |= FTRACE_OPS_FL_ENABLED | FTRACE_OPS_FL_INITIALIZED;
-	rcu_assign_pointer(ops->next, rcu_dereference_protected(ftrace_ops_list, 1));
-	rcu_assign_pointer(ftrace_ops_list, ops);
-	ftrace_nr_ops++;
-	ret = ftrace_update_sites();
-	if (!ret)
-		ret = update_callback();
-out:
+	ret = ftrace_register_locked(ops);
 	mutex_unlock(&ftrace_lock);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(register_ftrace_function);
 
 /**
- * unregister_ftrace_function() - stop calling an ops' callback
- * @ops: a registered ops
+ * ftrace_unregister_locked() - unregister_ftrace_function() under ftrace_lock
+ * @ops: the ops
  *
- * On return no CPU runs the callback any more.
- *
- * Return: 0, or -EINVAL if @ops is not registered.
+ * Return: as unregister_ftrace_function().
  */
-int unregister_ftrace_function(struct ftrace_ops *ops)
+int ftrace_unregister_locked(struct ftrace_ops *ops)
 {
 	struct ftrace_ops __rcu **p;
 	struct ftrace_ops *op;
-	int ret = -EINVAL;
 
-	mutex_lock(&ftrace_lock);
+	lockdep_assert_held(&ftrace_lock);
 	if (!(ops->flags & FTRACE_OPS_FL_ENABLED))
-		goto out;
+		return -EINVAL;
 	set_callback(arch_ftrace_ops_list_func);
 	for (p = &ftrace_ops_list; (op = rcu_dereference_protected(*p, 1));
 	     p = &op->next) {
@@ -387,8 +396,23 @@ int unregister_ftrace_function(struct ftrace_ops *ops)
 	/* Callers that saw @ops in the list or as the single ops are gone. */
 	ftrace_sync();
 	update_callback();
-	ret = 0;
-out:
+	return 0;
+}
+
+/**
+ * unregister_ftrace_function() - stop calling an ops' callback
+ * @ops: a registered ops
+ *
+ * On return no CPU runs the callback any more.
+ *
+ * Return: 0, or -EINVAL if @ops is not registered.
+ */
+int unregister_ftrace_function(struct ftrace_ops *ops)
+{
+	int ret;
+
+	mutex_lock(&ftrace_lock);
+	ret = ftrace_unregister_locked(ops);
 	mutex_unlock(&ftrace_lock);
 	return ret;
 }

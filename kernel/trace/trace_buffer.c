@@ -21,6 +21,7 @@
 #include <linux/sched.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
+#include <linux/stacktrace.h>
 #include <linux/timekeeping.h>
 #include <linux/trace_clock.h>
 #include <linux/tracefs.h>
@@ -171,6 +172,31 @@ void trace_commit(struct trace_array *tr)
 	ring_buffer_unlock_commit(tr->buffer);
 	if (READ_ONCE(tr->waiting))
 		irq_work_queue(&tr->wake_work);
+}
+
+#define STACK_MAX	32
+
+/**
+ * trace_record_stack() - record the current kernel stack
+ * @tr: the instance
+ * @trace_ctx: from tracing_gen_ctx()
+ * @skip: innermost frames to leave out
+ */
+void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip)
+{
+	unsigned long entries[STACK_MAX];
+	struct ring_buffer_event *e;
+	struct stack_entry *ent;
+	unsigned int n;
+
+	n = stack_trace_save(entries, STACK_MAX, skip + 1);
+	e = trace_reserve(tr, TRACE_STACK, struct_size(ent, caller, n), trace_ctx);
+	if (!e)
+		return;
+	ent = ring_buffer_event_data(e);
+	ent->size = n * sizeof(unsigned long);
+	memcpy(ent->caller, entries, n * sizeof(unsigned long));
+	trace_commit(tr);
 }
 
 static int trace_resize(struct trace_array *tr, unsigned long size, int cpu)

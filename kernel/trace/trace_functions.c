@@ -12,6 +12,7 @@
 #include <linux/delay.h>
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
+#include <linux/security.h>
 #include <linux/tracefs.h>
 
 #include "ftrace_internal.h"
@@ -23,6 +24,21 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 static struct ftrace_ops func_ops = {
 	.func	= function_trace_call,
 };
+
+/* The task whose comm this CPU saved last (record-cmd). */
+static DEFINE_PER_CPU(int, func_last_pid);
+
+/* Save the comm of a task that starts recording on this CPU. */
+static void save_comm(struct trace_array *tr)
+{
+	if (likely(__this_cpu_read(func_last_pid) == current->pid) ||
+	    !(READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD) || in_nmi())
+		return;
+	__this_cpu_write(func_last_pid, current->pid);
+	trace_save_cmdline(current);
+	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_TGID)
+		trace_save_tgid(current);
+}
 
 /* Hot path: keep it to the recursion guard, one reservation and a commit. */
 static void function_trace_call(unsigned long ip, unsigned long parent_ip,
@@ -36,13 +52,15 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 	bit = ftrace_test_recursion_trylock(ip, parent_ip);
 	if (bit < 0)
 		return;
-	if (cpumask_test_cpu(smp_processor_id(), tr->cpumask)) {
+	if (cpumask_test_cpu(smp_processor_id(), tr->cpumask) &&
+	    !ftrace_pid_ignored()) {
 		e = trace_reserve(tr, TRACE_FN, sizeof(*ent), tracing_gen_ctx_dec());
 		if (e) {
 			ent = ring_buffer_event_data(e);
 			ent->ip = ip;
 			ent->parent_ip = parent_ip;
 			trace_commit(tr);
+			save_comm(tr);
 		}
 	}
 	ftrace_test_recursion_unlock(bit);
@@ -144,8 +162,10 @@ core_initcall(function_tracer_init);
 
 static int __init function_files_init(void)
 {
-	if (!security_locked_down(LOCKDOWN_TRACEFS) && !ftrace_disabled)
-		ftrace_filter_create_files(NULL, &func_ops);
+	if (security_locked_down(LOCKDOWN_TRACEFS) || ftrace_disabled)
+		return 0;
+	ftrace_filter_create_files(NULL, &func_ops);
+	ftrace_pid_create_files(NULL);
 	return 0;
 }
 fs_initcall(function_files_init);

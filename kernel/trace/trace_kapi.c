@@ -5,11 +5,10 @@
  * the sysctl/boot knobs kernel.ftrace_dump_on_oops,
  * kernel.traceoff_on_warning and kernel.tracepoint_printk.
  *
- * This stage of the series has no ring buffer.  Until it lands, the calls
- * that would record into it behave as they do when tracing is configured
- * out: trace_printk() and friends record nothing and return 0, and
- * ftrace_dump() has nothing to dump.  The knobs are real: their values are
- * kept and reported, and traceoff_on_warning turns tracing_on off.
+ * trace_printk() and friends are not offered yet and behave as they do
+ * when tracing is configured out: they record nothing and return 0.
+ * ftrace_dump() lives in trace_dump.c.  The knobs are real: their values
+ * are kept and reported, and traceoff_on_warning turns tracing_on off.
  */
 #define pr_fmt(fmt) "tracing: " fmt
 
@@ -169,16 +168,6 @@ int ftrace_dump_on_oops_enabled(void)
 	return strcmp(ftrace_dump_on_oops, "0") != 0;
 }
 
-/**
- * ftrace_dump() - print the trace buffers to the console
- * @oops_dump_mode: which CPUs to dump
- *
- * There is no buffer to dump yet.
- */
-void ftrace_dump(enum ftrace_dump_mode oops_dump_mode)
-{
-}
-EXPORT_SYMBOL_GPL(ftrace_dump);
 
 /* ---- traceoff_on_warning ---------------------------------------------------- */
 

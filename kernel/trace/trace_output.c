@@ -94,6 +94,7 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 {
 	struct raw_data_entry *raw;
 	struct ftrace_entry *fn;
+	struct stack_entry *st;
 	struct print_entry *p;
 	unsigned int i;
 
@@ -112,6 +113,18 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 			print_sym(s, fn->parent_ip, flags);
 		}
 		seq_buf_putc(s, '\n');
+		return;
+	case TRACE_STACK:
+		st = (struct stack_entry *)ent;
+		if (len < sizeof(*st) || st->size < 0 ||
+		    st->size > len - sizeof(*st))
+			break;
+		seq_buf_puts(s, "<stack trace>\n");
+		for (i = 0; i < st->size / sizeof(long); i++) {
+			seq_buf_puts(s, " => ");
+			print_sym(s, st->caller[i], flags);
+			seq_buf_putc(s, '\n');
+		}
 		return;
 	case TRACE_PRINT:
 		p = (struct print_entry *)ent;

@@ -176,6 +176,7 @@ struct trace_cpu_file {
 /* Record types (struct trace_entry.type) of the core's own records. */
 enum {
 	TRACE_FN	= 1,	/* a function entry (function tracer) */
+	TRACE_STACK	= 4,	/* a kernel stack trace */
 	TRACE_PRINT	= 5,	/* trace_marker, trace_printk() */
 	TRACE_RAW_DATA	= 18,	/* trace_marker_raw */
 };
@@ -185,6 +186,13 @@ struct ftrace_entry {
 	struct trace_entry	ent;
 	unsigned long		ip;
 	unsigned long		parent_ip;
+};
+
+/* A kernel stack trace: "ftrace/kernel_stack" in events/. */
+struct stack_entry {
+	struct trace_entry	ent;
+	int			size;
+	unsigned long		caller[];
 };
 
 /* A trace_marker write: "ftrace/print" in events/. */
@@ -218,6 +226,7 @@ int tracing_expand_buffer(struct trace_array *tr);
 struct ring_buffer_event *trace_reserve(struct trace_array *tr, int type,
 					unsigned long len, unsigned int trace_ctx);
 void trace_commit(struct trace_array *tr);
+void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip);
 bool trace_recording(struct trace_array *tr);
 void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir);
 void trace_cpu_create_files(struct trace_array *tr, struct dentry *dir, long cpu);

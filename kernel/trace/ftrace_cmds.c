@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Commands attached to functions through set_ftrace_filter:
+ *
+ *	GLOB:traceon[:N]	turn tracing_on on when the function is hit
+ *	GLOB:traceoff[:N]	turn it off
+ *	GLOB:stacktrace[:N]	record the kernel stack into the buffer
+ *	GLOB:dump[:N]		dump the buffer to the console (ftrace_dump)
+ *	GLOB:cpudump[:N]	dump this CPU's buffer only
+ *
+ * N limits how many times the command runs; without it, it always runs.
+ * "!GLOB:COMMAND" removes the command from the matching functions.  The
+ * commands take effect at once and do not touch the filter: they are run
+ * by their own ftrace_ops whose filter is the set of functions having a
+ * command.  The table of (function, command, count) is an array sorted by
+ * function, replaced as a whole and published with RCU.
+ */
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+
+#include "ftrace_internal.h"
+#include "trace_priv.h"
+
+enum func_cmd_kind {
+	CMD_TRACEON,
+	CMD_TRACEOFF,
+	CMD_STACKTRACE,
+	CMD_DUMP,
+	CMD_CPUDUMP,
+};
+
+static const char * const cmd_names[] = {
+	[CMD_TRACEON]		= "traceon",
+	[CMD_TRACEOFF]		= "traceoff",
+	[CMD_STACKTRACE]	= "stacktrace",
+	[CMD_DUMP]		= "dump",
+	[CMD_CPUDUMP]		= "cpudump",
+};
+
+struct func_cmd {
+	unsigned long		ip;
+	enum func_cmd_kind	kind;
+	atomic_long_t		count;	/* runs left, -1: unlimited */
+};
+
+struct func_cmd_table {
+	unsigned int		n;
+	struct rcu_head		rcu;
+	struct func_cmd		cmds[];
+};
+
+/* [M] ftrace_lock; the callback reads it under RCU (sched). */
+static struct func_cmd_table __rcu *cmd_table;
+
+static void cmd_call(unsigned long ip, unsigned long parent_ip,
+		     struct ftrace_ops *op, struct ftrace_regs *fregs);
+
+static struct ftrace_ops cmd_ops = {
+	.func	= cmd_call,
+	.flags	= FTRACE_OPS_FL_RECURSION,
+};
+
+/* Take one run of @c; false when its count is used up. */
+static bool cmd_take(struct func_cmd *c)
+{
+	long n = atomic_long_read(&c->count);
+
+	do {
+		if (n == 0)
+			return false;
+		if (n < 0)
+			return true;
+	} while (!atomic_long_try_cmpxchg(&c->count, &n, n - 1));
+	return true;
+}
+
+static void cmd_run(struct func_cmd *c)
+{
+	switch (c->kind) {
+	case CMD_TRACEON:
+		if (!tracing_is_on() && cmd_take(c))
+			tracing_on();
+		break;
+	case CMD_TRACEOFF:
+		if (tracing_is_on() && cmd_take(c))
+			tracing_off();
+		break;
+	case CMD_STACKTRACE:
+		if (cmd_take(c))
+			trace_record_stack(&trace_top, tracing_gen_ctx_dec(), 3);
+		break;
+	case CMD_DUMP:
+		if (cmd_take(c))
+			ftrace_dump(DUMP_ALL);
+		break;
+	case CMD_CPUDUMP:
+		if (cmd_take(c))
+			ftrace_dump(DUMP_ORIG);
+		break;
+	}
+}
+
+static void cmd_call(unsigned long ip, unsigned long parent_ip,
+		     struct ftrace_ops *op, struct ftrace_regs *fregs)
+{
+	struct func_cmd_table *t = rcu_dereference_raw(cmd_table);
+	unsigned int lo = 0, hi;
+
+	if (!t)
+		return;
+	hi = t->n;
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+
+		if (t->cmds[mid].ip < ip)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < t->n && t->cmds[lo].ip == ip; lo++)
+		cmd_run(&t->cmds[lo]);
+}
+
+static int cmp_cmd(const void *a, const void *b)
+{
+	const struct func_cmd *x = a, *y = b;
+
+	if (x->ip != y->ip)
+		return x->ip < y->ip ? -1 : 1;
+	return x->kind - y->kind;
+}
+
+/*
+ * Install @t (sorted, may be NULL) as the command table, and register or
+ * unregister the ops to match.  Called with ftrace_lock held.
+ */
+static int cmd_install(struct func_cmd_table *t)
+{
+	struct func_cmd_table *old;
+	struct ftrace_hash *h = NULL;
+	unsigned long *ips = NULL;
+	unsigned int i;
+	int ret = 0;
+
+	lockdep_assert_held(&ftrace_lock);
+	if (t && t->n) {
+		ips = kvmalloc_array(t->n, sizeof(*ips), GFP_KERNEL);
+		if (!ips)
+			return -ENOMEM;
+		for (i = 0; i < t->n; i++)
+			ips[i] = t->cmds[i].ip;
+		h = ftrace_hash_build(ips, t->n);
+		kvfree(ips);
+		if (IS_ERR(h))
+			return PTR_ERR(h);
+	}
+	old = rcu_replace_pointer(cmd_table, t, lockdep_is_held(&ftrace_lock));
+	if (h) {
+		ret = ftrace_ops_replace_hash(&cmd_ops, false, h);
+		if (ret)
+			kvfree(h);
+		else if (!(cmd_ops.flags & FTRACE_OPS_FL_ENABLED))
+			ret = ftrace_register_locked(&cmd_ops);
+	} else if (cmd_ops.flags & FTRACE_OPS_FL_ENABLED) {
+		ftrace_unregister_locked(&cmd_ops);
+		ftrace_ops_replace_hash(&cmd_ops, false, NULL);
+	}
+	synchronize_rcu();
+	kfree(old);
+	return ret;
+}
+
+/**
+ * ftrace_func_cmd() - add or remove a command on the functions of a glob
+ * @glob: the functions
+ * @mod: a module-name glob, or NULL
+ * @cmd: the command name
+ * @param: its parameter (the count), or NULL
+ * @remove: remove the command instead
+ *
+ * Return: 0; -EINVAL for an unknown command, a bad count or a glob that
+ * matches no function; -ENOMEM.
+ */
+int ftrace_func_cmd(const char *glob, const char *mod, const char *cmd,
+		    const char *param, bool remove)
+{
+	struct func_cmd_table *old, *t;
+	unsigned long *ips, count = -1;
+	unsigned int n, i, j, k = 0;
+	int kind, ret;
+
+	kind = match_string(cmd_names, ARRAY_SIZE(cmd_names), cmd);
+	if (kind < 0)
+		return -EINVAL;
+	if (param && (remove || kstrtoul(param, 0, &count) || count > LONG_MAX))
+		return -EINVAL;
+	mutex_lock(&ftrace_lock);
+	ret = ftrace_match_glob(glob, mod, &ips, &n);
+	if (ret)
+		goto out;
+	ret = -EINVAL;
+	if (!n)
+		goto out_free;
+	old = rcu_dereference_protected(cmd_table, lockdep_is_held(&ftrace_lock));
+	ret = -ENOMEM;
+	t = kmalloc(struct_size(t, cmds, (old ? old->n : 0) + n), GFP_KERNEL);
+	if (!t)
+		goto out_free;
+	/* Keep the old entries, minus those being replaced or removed. */
+	for (i = 0; old && i < old->n; i++) {
+		for (j = 0; j < n; j++)
+			if (old->cmds[i].ip == ips[j] && old->cmds[i].kind == kind)
+				break;
+		if (j < n)
+			continue;
+		t->cmds[k].ip = old->cmds[i].ip;
+		t->cmds[k].kind = old->cmds[i].kind;
+		atomic_long_set(&t->cmds[k].count, atomic_long_read(&old->cmds[i].count));
+		k++;
+	}
+	for (j = 0; !remove && j < n; j++) {
+		t->cmds[k].ip = ips[j];
+		t->cmds[k].kind = kind;
+		atomic_long_set(&t->cmds[k].count, (long)count);
+		k++;
+	}
+	t->n = k;
+	sort(t->cmds, k, sizeof(t->cmds[0]), cmp_cmd, NULL);
+	if (!k) {
+		kfree(t);
+		t = NULL;
+	}
+	ret = cmd_install(t);
+out_free:
+	kvfree(ips);
+out:
+	mutex_unlock(&ftrace_lock);
+	return ret;
+}
+
+/**
+ * ftrace_func_cmd_show() - list the commands, as set_ftrace_filter shows them
+ * @m: the output
+ */
+void ftrace_func_cmd_show(struct seq_file *m)
+{
+	struct func_cmd_table *t;
+	unsigned int i;
+	long count;
+
+	mutex_lock(&ftrace_lock);
+	t = rcu_dereference_protected(cmd_table, lockdep_is_held(&ftrace_lock));
+	for (i = 0; t && i < t->n; i++) {
+		count = atomic_long_read(&t->cmds[i].count);
+		seq_printf(m, "%ps:%s", (void *)t->cmds[i].ip,
+			   cmd_names[t->cmds[i].kind]);
+		if (count < 0)
+			seq_puts(m, ":unlimited\n");
+		else
+			seq_printf(m, ":count=%ld\n", count);
+	}
+	mutex_unlock(&ftrace_lock);
+}

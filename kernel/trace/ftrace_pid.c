@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * set_ftrace_pid and set_ftrace_notrace_pid: the tasks the function tracer
+ * follows, and the ones it ignores.
+ *
+ * Each file holds a set of pids: "echo PID... > FILE" replaces it, ">>"
+ * adds to it, an empty write clears it.  Reading gives one pid a line, or
+ * "no pid" for an empty set.  With set_ftrace_pid non-empty only its tasks
+ * are traced; a task in set_ftrace_notrace_pid never is.
+ *
+ * A set is a sorted array published with RCU; the function tracer's
+ * callback looks the current pid up with a binary search, and not at all
+ * while both sets are empty.
+ */
+#include <linux/ctype.h>
+#include <linux/pid.h>
+#include <linux/security.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+#include <linux/tracefs.h>
+#include <linux/uaccess.h>
+
+#include "ftrace_internal.h"
+
+struct ftrace_pids {
+	unsigned int	n;
+	pid_t		pids[];
+};
+
+/* [M] ftrace_lock for writers; the callback reads under RCU (sched). */
+static struct ftrace_pids __rcu *pid_sets[2];
+
+static bool pids_have(const struct ftrace_pids *p, pid_t pid)
+{
+	unsigned int lo = 0, hi = p->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (p->pids[mid] == pid)
+			return true;
+		if (p->pids[mid] < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/**
+ * ftrace_pid_ignored() - does the function tracer skip the current task?
+ *
+ * Called from the callback, preemption disabled.
+ *
+ * Return: true when set_ftrace_pid is set and lacks the task, or
+ * set_ftrace_notrace_pid has it.
+ */
+bool ftrace_pid_ignored(void)
+{
+	struct ftrace_pids *only = rcu_dereference_raw(pid_sets[0]);
+	struct ftrace_pids *skip = rcu_dereference_raw(pid_sets[1]);
+
+	if (likely(!only && !skip))
+		return false;
+	if (only && !pids_have(only, current->pid))
+		return true;
+	return skip && pids_have(skip, current->pid);
+}
+
+/**
+ * struct pid_file - an open set_ftrace_pid or set_ftrace_notrace_pid
+ * @which: 0 for set_ftrace_pid, 1 for set_ftrace_notrace_pid
+ * @set: the pids being written (unsorted) or, for reading, the copy shown
+ * @n: its length
+ * @cap: its capacity
+ * @num: digits of a pid cut by the end of a write
+ * @len: their count
+ */
+struct pid_file {
+	int		which;
+	pid_t		*set;
+	unsigned int	n;
+	unsigned int	cap;
+	char		num[12];
+	size_t		len;
+};
+
+static int pid_add(struct pid_file *f, pid_t pid)
+{
+	pid_t *p;
+
+	if (f->n == f->cap) {
+		f->cap = max(16U, f->cap * 2);
+		p = krealloc_array(f->set, f->cap, sizeof(*p), GFP_KERNEL);
+		if (!p)
+			return -ENOMEM;
+		f->set = p;
+	}
+	f->set[f->n++] = pid;
+	return 0;
+}
+
+static int cmp_pid(const void *a, const void *b)
+{
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int pids_show(struct seq_file *m, void *v)
+{
+	struct pid_file *f = m->private;
+	unsigned int i;
+
+	if (!f->n)
+		seq_puts(m, "no pid\n");
+	for (i = 0; i < f->n; i++)
+		seq_printf(m, "%d\n", f->set[i]);
+	return 0;
+}
+
+static int pids_open(struct inode *inode, struct file *file)
+{
+	struct ftrace_pids *cur;
+	struct pid_file *f;
+	unsigned int i;
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+
+	if (ret)
+		return ret;
+	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return -ENOMEM;
+	f->which = (long)inode->i_private;
+	mutex_lock(&ftrace_lock);
+	cur = rcu_dereference_protected(pid_sets[f->which],
+					lockdep_is_held(&ftrace_lock));
+	if (!(file->f_flags & O_TRUNC) || !(file->f_mode & FMODE_WRITE))
+		for (i = 0; cur && !ret && i < cur->n; i++)
+			ret = pid_add(f, cur->pids[i]);
+	mutex_unlock(&ftrace_lock);
+	if (!ret)
+		ret = single_open(file, pids_show, f);
+	if (ret) {
+		kfree(f->set);
+		kfree(f);
+	}
+	return ret;
+}
+
+static int pid_flush(struct pid_file *f)
+{
+	int pid, ret;
+
+	if (!f->len)
+		return 0;
+	f->num[f->len] = '\0';
+	f->len = 0;
+	ret = kstrtoint(f->num, 10, &pid);
+	if (ret || pid < 0 || pid > READ_ONCE(pid_max))
+		return -EINVAL;
+	return pid_add(f, pid);
+}
+
+static ssize_t pids_write(struct file *file, const char __user *ubuf,
+			  size_t cnt, loff_t *ppos)
+{
+	struct pid_file *f = ((struct seq_file *)file->private_data)->private;
+	size_t i;
+	char c;
+	int ret;
+
+	for (i = 0; i < cnt; i++) {
+		if (get_user(c, ubuf + i))
+			return -EFAULT;
+		if (isspace(c)) {
+			ret = pid_flush(f);
+			if (ret)
+				return ret;
+		} else if (f->len < sizeof(f->num) - 1) {
+			f->num[f->len++] = c;
+		} else {
+			return -EINVAL;
+		}
+	}
+	*ppos += cnt;
+	return cnt;
+}
+
+static int pids_release(struct inode *inode, struct file *file)
+{
+	struct pid_file *f = ((struct seq_file *)file->private_data)->private;
+	struct ftrace_pids *p = NULL, *old;
+	unsigned int i, n = 0;
+
+	if (file->f_mode & FMODE_WRITE && !pid_flush(f)) {
+		sort(f->set, f->n, sizeof(*f->set), cmp_pid, NULL);
+		if (f->n)
+			p = kmalloc(struct_size(p, pids, f->n), GFP_KERNEL);
+		for (i = 0; p && i < f->n; i++)
+			if (!n || p->pids[n - 1] != f->set[i])
+				p->pids[n++] = f->set[i];
+		if (p)
+			p->n = n;
+		if (p || !f->n) {
+			mutex_lock(&ftrace_lock);
+			old = rcu_replace_pointer(pid_sets[f->which], p,
+						  lockdep_is_held(&ftrace_lock));
+			mutex_unlock(&ftrace_lock);
+			synchronize_rcu();
+			kfree(old);
+		}
+	}
+	kfree(f->set);
+	kfree(f);
+	return single_release(inode, file);
+}
+
+static const struct file_operations pids_fops = {
+	.open		= pids_open,
+	.read		= seq_read,
+	.write		= pids_write,
+	.llseek		= seq_lseek,
+	.release	= pids_release,
+};
+
+/**
+ * ftrace_pid_create_files() - set_ftrace_pid and set_ftrace_notrace_pid
+ * @dir: the tracefs directory
+ */
+void ftrace_pid_create_files(struct dentry *dir)
+{
+	tracefs_create_file("set_ftrace_pid", 0644, dir, (void *)0L, &pids_fops);
+	tracefs_create_file("set_ftrace_notrace_pid", 0644, dir, (void *)1L,
+			    &pids_fops);
+}
