@@ -10,9 +10,11 @@
  * so the trampoline calls it directly when it is the only ops.
  */
 #include <linux/delay.h>
+#include <linux/init.h>
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
 #include <linux/security.h>
+#include <asm/setup.h>
 #include <linux/tracefs.h>
 
 #include "ftrace_internal.h"
@@ -106,6 +108,7 @@ static struct ftrace_ops selftest_ops = {
 static int function_selftest(struct tracer *trace, struct trace_array *tr)
 {
 	unsigned long ip = (unsigned long)ftrace_selftest_target;
+	struct ftrace_hash *filter, *skip;
 	unsigned long before;
 	int ret;
 
@@ -126,12 +129,23 @@ static int function_selftest(struct tracer *trace, struct trace_array *tr)
 		ret = -EINVAL;
 		goto out;
 	}
+	/* The tracer, on every function (boot-time filters set aside). */
+	mutex_lock(&ftrace_lock);
+	filter = rcu_replace_pointer(func_ops.filter_hash, NULL, true);
+	skip = rcu_replace_pointer(func_ops.notrace_hash, NULL, true);
+	mutex_unlock(&ftrace_lock);
 	before = ring_buffer_entries(tr->buffer);
 	ret = trace->init(tr);
+	if (!ret) {
+		usleep_range(1000, 2000);
+		trace->reset(tr);
+	}
+	mutex_lock(&ftrace_lock);
+	rcu_assign_pointer(func_ops.filter_hash, filter);
+	rcu_assign_pointer(func_ops.notrace_hash, skip);
+	mutex_unlock(&ftrace_lock);
 	if (ret)
 		goto out;
-	usleep_range(1000, 2000);
-	trace->reset(tr);
 	if (ring_buffer_entries(tr->buffer) == before) {
 		pr_warn("function selftest: no function was recorded\n");
 		ret = -EINVAL;
@@ -152,10 +166,49 @@ static struct tracer function_trace = {
 #endif
 };
 
+/* ftrace_filter= and ftrace_notrace=: comma-separated globs, set at boot. */
+static char boot_filter[COMMAND_LINE_SIZE] __initdata;
+static char boot_notrace[COMMAND_LINE_SIZE] __initdata;
+
+static int __init set_ftrace_filter_param(char *str)
+{
+	strscpy(boot_filter, str, sizeof(boot_filter));
+	return 1;
+}
+__setup("ftrace_filter=", set_ftrace_filter_param);
+
+static int __init set_ftrace_notrace_param(char *str)
+{
+	strscpy(boot_notrace, str, sizeof(boot_notrace));
+	return 1;
+}
+__setup("ftrace_notrace=", set_ftrace_notrace_param);
+
+static void __init apply_boot_globs(char *list, bool exclude)
+{
+	char *glob;
+	int ret;
+
+	while ((glob = strsep(&list, ",")) != NULL) {
+		if (!*glob)
+			continue;
+		ret = exclude ?
+		      ftrace_set_notrace(&func_ops, (unsigned char *)glob,
+					 strlen(glob), 0) :
+		      ftrace_set_filter(&func_ops, (unsigned char *)glob,
+					strlen(glob), 0);
+		if (ret)
+			pr_warn("ftrace_%s=: '%s': no such function\n",
+				exclude ? "notrace" : "filter", glob);
+	}
+}
+
 static int __init function_tracer_init(void)
 {
 	if (ftrace_disabled)
 		return 0;
+	apply_boot_globs(boot_filter, false);
+	apply_boot_globs(boot_notrace, true);
 	return register_tracer(&function_trace);
 }
 core_initcall(function_tracer_init);

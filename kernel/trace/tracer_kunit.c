@@ -304,9 +304,27 @@ static struct kunit_case tracer_cases[] = {
 	{ }
 };
 
-/* Selecting the test tracers grew the global buffer: undo that. */
+/* The tracer that was current before the suite (a boot tracer, say). */
+static struct tracer *saved_tracer;
+
+static int tracer_suite_init(struct kunit_suite *suite)
+{
+	mutex_lock(&trace_types_lock);
+	saved_tracer = trace_top.current_trace;
+	mutex_unlock(&trace_types_lock);
+	return 0;
+}
+
+/*
+ * Put the saved tracer back, or, if it was nop, undo the growth of the
+ * global buffer that selecting the test tracers caused.
+ */
 static void tracer_suite_exit(struct kunit_suite *suite)
 {
+	if (saved_tracer && saved_tracer != &nop_trace) {
+		tracing_set_tracer(&trace_top, saved_tracer->name);
+		return;
+	}
 	mutex_lock(&trace_types_lock);
 	trace_shrink_buffer(&trace_top);
 	mutex_unlock(&trace_types_lock);
@@ -314,6 +332,7 @@ static void tracer_suite_exit(struct kunit_suite *suite)
 
 static struct kunit_suite tracer_suite = {
 	.name = "tracer_registry",
+	.suite_init = tracer_suite_init,
 	.suite_exit = tracer_suite_exit,
 	.test_cases = tracer_cases,
 };

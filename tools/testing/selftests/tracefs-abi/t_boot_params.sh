@@ -3,6 +3,8 @@
 #   ftrace=NAME          NAME is current if it exists, else a warning
 #   traceoff_on_warning  shows in /proc/sys/kernel/traceoff_on_warning
 #   ftrace_dump_on_oops  shows in /proc/sys/kernel/ftrace_dump_on_oops
+#   ftrace_filter=A,B    set_ftrace_filter holds A and B
+#   ftrace_notrace=A     set_ftrace_notrace holds A
 . "$(dirname "$0")/lib.sh"
 cmdline=$(cat /proc/cmdline)
 tested=0
@@ -21,9 +23,25 @@ for arg in $cmdline; do
 	traceoff_on_warning)
 		tested=1
 		expect_content /proc/sys/kernel/traceoff_on_warning 1 ;;
+	ftrace_filter=*|ftrace_notrace=*)
+		tested=1
+		file=set_${arg%%=*}
+		for f in $(echo "${arg#*=}" | tr , ' '); do
+			grep -qx "$f" "$file" || fail "$file lacks $f: $(cat $file)"
+		done
+		;;
 	ftrace_dump_on_oops=*)
 		tested=1
 		expect_content /proc/sys/kernel/ftrace_dump_on_oops "${arg#*=}" ;;
 	esac
 done
 [ "$tested" = 1 ] || skip "booted without tracing parameters"
+# Tracing with the boot filter: the function tracer recorded schedule
+# from boot, and never the notrace'd function.
+case "$cmdline" in
+*ftrace=function*ftrace_filter=schedule*)
+	grep -q ': schedule <-' trace || fail "no schedule entries in trace"
+	grep -q ': vfs_read <-' trace && fail "notrace'd vfs_read traced"
+	echo nop > current_tracer
+	;;
+esac

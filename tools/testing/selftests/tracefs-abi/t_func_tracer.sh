@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: GPL-2.0
+# The function tracer writes "COMM-PID [CPU] FLAGS TIMESTAMP: FUNC <-PARENT"
+# lines for the set_ftrace_filter functions only, minus set_ftrace_notrace;
+# print-parent=0 drops " <-PARENT"; switching to nop stops it.
+. "$(dirname "$0")/lib.sh"
+cleanup() {
+	echo 1 > tracing_on
+	echo nop > current_tracer
+	echo > set_ftrace_filter
+	echo > set_ftrace_notrace
+	echo 1 > options/print-parent
+}
+trap cleanup EXIT
+grep -qw function available_tracers || fail "function not in available_tracers"
+[ -f options/print-parent ] || fail "no options/print-parent"
+ctx='^ {0,15}[^ ].{0,15}-[0-9]+ +\[[0-9]{3}\] [.dDbXnNph HszZ0-9a-f]{5} +[0-9]+\.[0-9]{6}: '
+
+echo nop > current_tracer
+echo 1 > tracing_on
+echo 1 > options/print-parent
+echo 'vfs_read ksys_read schedule' > set_ftrace_filter
+echo function > current_tracer
+expect_content current_tracer function
+cat /proc/version > /dev/null
+sleep 0.1
+# Reading trace runs vfs_read as well: stop recording before reading.
+echo 0 > tracing_on
+out=$(cat trace)
+echo "$out" | head -n 1 | grep -qx '# tracer: function' || fail "bad first line: $(echo "$out" | head -n 1)"
+body=$(echo "$out" | grep -v '^#') || true
+[ -n "$body" ] || fail "function tracer recorded nothing"
+n=$(echo "$body" | wc -l)
+echo "$out" | grep -qE "^# entries-in-buffer/entries-written: $n/$n " ||
+	fail "$n lines but $(echo "$out" | grep entries-in)"
+bad=$(echo "$body" | grep -vE "${ctx}[^ ]+ <-[^ ]+\$" | head -n 3) || true
+[ -z "$bad" ] || fail "malformed function lines: $bad"
+for f in $(echo "$body" | sed -E 's/^.*[0-9]\.[0-9]{6}: ([^ ]+) <-.*$/\1/' | sort -u); do
+	case $f in
+	vfs_read|ksys_read|schedule) ;;
+	*) fail "$f traced but not in the filter" ;;
+	esac
+done
+echo "$body" | grep -qE '^ *cat-[0-9]+ .*: vfs_read <-ksys_read$' || fail "no vfs_read <-ksys_read by cat"
+echo "$body" | grep -qE '^ *cat-[0-9]+ .*: ksys_read <-[^ ]+$' || fail "no ksys_read by cat"
+echo "$body" | grep -qE ': schedule <-[^ ]+$' || fail "no schedule"
+
+# print-parent=0: same records, without the parent.
+echo 0 > options/print-parent
+body2=$(grep -v '^#' trace) || true
+[ "$(echo "$body2" | wc -l)" = "$n" ] || fail "print-parent=0 changed the record count"
+bad=$(echo "$body2" | grep -vE "${ctx}(vfs_read|ksys_read|schedule)\$" | head -n 3) || true
+[ -z "$bad" ] || fail "print-parent=0: $bad"
+echo 1 > options/print-parent
+echo "$(grep -v '^#' trace)" | grep -qE ': vfs_read <-ksys_read$' || fail "print-parent=1 not restored"
+
+# set_ftrace_notrace wins over set_ftrace_filter, also when changed while
+# the tracer runs.
+echo 'vfs_r*' > set_ftrace_notrace
+echo > trace
+echo 1 > tracing_on
+cat /proc/version > /dev/null
+echo 0 > tracing_on
+grep -qE '^ *cat-[0-9]+ .*: ksys_read <-' trace || fail "notrace: ksys_read lost"
+grep -q ': vfs_read <-' trace && fail "notrace: vfs_read still traced"
+echo > set_ftrace_notrace
+echo > trace
+echo 1 > tracing_on
+cat /proc/version > /dev/null
+echo 0 > tracing_on
+grep -qE '^ *cat-[0-9]+ .*: vfs_read <-ksys_read$' trace || fail "vfs_read not back after clearing notrace"
+
+# Switching to nop empties the buffer and stops the function records.
+echo 1 > tracing_on
+echo nop > current_tracer
+expect_content current_tracer nop
+cat /proc/version > /dev/null
+sleep 0.1
+echo 0 > tracing_on
+n=$(grep -c ' <-' trace) || true
+[ "$n" = 0 ] || fail "$n function records after switching to nop"
+grep -qx '# tracer: nop' trace || fail "trace header not nop"
