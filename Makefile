@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # Entry points of the harness; see README.md.
-.PHONY: demo check shell shell-ref build build-ref series bench clean
+.PHONY: demo check shell shell-ref build build-ref series bench stress clean
 
 demo:		## build our kernel, boot it, show a short tracefs session
 	harness/demo
@@ -16,6 +16,8 @@ shell-ref:	## interactive shell in the guest (reference kernel)
 	harness/build-kernel ref >/dev/null && harness/run-guest --kernel ref --shell
 bench:		## buffer benchmarks, ours against upstream (ns and -icount instructions)
 	harness/bench/run
+stress:		## 1,000 tracer switches under load, on both kernels
+	harness/stress
 series:		## write the patch series to build/series/ and check it with git am
 	harness/series --check
 clean:

@@ -168,10 +168,14 @@ static void ftrace_ops_assist_func(unsigned long ip, unsigned long parent_ip,
 	ftrace_test_recursion_unlock(bit);
 }
 
-/* Wait until no CPU can be between reading the ops and calling. */
+/*
+ * Wait until no CPU can be between reading the ops and calling, or inside
+ * a callback or the list function.  Expedited: tracer switches must not
+ * take a grace period's worth of ticks each.
+ */
 static void ftrace_sync(void)
 {
-	synchronize_rcu();
+	synchronize_rcu_expedited();
 	if (IS_ENABLED(CONFIG_TASKS_RCU))
 		synchronize_rcu_tasks();
 }
@@ -190,6 +194,18 @@ static int set_callback(void *func)
 	return ret;
 }
 
+/*
+ * Stop calling a single ops' callback directly: its ops pointer is about
+ * to change.  ftrace_stub and the list function ignore the pointer.
+ */
+static int leave_single(void)
+{
+	if (ftrace_cur_callback == ftrace_stub ||
+	    ftrace_cur_callback == arch_ftrace_ops_list_func)
+		return 0;
+	return set_callback(arch_ftrace_ops_list_func);
+}
+
 /* Install what the trampoline calls for the registered ops. */
 static int update_callback(void)
 {
@@ -206,7 +222,7 @@ static int update_callback(void)
 	       (void *)ftrace_ops_assist_func : (void *)op->func;
 	if (func == ftrace_cur_callback && READ_ONCE(ftrace_callback_ops) == op)
 		return 0;
-	ret = set_callback(arch_ftrace_ops_list_func);
+	ret = leave_single();
 	if (ret)
 		return ret;
 	WRITE_ONCE(ftrace_callback_ops, op);
@@ -333,8 +349,7 @@ int ftrace_register_locked(struct ftrace_ops *ops)
 			      rcu_dereference_protected(ops->notrace_hash, 1)))
 		return -EBUSY;
 	ops->trampoline = 0;
-	/* Through the list function while the sites change. */
-	ret = set_callback(arch_ftrace_ops_list_func);
+	ret = leave_single();
 	if (ret)
 		return ret;
 	ops->flags |= FTRACE_OPS_FL_ENABLED | FTRACE_OPS_FL_INITIALIZED;
@@ -380,7 +395,7 @@ int ftrace_unregister_locked(struct ftrace_ops *ops)
 	lockdep_assert_held(&ftrace_lock);
 	if (!(ops->flags & FTRACE_OPS_FL_ENABLED))
 		return -EINVAL;
-	set_callback(arch_ftrace_ops_list_func);
+	leave_single();
 	for (p = &ftrace_ops_list; (op = rcu_dereference_protected(*p, 1));
 	     p = &op->next) {
 		if (op == ops) {
@@ -445,7 +460,7 @@ int ftrace_ops_replace_hash(struct ftrace_ops *ops, bool exclude,
 	if (live) {
 		ftrace_update_sites();
 		/* The list function may still be looking at @old. */
-		synchronize_rcu();
+		synchronize_rcu_expedited();
 	}
 	kvfree(old);
 	return 0;
