@@ -12,8 +12,9 @@
  *
  * set_ftrace_filter and set_ftrace_notrace take whitespace-separated
  * words: "GLOB" adds the matching functions, "!GLOB" removes them and
- * "GLOB:mod:MODULE" limits the match to a module.  GLOB uses *, ? and
- * [...].  Opening with O_TRUNC starts from an empty set, otherwise from
+ * "GLOB:mod:MODULE" limits the match to a module; for a module that is
+ * not loaded the word is kept and applied when the module loads.  GLOB
+ * uses *, ? and [...].  Opening with O_TRUNC starts from an empty set, otherwise from
  * the current one (">>" appends); the set takes effect when the file is
  * closed.  A word matching no function fails the write with -EINVAL.
  */
@@ -234,6 +235,106 @@ static const struct file_operations sites_fops = {
 	.release	= seq_release_private,
 };
 
+/* ---- GLOB:mod:MODULE for modules not loaded yet ------------------------------ */
+
+/**
+ * struct mod_word - a GLOB:mod:MODULE word waiting for its module
+ * @list: in mod_words
+ * @ops: the ops whose set it extends
+ * @exclude: the notrace set, else the filter
+ * @glob: the function glob
+ * @mod: the module name
+ *
+ * All members are set at creation; the list is [M] ftrace_lock.
+ */
+struct mod_word {
+	struct list_head	list;
+	struct ftrace_ops	*ops;
+	bool			exclude;
+	char			*glob;
+	char			*mod;
+};
+
+static LIST_HEAD(mod_words);
+
+static void mod_word_free(struct mod_word *w)
+{
+	list_del(&w->list);
+	kfree(w->glob);
+	kfree(w->mod);
+	kfree(w);
+}
+
+/* Forget the words of one set matching @glob (all of them for NULL). */
+static void mod_words_drop(struct ftrace_ops *ops, bool exclude,
+			   const char *glob, const char *mod)
+{
+	struct mod_word *w, *tmp;
+
+	list_for_each_entry_safe(w, tmp, &mod_words, list)
+		if (w->ops == ops && w->exclude == exclude &&
+		    (!glob || (!strcmp(w->glob, glob) && !strcmp(w->mod, mod))))
+			mod_word_free(w);
+}
+
+static int mod_word_add(struct ftrace_ops *ops, bool exclude, const char *glob,
+			const char *mod)
+{
+	struct mod_word *w = kzalloc(sizeof(*w), GFP_KERNEL);
+
+	if (w) {
+		w->glob = kstrdup(glob, GFP_KERNEL);
+		w->mod = kstrdup(mod, GFP_KERNEL);
+	}
+	if (!w || !w->glob || !w->mod) {
+		if (w) {
+			kfree(w->glob);
+			kfree(w->mod);
+		}
+		kfree(w);
+		return -ENOMEM;
+	}
+	w->ops = ops;
+	w->exclude = exclude;
+	list_add_tail(&w->list, &mod_words);
+	return 0;
+}
+
+/**
+ * ftrace_mod_words_apply() - a module's sites are ready: apply its words
+ * @mod: the module
+ *
+ * Called with ftrace_lock held, before the sites are patched.
+ */
+void ftrace_mod_words_apply(struct module *mod)
+{
+	struct ftrace_hash *old, *h;
+	unsigned long *ips, *all;
+	struct mod_word *w;
+	unsigned int n, i;
+
+	lockdep_assert_held(&ftrace_lock);
+	list_for_each_entry(w, &mod_words, list) {
+		if (!glob_match(w->mod, mod->name) ||
+		    ftrace_match_glob(w->glob, w->mod, &ips, &n) || !n)
+			continue;
+		old = rcu_dereference_protected(w->exclude ? w->ops->notrace_hash :
+						w->ops->filter_hash, 1);
+		all = kvrealloc(ips, (n + (old ? old->count : 0)) * sizeof(*ips),
+				GFP_KERNEL);
+		if (!all) {
+			kvfree(ips);
+			continue;
+		}
+		for (i = 0; old && i < old->count; i++)
+			all[n++] = old->ips[i];
+		h = ftrace_hash_build(all, n);
+		kvfree(all);
+		if (!IS_ERR(h) && ftrace_ops_replace_hash(w->ops, w->exclude, h))
+			kvfree(h);
+	}
+}
+
 /* ---- set_ftrace_filter, set_ftrace_notrace --------------------------------- */
 
 #define WORD_MAX	(KSYM_NAME_LEN + MODULE_NAME_LEN + 16)
@@ -272,15 +373,28 @@ static struct filter_target filter_targets[2];
 static int filter_show(struct seq_file *m, void *v)
 {
 	struct filter_file *f = m->private;
+	char name[KSYM_NAME_LEN];
+	struct mod_word *w;
+	const char *mod;
 	unsigned int i;
 
 	if (!f->shown || !f->shown->count)
 		seq_puts(m, f->exclude ? "#### no functions disabled ####\n" :
 			 "#### all functions enabled ####\n");
 	for (i = 0; f->shown && i < f->shown->count; i++) {
-		print_site(m, f->shown->ips[i]);
+		/* Functions of unloaded modules are left out. */
+		if (!ftrace_site_name(f->shown->ips[i], name, &mod))
+			continue;
+		seq_puts(m, name);
+		if (mod)
+			seq_printf(m, " [%s]", mod);
 		seq_putc(m, '\n');
 	}
+	mutex_lock(&ftrace_lock);
+	list_for_each_entry(w, &mod_words, list)
+		if (w->ops == f->ops && w->exclude == f->exclude)
+			seq_printf(m, "%s:mod:%s\n", w->glob, w->mod);
+	mutex_unlock(&ftrace_lock);
 	if (!f->exclude)
 		ftrace_func_cmd_show(m);
 	return 0;
@@ -309,6 +423,8 @@ static int filter_open(struct inode *inode, struct file *file)
 		f->shown = kvmemdup(cur, struct_size(cur, ips, cur->count), GFP_KERNEL);
 		ret = f->shown ? 0 : -ENOMEM;
 	}
+	if (!ret && (file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC))
+		mod_words_drop(f->ops, f->exclude, NULL, NULL);
 	if (!ret && (file->f_mode & FMODE_WRITE) && !(file->f_flags & O_TRUNC))
 		for (i = 0; cur && !ret && i < cur->count; i++)
 			ret = add_ip(&f->ips, &f->n, &f->cap, cur->ips[i]);
@@ -367,6 +483,14 @@ static int filter_word(struct filter_file *f, char *word)
 		return -EINVAL;
 	mutex_lock(&ftrace_lock);
 	ret = ftrace_match_glob(word, mod, &ips, &n);
+	if (!ret && !n && mod && !ftrace_module_known(mod)) {
+		/* Not loaded: keep the word for when it is. */
+		mod_words_drop(f->ops, f->exclude, word, mod);
+		if (!remove)
+			ret = mod_word_add(f->ops, f->exclude, word, mod);
+		mutex_unlock(&ftrace_lock);
+		return ret;
+	}
 	mutex_unlock(&ftrace_lock);
 	if (ret)
 		return ret;

@@ -117,5 +117,7 @@ int ftrace_selftest_target(void);
 int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,
 		      unsigned int *n);
 void ftrace_filter_create_files(struct dentry *dir, struct ftrace_ops *ops);
+void ftrace_mod_words_apply(struct module *mod);
+bool ftrace_module_known(const char *glob);
 
 #endif /* _KERNEL_TRACE_FTRACE_INTERNAL_H */

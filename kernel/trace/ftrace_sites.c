@@ -15,6 +15,7 @@
  * tracing is disabled for good (ftrace_bug()), since patching code we do
  * not understand is how a tracer crashes the kernel.
  */
+#include <linux/glob.h>
 #include <linux/kallsyms.h>
 #include <linux/memory.h>
 #include <linux/module.h>
@@ -266,6 +267,25 @@ void __init ftrace_free_init_mem(void)
 	mutex_unlock(&ftrace_lock);
 }
 
+/**
+ * ftrace_module_known() - has a loaded module with call sites this name?
+ * @glob: a module-name glob
+ *
+ * Called with ftrace_lock held.
+ *
+ * Return: true if some module group's module matches @glob.
+ */
+bool ftrace_module_known(const char *glob)
+{
+	struct ftrace_group *g;
+
+	lockdep_assert_held(&ftrace_lock);
+	list_for_each_entry(g, &ftrace_groups, list)
+		if (g->mod && glob_match(glob, g->mod->name))
+			return true;
+	return false;
+}
+
 #ifdef CONFIG_MODULES
 static struct ftrace_group *group_of(struct module *mod)
 {
@@ -306,6 +326,7 @@ void ftrace_module_enable(struct module *mod)
 	g = group_of(mod);
 	if (g) {
 		g->live = true;
+		ftrace_mod_words_apply(mod);
 		ftrace_update_sites();
 	}
 	mutex_unlock(&ftrace_lock);
