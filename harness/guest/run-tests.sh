@@ -4,6 +4,9 @@
 # the kernel has them.
 sh /ftk/tests/run.sh
 rc=$?
+# For the harness: how many call sites boot converted (our kernel).
+dmesg | grep -o 'ftrace: converted [0-9]* call sites.*' | sed 's/^/# /'
+
 # The harness promises an SMP guest: both vCPUs must be online.
 if [ "$(grep -c '^processor' /proc/cpuinfo)" = 2 ]; then
 	echo "ok - guest_has_2_cpus"
