@@ -6,6 +6,10 @@
  *                       write), in guest nanoseconds
  *   tbench pipe N       fill the buffer with N markers, then time reading
  *                       them back through trace_pipe and trace_pipe_raw
+ *   tbench func N       N getppid() calls untraced, with the function
+ *                       tracer on every function (cost per traced call:
+ *                       extra time over the records written) and with a
+ *                       one-function filter (extra time per syscall)
  *
  * Prints "key value" lines.  Under QEMU's -icount shift=0 a guest
  * nanosecond is one instruction, so the same numbers are instruction
@@ -19,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define T "/sys/kernel/tracing/"
@@ -85,6 +90,63 @@ static double drain(const char *file, long *bytes)
 	return *bytes / (t0 / 1e9);
 }
 
+static double time_syscalls(long n)
+{
+	double t0 = now();
+	long i;
+
+	for (i = 0; i < n; i++)
+		syscall(SYS_getppid);
+	return (now() - t0) / n;
+}
+
+/* Records written on CPU 0 since the last clear: in buffer plus overrun. */
+static long written_cpu0(void)
+{
+	FILE *f = fopen(T "per_cpu/cpu0/stats", "r");
+	char line[128];
+	long v, sum = 0;
+
+	if (!f) {
+		perror("stats");
+		exit(1);
+	}
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "entries: %ld", &v) == 1 ||
+		    sscanf(line, "overrun: %ld", &v) == 1)
+			sum += v;
+	fclose(f);
+	return sum;
+}
+
+static void func_bench(long n)
+{
+	double base, all, one;
+	long w;
+
+	put(T "current_tracer", "nop");
+	put(T "set_ftrace_filter", "");
+	time_syscalls(n / 10);
+	base = time_syscalls(n);
+	put(T "trace", "");
+	put(T "current_tracer", "function");
+	all = time_syscalls(n);
+	put(T "tracing_on", "0");
+	w = written_cpu0();	/* before nop: a tracer switch clears */
+	put(T "current_tracer", "nop");
+	put(T "tracing_on", "1");
+	printf("func_all_per_call_ns %.1f\n", w ? (all - base) * n / w : 0);
+	printf("func_all_calls_per_syscall %.1f\n", (double)w / n);
+	put(T "set_ftrace_filter", "__x64_sys_getppid");
+	put(T "trace", "");
+	put(T "current_tracer", "function");
+	one = time_syscalls(n);
+	put(T "current_tracer", "nop");
+	put(T "set_ftrace_filter", "");
+	printf("func_one_per_call_ns %.1f\n", one - base);
+	printf("syscall_untraced_ns %.1f\n", base);
+}
+
 int main(int argc, char **argv)
 {
 	long n = argc > 2 ? atol(argv[2]) : 10000, bytes;
@@ -118,6 +180,10 @@ int main(int argc, char **argv)
 		printf("raw_bytes %ld\n", bytes);
 		return 0;
 	}
-	fprintf(stderr, "usage: tbench marker|pipe [N]\n");
+	if (argc > 1 && !strcmp(argv[1], "func")) {
+		func_bench(n);
+		return 0;
+	}
+	fprintf(stderr, "usage: tbench marker|pipe|func [N]\n");
 	return 2;
 }

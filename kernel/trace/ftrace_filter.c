@@ -122,10 +122,17 @@ enum site_list {
 	LIST_TOUCHED,
 };
 
+/*
+ * Where a listing is.  seq_file restarts the walk at every chunk it
+ * reads; resuming from the last position (while no group came or went)
+ * keeps reading a listing linear instead of quadratic.
+ */
 struct site_iter {
 	enum site_list		which;
 	struct ftrace_group	*g;
 	unsigned int		i;
+	loff_t			pos;	/* position of (g, i) */
+	unsigned long		gen;	/* ftrace_groups_gen when (g, i) was valid */
 };
 
 static bool iter_wants(struct site_iter *it, struct ftrace_site *s)
@@ -162,15 +169,21 @@ static void *sites_seek(struct site_iter *it, loff_t pos)
 
 static void *sites_start(struct seq_file *m, loff_t *pos)
 {
+	struct site_iter *it = m->private;
+
 	mutex_lock(&ftrace_lock);
-	return sites_seek(m->private, *pos);
+	if (*pos && *pos == it->pos && it->gen == ftrace_groups_gen)
+		return it->g && it->i < it->g->nr ? it : NULL;
+	it->gen = ftrace_groups_gen;
+	it->pos = *pos;
+	return sites_seek(it, *pos);
 }
 
 static void *sites_next(struct seq_file *m, void *v, loff_t *pos)
 {
 	struct site_iter *it = v;
 
-	(*pos)++;
+	it->pos = ++(*pos);
 	for (;;) {
 		if (++it->i >= it->g->nr) {
 			if (list_is_last(&it->g->list, &ftrace_groups))
@@ -593,6 +606,26 @@ static const struct file_operations filter_fops = {
 	.release	= filter_release,
 };
 
+/* dyn_ftrace_total_info: "SITES pages:PAGES groups: GROUPS", as upstream. */
+static int total_info_show(struct seq_file *m, void *v)
+{
+	unsigned int sites = 0, groups = 0;
+	size_t bytes = 0;
+	struct ftrace_group *g;
+
+	mutex_lock(&ftrace_lock);
+	list_for_each_entry(g, &ftrace_groups, list) {
+		sites += g->nr;
+		bytes += struct_size(g, sites, g->nr);
+		groups++;
+	}
+	mutex_unlock(&ftrace_lock);
+	seq_printf(m, "%u pages:%zu groups: %u\n", sites,
+		   DIV_ROUND_UP(bytes, PAGE_SIZE), groups);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(total_info);
+
 /**
  * ftrace_filter_create_files() - the function-listing and filter files
  * @dir: the tracefs directory
@@ -606,6 +639,8 @@ void ftrace_filter_create_files(struct dentry *dir, struct ftrace_ops *ops)
 			    (void *)LIST_AVAILABLE, &sites_fops);
 	tracefs_create_file("available_filter_functions_addrs", 0444, dir,
 			    (void *)LIST_ADDRS, &sites_fops);
+	tracefs_create_file("dyn_ftrace_total_info", 0444, dir, NULL,
+			    &total_info_fops);
 	tracefs_create_file("enabled_functions", 0444, dir,
 			    (void *)LIST_ENABLED, &sites_fops);
 	tracefs_create_file("touched_functions", 0444, dir,

@@ -78,6 +78,7 @@ extern unsigned long __stop_mcount_loc[];
 
 extern struct mutex ftrace_lock;
 extern struct list_head ftrace_groups;
+extern unsigned long ftrace_groups_gen;
 extern bool ftrace_disabled;
 
 static inline unsigned long site_ip(const struct ftrace_group *g,

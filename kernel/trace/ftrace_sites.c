@@ -30,6 +30,8 @@
 /* Serialises registration, filters and all patching of call sites. */
 DEFINE_MUTEX(ftrace_lock);
 LIST_HEAD(ftrace_groups);
+/* Changes whenever a group comes or goes (for listings that resume). [M] */
+unsigned long ftrace_groups_gen;
 bool ftrace_disabled;
 
 /**
@@ -66,7 +68,11 @@ static struct ftrace_group *group_create(unsigned long *ips, unsigned int n,
 	unsigned int i, nr = 0;
 	int ret;
 
-	sort(ips, n, sizeof(*ips), cmp_ulong, NULL);
+	/* The linker keeps most objects' tables in order: sort only if needed. */
+	for (i = 1; i < n && ips[i - 1] <= ips[i]; i++)
+		;
+	if (i < n)
+		sort(ips, n, sizeof(*ips), cmp_ulong, NULL);
 	g = kvzalloc(struct_size(g, sites, n), GFP_KERNEL);
 	if (!g)
 		return NULL;
@@ -81,12 +87,14 @@ static struct ftrace_group *group_create(unsigned long *ips, unsigned int n,
 		else
 			ret = ftrace_arch_site_init(ips[i]);
 		if (ret) {
+			ftrace_arch_sites_init_done();
 			ftrace_bug(ips[i], ret);
 			kvfree(g);
 			return NULL;
 		}
 		g->sites[nr++].off = ips[i] - g->base;
 	}
+	ftrace_arch_sites_init_done();
 	g->nr = nr;
 	g->end = nr ? site_ip(g, &g->sites[nr - 1]) + 1 : g->base;
 	return g;
@@ -311,6 +319,7 @@ void ftrace_module_init(struct module *mod)
 	g = group_create(mod->ftrace_callsites, mod->num_ftrace_callsites, mod);
 	if (g)
 		list_add_tail_rcu(&g->list, &ftrace_groups);
+	ftrace_groups_gen++;
 	mutex_unlock(&ftrace_lock);
 }
 
@@ -344,6 +353,7 @@ void ftrace_release_mod(struct module *mod)
 	g = group_of(mod);
 	if (g)
 		list_del_rcu(&g->list);
+	ftrace_groups_gen++;
 	mutex_unlock(&ftrace_lock);
 	if (g)
 		kvfree_rcu_mightsleep(g);

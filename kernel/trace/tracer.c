@@ -288,6 +288,8 @@ static int switch_tracer(struct trace_array *tr, struct tracer *t)
 	if (old && old->reset)
 		old->reset(tr);
 	tr->current_trace = &nop_trace;
+	/* A new tracer starts with an empty buffer, as upstream's do. */
+	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
 	if (t != &nop_trace && t->init) {
 		ret = t->init(tr);
 		if (ret)

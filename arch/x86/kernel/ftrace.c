@@ -20,6 +20,7 @@
 #include <linux/memory.h>
 #include <linux/uaccess.h>
 #include <asm/nops.h>
+#include <asm/sync_core.h>
 #include <asm/text-patching.h>
 
 /* Callers of the trampoline's single-ops mode read this (see ftrace_64.S). */
@@ -50,21 +51,36 @@ static int check_site(unsigned long ip, const u8 *expect)
 
 /**
  * ftrace_arch_site_init() - turn a built call site into a NOP
- * @ip: the site; its code must not run yet (boot, module load)
+ * @ip: the site; its code must not run yet and must still be writable
+ *	(vmlinux during early boot, a module before it is formed)
  *
- * Return: 0, or -EFAULT/-EINVAL when @ip does not hold "call __fentry__".
+ * The caller ends the batch with ftrace_arch_sites_init_done().
+ *
+ * Return: 0, or -EINVAL when @ip does not hold "call __fentry__".
  */
 int ftrace_arch_site_init(unsigned long ip)
 {
 	u8 call[MCOUNT_INSN_SIZE];
-	int ret;
 
 	make_call(call, ip, MCOUNT_ADDR);
-	ret = check_site(ip, call);
-	if (!ret)
-		text_poke_early((void *)ip, x86_nops[MCOUNT_INSN_SIZE],
-				MCOUNT_INSN_SIZE);
-	return ret;
+	if (memcmp((void *)ip, call, MCOUNT_INSN_SIZE)) {
+		pr_warn("ftrace: at %pS: expected %5ph, found %5ph\n",
+			(void *)ip, call, (void *)ip);
+		return -EINVAL;
+	}
+	memcpy((void *)ip, x86_nops[MCOUNT_INSN_SIZE], MCOUNT_INSN_SIZE);
+	return 0;
+}
+
+/**
+ * ftrace_arch_sites_init_done() - end a batch of ftrace_arch_site_init()
+ *
+ * One serialising instruction for the whole batch: no CPU has run the
+ * changed code yet (text_poke_early() would serialise after every site).
+ */
+void ftrace_arch_sites_init_done(void)
+{
+	sync_core();
 }
 
 /**

@@ -51,6 +51,7 @@ ftrace_regs_set_instruction_pointer(struct ftrace_regs *fregs, unsigned long ip)
 
 /* The x86 parts of the patching core (arch/x86/kernel/ftrace.c). */
 int ftrace_arch_site_init(unsigned long ip);
+void ftrace_arch_sites_init_done(void);
 int ftrace_arch_site_queue(unsigned long ip, bool call);
 void ftrace_arch_site_flush(void);
 int ftrace_arch_set_callback(void *func);

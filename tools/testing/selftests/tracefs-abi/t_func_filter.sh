@@ -9,7 +9,10 @@ cleanup() {
 trap cleanup EXIT
 echo nop > current_tracer
 names=/tmp/t_func_filter.names
-sed 's/ .*//' available_filter_functions > $names
+# Every pattern below matches only names containing one of these words;
+# keeping just those lines makes the greps fast.
+grep -E 'vfs_|ksys_|seq_read|_write_iter|schedule' available_filter_functions |
+	sed 's/ .*//' > $names
 
 # check_set FILE WORDS REGEX: after writing WORDS, FILE holds exactly the
 # available functions matching the extended regex REGEX.

@@ -9,28 +9,32 @@ cleanup() {
 }
 trap cleanup EXIT
 echo nop > current_tracer
-n=$(wc -l < available_filter_functions)
+# Work on copies: these files are long.
+aff=/tmp/t_func_lists.aff
+addrs=/tmp/t_func_lists.addrs
+cat available_filter_functions > $aff
+cat available_filter_functions_addrs > $addrs
+n=$(wc -l < $aff)
 [ "$n" -gt 1000 ] || fail "only $n available_filter_functions"
-bad=$(grep -vE '^[^][ ]+( \[[^] ]+\])?$' available_filter_functions | head -n 3) || true
+bad=$(grep -vE '^[^][ ]+( \[[^] ]+\])?$' $aff | head -n 3) || true
 [ -z "$bad" ] || fail "bad available_filter_functions lines: $bad"
 for f in schedule vfs_read ksys_read; do
-	grep -qx $f available_filter_functions || fail "$f not in available_filter_functions"
+	grep -qx $f $aff || fail "$f not in available_filter_functions"
 done
-bad=$(grep -vE '^[0-9a-f]{8,16} [^][ ]+( \[[^] ]+\])?$' available_filter_functions_addrs | head -n 3) || true
+bad=$(grep -vE '^[0-9a-f]{8,16} [^][ ]+( \[[^] ]+\])?$' $addrs | head -n 3) || true
 [ -z "$bad" ] || fail "bad available_filter_functions_addrs lines: $bad"
-sed 's/^[0-9a-f]* //' available_filter_functions_addrs > /tmp/t_func_lists.a
-cat available_filter_functions > /tmp/t_func_lists.b
-cmp -s /tmp/t_func_lists.a /tmp/t_func_lists.b ||
-	fail "available_filter_functions_addrs names differ: $(diff /tmp/t_func_lists.a /tmp/t_func_lists.b | head -n 5)"
-rm -f /tmp/t_func_lists.a /tmp/t_func_lists.b
+sed 's/^[0-9a-f]* //' $addrs > $addrs.names
+cmp -s $addrs.names $aff ||
+	fail "available_filter_functions_addrs names differ: $(diff $addrs.names $aff | head -n 5)"
 # The address is the one of the function (at most a few bytes into it).
 for f in schedule vfs_read; do
-	a=$(grep -E " $f\$" available_filter_functions_addrs | head -n 1 | cut -d' ' -f1)
+	a=$(grep -E " $f\$" $addrs | head -n 1 | cut -d' ' -f1)
 	k=$(grep -E " [tT] $f\$" /proc/kallsyms | head -n 1 | cut -d' ' -f1)
 	[ -n "$a" ] && [ -n "$k" ] || fail "$f: no address ('$a', '$k')"
 	d=$((0x$a - 0x$k))
 	[ $d -ge 0 ] && [ $d -lt 16 ] || fail "$f at $a, kallsyms says $k"
 done
+rm -f $aff $addrs $addrs.names
 
 [ -z "$(cat enabled_functions)" ] || fail "enabled_functions not empty: $(head -n 3 enabled_functions)"
 echo schedule > set_ftrace_filter
