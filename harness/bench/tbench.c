@@ -137,13 +137,17 @@ static void func_bench(long n)
 	put(T "tracing_on", "1");
 	printf("func_all_per_call_ns %.1f\n", w ? (all - base) * n / w : 0);
 	printf("func_all_calls_per_syscall %.1f\n", (double)w / n);
-	put(T "set_ftrace_filter", "__x64_sys_getppid");
+	put(T "set_ftrace_filter", "*sys_getppid\n");
 	put(T "trace", "");
 	put(T "current_tracer", "function");
 	one = time_syscalls(n);
+	put(T "tracing_on", "0");
+	w = written_cpu0();
 	put(T "current_tracer", "nop");
+	put(T "tracing_on", "1");
 	put(T "set_ftrace_filter", "");
 	printf("func_one_per_call_ns %.1f\n", one - base);
+	printf("func_one_calls_per_syscall %.2f\n", (double)w / n);
 	printf("syscall_untraced_ns %.1f\n", base);
 }
 

@@ -27,6 +27,19 @@ static struct ftrace_ops func_ops = {
 	.func	= function_trace_call,
 };
 
+/* Tracer options: options/func_stack_trace. */
+#define FUNC_OPT_STACK	BIT(0)
+
+static struct tracer_opt func_opts[] = {
+	{ .name = "func_stack_trace", .bit = FUNC_OPT_STACK },
+	{ }
+};
+
+static struct tracer_flags func_flags = {
+	.val	= 0,
+	.opts	= func_opts,
+};
+
 /* The task whose comm this CPU saved last (record-cmd). */
 static DEFINE_PER_CPU(int, func_last_pid);
 
@@ -49,6 +62,7 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 	struct trace_array *tr = op->private;
 	struct ring_buffer_event *e;
 	struct ftrace_entry *ent;
+	unsigned int ctx;
 	int bit;
 
 	bit = ftrace_test_recursion_trylock(ip, parent_ip);
@@ -56,13 +70,17 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 		return;
 	if (cpumask_test_cpu(smp_processor_id(), tr->cpumask) &&
 	    !ftrace_pid_ignored()) {
-		e = trace_reserve(tr, TRACE_FN, sizeof(*ent), tracing_gen_ctx_dec());
+		ctx = tracing_gen_ctx_dec();
+		e = trace_reserve(tr, TRACE_FN, sizeof(*ent), ctx);
 		if (e) {
 			ent = ring_buffer_event_data(e);
 			ent->ip = ip;
 			ent->parent_ip = parent_ip;
 			trace_commit(tr);
 			save_comm(tr);
+			/* Skip this callback and the trampoline's frame. */
+			if (unlikely(READ_ONCE(func_flags.val) & FUNC_OPT_STACK))
+				trace_record_stack(tr, ctx, 2);
 		}
 	}
 	ftrace_test_recursion_unlock(bit);
@@ -161,6 +179,7 @@ static struct tracer function_trace = {
 	.name		= "function",
 	.init		= function_init,
 	.reset		= function_reset,
+	.flags		= &func_flags,
 #ifdef CONFIG_FTRACE_STARTUP_TEST
 	.selftest	= function_selftest,
 #endif
@@ -219,6 +238,9 @@ static int __init function_files_init(void)
 		return 0;
 	ftrace_filter_create_files(NULL, &func_ops);
 	ftrace_pid_create_files(NULL);
+	mutex_lock(&trace_types_lock);
+	trace_options_add_tracer(&function_trace);
+	mutex_unlock(&trace_types_lock);
 	return 0;
 }
 fs_initcall(function_files_init);

@@ -60,10 +60,36 @@ static int trace_options_show(struct seq_file *m, void *v)
 	unsigned long flags = READ_ONCE(tr->flags);
 	int i;
 
+	struct tracer *t;
+
 	for (i = 0; i < ARRAY_SIZE(trace_options); i++)
 		seq_printf(m, "%s%s\n", flags & trace_options[i].bit ? "" : "no",
 			   trace_options[i].name);
+	/* The options of the current tracer follow. */
+	mutex_lock(&trace_types_lock);
+	t = tr->current_trace;
+	for (i = 0; t && t->flags && t->flags->opts[i].name; i++)
+		seq_printf(m, "%s%s\n",
+			   t->flags->val & t->flags->opts[i].bit ? "" : "no",
+			   t->flags->opts[i].name);
+	mutex_unlock(&trace_types_lock);
 	return 0;
+}
+
+/* Set a tracer's option; the tracer may refuse.  trace_types_lock held. */
+static int set_tracer_option(struct trace_array *tr, struct tracer *t,
+			     struct tracer_opt *opt, bool on)
+{
+	int ret;
+
+	lockdep_assert_held(&trace_types_lock);
+	if (!!(t->flags->val & opt->bit) == on)
+		return 0;
+	ret = t->set_flag(tr, t->flags->val, opt->bit, on);
+	if (!ret)
+		t->flags->val = on ? t->flags->val | opt->bit :
+				     t->flags->val & ~opt->bit;
+	return ret;
 }
 
 static int trace_options_open(struct inode *inode, struct file *file)
@@ -83,6 +109,28 @@ static int trace_options_release(struct inode *inode, struct file *file)
 {
 	trace_array_put(inode->i_private);
 	return single_release(inode, file);
+}
+
+/* An option of the instance's current tracer, written to trace_options. */
+static ssize_t tracer_option_by_name(struct trace_array *tr, const char *name,
+				     bool on, size_t cnt, loff_t *ppos)
+{
+	struct tracer *t;
+	int i, ret = -EINVAL;
+
+	mutex_lock(&trace_types_lock);
+	t = tr->current_trace;
+	for (i = 0; t && t->flags && t->flags->opts[i].name; i++) {
+		if (!strcmp(name, t->flags->opts[i].name)) {
+			ret = set_tracer_option(tr, t, &t->flags->opts[i], on);
+			break;
+		}
+	}
+	mutex_unlock(&trace_types_lock);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
 }
 
 static ssize_t trace_options_write(struct file *file, const char __user *ubuf,
@@ -113,7 +161,7 @@ static ssize_t trace_options_write(struct file *file, const char __user *ubuf,
 			return cnt;
 		}
 	}
-	return -EINVAL;
+	return tracer_option_by_name(m->private, name, on, cnt, ppos);
 }
 
 static const struct file_operations trace_options_fops = {
@@ -125,6 +173,9 @@ static const struct file_operations trace_options_fops = {
 };
 
 /* ---- options/NAME ----------------------------------------------------------- */
+
+/* options/ of the top instance, where tracers' own options go. */
+static struct dentry *top_options_dir;
 
 struct option_file {
 	struct trace_array	*tr;
@@ -201,10 +252,81 @@ void trace_options_create_files(struct trace_array *tr, struct dentry *dir)
 		return;
 	}
 	tr->option_files = files;	/* freed with the instance */
+	if (tr == &trace_top)
+		top_options_dir = d;
 	for (i = 0; i < ARRAY_SIZE(trace_options); i++) {
 		files[i].tr = tr;
 		files[i].bit = trace_options[i].bit;
 		tracefs_create_file(trace_options[i].name, 0640, d, &files[i],
 				    &option_fops);
+	}
+}
+
+/* ---- options/NAME of a tracer's own options --------------------------------- */
+
+struct tracer_opt_file {
+	struct tracer		*t;
+	struct tracer_opt	*opt;
+};
+
+static ssize_t tracer_opt_read(struct file *file, char __user *ubuf,
+			       size_t cnt, loff_t *ppos)
+{
+	struct tracer_opt_file *o = file->f_inode->i_private;
+	const char *val = READ_ONCE(o->t->flags->val) & o->opt->bit ? "1\n" : "0\n";
+
+	return simple_read_from_buffer(ubuf, cnt, ppos, val, 2);
+}
+
+static ssize_t tracer_opt_write(struct file *file, const char __user *ubuf,
+				size_t cnt, loff_t *ppos)
+{
+	struct tracer_opt_file *o = file->f_inode->i_private;
+	unsigned long val;
+	int ret;
+
+	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	if (ret)
+		return ret;
+	if (val > 1)
+		return -EINVAL;
+	mutex_lock(&trace_types_lock);
+	ret = set_tracer_option(&trace_top, o->t, o->opt, val);
+	mutex_unlock(&trace_types_lock);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations tracer_opt_fops = {
+	.read		= tracer_opt_read,
+	.write		= tracer_opt_write,
+	.llseek		= default_llseek,
+};
+
+/**
+ * trace_options_add_tracer() - options/NAME files for a tracer's options
+ * @t: a registered tracer with options
+ *
+ * Called once the tracefs files exist; the files act on the top instance.
+ */
+void trace_options_add_tracer(struct tracer *t)
+{
+	struct tracer_opt_file *files;
+	int i, n;
+
+	for (n = 0; t->flags && t->flags->opts[n].name; n++)
+		;
+	if (!n || !top_options_dir)
+		return;
+	files = kcalloc(n, sizeof(*files), GFP_KERNEL);	/* kept for good */
+	if (!files)
+		return;
+	for (i = 0; i < n; i++) {
+		files[i].t = t;
+		files[i].opt = &t->flags->opts[i];
+		tracefs_create_file(t->flags->opts[i].name, 0640, top_options_dir,
+				    &files[i], &tracer_opt_fops);
 	}
 }

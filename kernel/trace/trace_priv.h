@@ -255,6 +255,7 @@ void trace_event_files_create(struct dentry *dir);
 
 /* trace_options.c: trace_options and options/. */
 void trace_options_create_files(struct trace_array *tr, struct dentry *dir);
+void trace_options_add_tracer(struct tracer *t);
 
 /* trace_instance.c: instances/. */
 void trace_instances_create(struct dentry *dir);

@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0
+# options/func_stack_trace: each function record is followed by the
+# kernel stack that led to it, and trace_options lists the option while
+# the function tracer is current.
+. "$(dirname "$0")/lib.sh"
+grep -qw function available_tracers || skip "no function tracer"
+cleanup() {
+	echo 1 > tracing_on
+	echo nop > current_tracer
+	echo 0 > options/func_stack_trace
+	echo > set_ftrace_filter
+}
+trap cleanup EXIT
+[ -f options/func_stack_trace ] || fail "no options/func_stack_trace"
+expect_content options/func_stack_trace 0
+echo ksys_read > set_ftrace_filter
+echo function > current_tracer
+grep -qx nofunc_stack_trace trace_options || fail "trace_options lacks nofunc_stack_trace"
+echo 1 > options/func_stack_trace
+grep -qx func_stack_trace trace_options || fail "trace_options lacks func_stack_trace"
+head -n 1 /proc/version > /dev/null
+echo 0 > tracing_on
+grep -A1 ': ksys_read <-' trace | grep -q '<stack trace>' ||
+	fail "no stack after ksys_read: $(grep -A2 ksys_read trace | head -n 3)"
+n=$(grep -c '^ => ' trace || true)
+[ "$n" -ge 2 ] || fail "only $n stack lines"
+grep -q '^ => .*read' trace || fail "the stack does not show the read path"
+expect_write_error "Invalid argument" 2 options/func_stack_trace
