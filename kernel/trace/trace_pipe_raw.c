@@ -56,7 +56,8 @@ static int raw_fill(struct raw_reader *r, bool nonblock)
 	int len;
 
 	for (;;) {
-		if (!raw_ready(r, nonblock))
+		/* Only a blocking splice has a fill level to wait for. */
+		if (r->splicing && !nonblock && !raw_ready(r, false))
 			goto wait;
 		len = ring_buffer_read_page(tr->buffer, r->f->cpu, r->page);
 		if (len < 0)
