@@ -77,7 +77,10 @@ static struct ftrace_group *group_create(unsigned long *ips, unsigned int n,
 	if (!g)
 		return NULL;
 	g->mod = mod;
-	g->base = ips[0];
+	/* Zeroed entries (code the linker dropped) sort first. */
+	for (i = 0; i < n - 1 && !ips[i]; i++)
+		;
+	g->base = ips[i];
 	for (i = 0; i < n; i++) {
 		/* Zeroed or duplicate entries (discarded weak code) are skipped. */
 		if (!ips[i] || (nr && site_ip(g, &g->sites[nr - 1]) == ips[i]))
