@@ -232,6 +232,8 @@ int ftrace_func_cmd(const char *glob, const char *mod, const char *cmd,
 		t = NULL;
 	}
 	ret = cmd_install(t);
+	if (ret && rcu_access_pointer(cmd_table) != t)
+		kfree(t);	/* not published */
 out_free:
 	kvfree(ips);
 out:

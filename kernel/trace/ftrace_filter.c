@@ -164,6 +164,7 @@ static void *sites_seek(struct site_iter *it, loff_t pos)
 				return it;
 		}
 	}
+	it->g = NULL;	/* the loop left it at the list head */
 	return NULL;
 }
 

@@ -161,7 +161,11 @@ static void ipmodify_is_exclusive(struct kunit *test)
 	struct counter *a = new_counter(test, fl), *b = new_counter(test, fl);
 	struct counter *c = new_counter(test, FTRACE_OPS_FL_IPMODIFY);
 
-	KUNIT_EXPECT_EQ(test, register_ftrace_function(&c->ops), -EINVAL);
+	/* IPMODIFY implies the regs (always saved on x86). */
+	KUNIT_ASSERT_EQ(test, register_ftrace_function(&c->ops), 0);
+	KUNIT_EXPECT_TRUE(test, c->ops.flags & FTRACE_OPS_FL_SAVE_REGS);
+	KUNIT_EXPECT_EQ(test, register_ftrace_function(&a->ops), -EBUSY);
+	unregister_ftrace_function(&c->ops);
 	KUNIT_ASSERT_EQ(test, register_ftrace_function(&a->ops), 0);
 	KUNIT_EXPECT_EQ(test, register_ftrace_function(&b->ops), -EBUSY);
 	unregister_ftrace_function(&a->ops);

@@ -176,6 +176,11 @@ static void ftrace_ops_assist_func(unsigned long ip, unsigned long parent_ip,
 static void ftrace_sync(void)
 {
 	synchronize_rcu_expedited();
+	/*
+	 * Callbacks also run where RCU does not watch (idle): only a context
+	 * switch on every CPU proves they are done.
+	 */
+	synchronize_rcu_tasks_rude();
 	if (IS_ENABLED(CONFIG_TASKS_RCU))
 		synchronize_rcu_tasks();
 }
@@ -336,10 +341,9 @@ int ftrace_register_locked(struct ftrace_ops *ops)
 	int ret;
 
 	lockdep_assert_held(&ftrace_lock);
-	if ((ops->flags & FTRACE_OPS_FL_IPMODIFY) &&
-	    !(ops->flags & FTRACE_OPS_FL_SAVE_REGS))
-		return -EINVAL;
-	if (ops->flags & FTRACE_OPS_FL_SAVE_REGS_IF_SUPPORTED)
+	/* Moving the return address needs the regs: always saved here. */
+	if (ops->flags & (FTRACE_OPS_FL_SAVE_REGS_IF_SUPPORTED |
+			  FTRACE_OPS_FL_IPMODIFY))
 		ops->flags |= FTRACE_OPS_FL_SAVE_REGS;
 	if (ftrace_disabled)
 		return -ENODEV;
@@ -359,6 +363,8 @@ int ftrace_register_locked(struct ftrace_ops *ops)
 	ret = ftrace_update_sites();
 	if (!ret)
 		ret = update_callback();
+	if (ret)
+		ftrace_unregister_locked(ops);	/* the caller may free @ops */
 	return ret;
 }
 
@@ -367,8 +373,8 @@ int ftrace_register_locked(struct ftrace_ops *ops)
  * @ops: the ops; its callback runs on entry of every function it wants
  *
  * Return: 0; -EBUSY if @ops is registered already or an IPMODIFY ops
- * already has one of its functions; -EINVAL for IPMODIFY without
- * SAVE_REGS; -ENODEV when function tracing is disabled.
+ * already has one of its functions; -ENODEV when function tracing is
+ * disabled.
  */
 int register_ftrace_function(struct ftrace_ops *ops)
 {
@@ -460,7 +466,7 @@ int ftrace_ops_replace_hash(struct ftrace_ops *ops, bool exclude,
 	if (live) {
 		ftrace_update_sites();
 		/* The list function may still be looking at @old. */
-		synchronize_rcu_expedited();
+		ftrace_sync();
 	}
 	kvfree(old);
 	return 0;

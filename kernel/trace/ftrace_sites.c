@@ -174,7 +174,7 @@ struct ftrace_site *ftrace_find_site(unsigned long ip, struct ftrace_group **gp)
 				*gp = g;
 			return &g->sites[lo];
 		}
-		return NULL;
+		/* Groups may interleave (a module in another's freed init gap). */
 	}
 	return NULL;
 }
@@ -217,12 +217,31 @@ unsigned long ftrace_location(unsigned long ip)
  */
 int ftrace_text_reserved(const void *start, const void *end)
 {
-	unsigned long s = (unsigned long)start, e = (unsigned long)end, a;
+	unsigned long s = (unsigned long)start, e = (unsigned long)end;
+	unsigned long first = s >= MCOUNT_INSN_SIZE ? s - MCOUNT_INSN_SIZE + 1 : 0;
+	unsigned long tramp = (unsigned long)ftrace_caller_call;
+	struct ftrace_group *g;
+	unsigned int lo, hi, mid;
 	int ret = 0;
 
+	/* The trampoline's patched call belongs to us too. */
+	if (tramp + MCOUNT_INSN_SIZE > s && tramp <= e)
+		return 1;
 	rcu_read_lock();
-	for (a = s > MCOUNT_INSN_SIZE ? s - MCOUNT_INSN_SIZE + 1 : 0; a <= e; a++) {
-		if (ftrace_find_site(a, NULL)) {
+	list_for_each_entry_rcu(g, &ftrace_groups, list) {
+		if (e < g->base || first >= g->end)
+			continue;
+		/* The first site at or after @first. */
+		lo = 0;
+		hi = g->nr;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (site_ip(g, &g->sites[mid]) < first)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < g->nr && site_ip(g, &g->sites[lo]) <= e) {
 			ret = 1;
 			break;
 		}

@@ -26,6 +26,7 @@
  */
 #include <linux/export.h>
 #include <linux/linkage.h>
+#include <asm/asm.h>
 #include <asm/ptrace-abi.h>
 #include <asm/segment.h>
 #include <asm/ftrace.h>
@@ -107,3 +108,5 @@ SYM_INNER_LABEL(ftrace_caller_call, SYM_L_GLOBAL)
 	addq	$FT_FRAME, %rsp
 	RET
 SYM_FUNC_END(ftrace_caller)
+/* A probe in the trampoline would recurse, and its call is ours to patch. */
+_ASM_NOKPROBE(ftrace_caller)
