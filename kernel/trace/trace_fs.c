@@ -34,14 +34,15 @@
 
 static int available_tracers_show(struct seq_file *m, void *v)
 {
-	return tracer_show_available(m);
+	return tracer_show_available(m, m->private);
 }
 
 static int available_tracers_open(struct inode *inode, struct file *file)
 {
 	int ret = security_locked_down(LOCKDOWN_TRACEFS);
 
-	return ret ? ret : single_open(file, available_tracers_show, NULL);
+	return ret ? ret : single_open(file, available_tracers_show,
+					inode->i_private);
 }
 
 static const struct file_operations available_tracers_fops = {

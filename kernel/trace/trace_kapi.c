@@ -168,7 +168,6 @@ int ftrace_dump_on_oops_enabled(void)
 	return strcmp(ftrace_dump_on_oops, "0") != 0;
 }
 
-
 /* ---- traceoff_on_warning ---------------------------------------------------- */
 
 int __disable_trace_on_warning;

@@ -217,7 +217,7 @@ extern struct tracer nop_trace;
 int register_tracer(struct tracer *type);
 void unregister_tracer(struct tracer *type);
 int tracing_set_tracer(struct trace_array *tr, const char *name);
-int tracer_show_available(struct seq_file *m);
+int tracer_show_available(struct seq_file *m, struct trace_array *tr);
 void tracer_set_boot_name(const char *name);
 const char *tracer_boot_name(void);
 

@@ -324,19 +324,26 @@ int tracing_set_tracer(struct trace_array *tr, const char *name)
 /**
  * tracer_show_available() - print the tracer names for available_tracers
  * @m: the seq_file of the read
+ * @tr: the instance whose file it is (NULL: the top one)
  *
  * Prints the names, newest first, separated by spaces, then a newline.
+ * An instance lists only the tracers allowed in instances.
  *
  * Return: 0.
  */
-int tracer_show_available(struct seq_file *m)
+int tracer_show_available(struct seq_file *m, struct trace_array *tr)
 {
+	bool instance = tr && tr->name;
+	const char *sep = "";
 	struct tracer *t;
 
 	mutex_lock(&trace_types_lock);
-	list_for_each_entry(t, &trace_types, list)
-		seq_printf(m, "%s%s", list_is_first(&t->list, &trace_types) ?
-			   "" : " ", t->name);
+	list_for_each_entry(t, &trace_types, list) {
+		if (instance && !t->allow_instances)
+			continue;
+		seq_printf(m, "%s%s", sep, t->name);
+		sep = " ";
+	}
 	seq_putc(m, '\n');
 	mutex_unlock(&trace_types_lock);
 	return 0;

@@ -61,7 +61,7 @@ static bool listed(struct kunit *test, const char *name)
 	m.size = PAGE_SIZE;
 	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	tracer_show_available(&m);
+	tracer_show_available(&m, NULL);
 	KUNIT_EXPECT_LT(test, m.count, m.size);
 	KUNIT_EXPECT_EQ(test, m.buf[m.count - 1], '\n');
 	m.buf[m.count - 1] = '\0';
@@ -142,7 +142,7 @@ static void newest_is_listed_first(struct kunit *test)
 	m.size = PAGE_SIZE;
 	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	tracer_show_available(&m);
+	tracer_show_available(&m, NULL);
 	KUNIT_EXPECT_EQ(test, strncmp(m.buf, "kunit_newest ", 13), 0);
 	unregister_tracer(&t);
 }

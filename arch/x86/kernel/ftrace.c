@@ -18,9 +18,9 @@
  */
 #include <linux/ftrace.h>
 #include <linux/memory.h>
+#include <linux/sync_core.h>
 #include <linux/uaccess.h>
 #include <asm/nops.h>
-#include <asm/sync_core.h>
 #include <asm/text-patching.h>
 
 /* Callers of the trampoline's single-ops mode read this (see ftrace_64.S). */

@@ -38,3 +38,11 @@ while [ $i -lt 20 ]; do
 	i=$((i + 1))
 done
 [ -z "$(ls instances)" ] || fail "left over: $(ls instances)"
+# Every tracer an instance lists can be selected there.
+mkdir instances/tsel
+for t in $(cat instances/tsel/available_tracers); do
+	echo "$t" > instances/tsel/current_tracer || fail "instance refuses listed tracer $t"
+	expect_content instances/tsel/current_tracer "$t"
+	echo nop > instances/tsel/current_tracer
+done
+rmdir instances/tsel
