@@ -318,11 +318,9 @@ static ssize_t buffer_size_write(struct file *file, const char __user *ubuf,
 	unsigned long val;
 	int ret;
 
-	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	ret = trace_get_ulong(ubuf, cnt, 1, ULONG_MAX >> 10, &val);
 	if (ret)
 		return ret;
-	if (!val || val > ULONG_MAX >> 10)
-		return -EINVAL;
 
 	mutex_lock(&trace_types_lock);
 	ret = trace_resize(tr, val << 10, f->cpu);

@@ -184,11 +184,9 @@ static ssize_t cmdlines_size_write(struct file *file, const char __user *ubuf,
 	unsigned long val;
 	int ret;
 
-	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	ret = trace_get_ulong(ubuf, cnt, 1, CMDLINES_MAX, &val);
 	if (ret)
 		return ret;
-	if (!val || val > CMDLINES_MAX)
-		return -EINVAL;
 	ret = cmdlines_resize(val);
 	if (ret)
 		return ret;

@@ -107,7 +107,7 @@ static ssize_t tracing_on_write(struct file *file, const char __user *ubuf,
 	unsigned long val;
 	int ret;
 
-	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	ret = trace_get_ulong(ubuf, cnt, 0, ULONG_MAX, &val);
 	if (ret)
 		return ret;
 	tracing_on_store(tr, val != 0);
@@ -157,6 +157,27 @@ static const char readme_text[] =
 	"  ftrace_dump_on_oops[=orig_cpu]\t- dump the trace on an oops\n";
 
 /* ---- common ----------------------------------------------------------------- */
+
+/**
+ * trace_get_ulong() - the number a user wrote into a tracefs file
+ * @ubuf: the user's buffer
+ * @cnt: its length
+ * @min: smallest value accepted
+ * @max: largest value accepted
+ * @val: gets the number
+ *
+ * Return: 0; -EINVAL when it is out of [@min, @max] or not a decimal
+ * number; the errors of kstrtoul_from_user().
+ */
+int trace_get_ulong(const char __user *ubuf, size_t cnt, unsigned long min,
+		    unsigned long max, unsigned long *val)
+{
+	int ret = kstrtoul_from_user(ubuf, cnt, 10, val);
+
+	if (ret)
+		return ret;
+	return *val < min || *val > max ? -EINVAL : 0;
+}
 
 /**
  * trace_array_open() - open a file whose i_private is its instance

@@ -213,11 +213,9 @@ static ssize_t option_write(struct file *file, const char __user *ubuf,
 	unsigned long val;
 	int ret;
 
-	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	ret = trace_get_ulong(ubuf, cnt, 0, 1, &val);
 	if (ret)
 		return ret;
-	if (val > 1)
-		return -EINVAL;
 	ret = set_option(o->tr, o->bit, val);
 	if (ret)
 		return ret;
@@ -285,11 +283,9 @@ static ssize_t tracer_opt_write(struct file *file, const char __user *ubuf,
 	unsigned long val;
 	int ret;
 
-	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	ret = trace_get_ulong(ubuf, cnt, 0, 1, &val);
 	if (ret)
 		return ret;
-	if (val > 1)
-		return -EINVAL;
 	mutex_lock(&trace_types_lock);
 	ret = set_tracer_option(&trace_top, o->t, o->opt, val);
 	mutex_unlock(&trace_types_lock);

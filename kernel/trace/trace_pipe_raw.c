@@ -197,11 +197,9 @@ static ssize_t buffer_percent_write(struct file *file, const char __user *ubuf,
 	unsigned long val;
 	int ret;
 
-	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	ret = trace_get_ulong(ubuf, cnt, 0, 100, &val);
 	if (ret)
 		return ret;
-	if (val > 100)
-		return -EINVAL;
 	WRITE_ONCE(tr->buffer_percent, val);
 	/* Waiters re-check their level with the new value. */
 	wake_up_all(&tr->wait);

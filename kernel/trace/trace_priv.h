@@ -271,6 +271,8 @@ void trace_buffer_percent_create(struct trace_array *tr, struct dentry *dir);
 /* trace_core.c: instances' life and the on/off state of a trace_array. */
 int trace_array_get(struct trace_array *tr);
 int trace_array_open(struct inode *inode, struct file *file);
+int trace_get_ulong(const char __user *ubuf, size_t cnt, unsigned long min,
+		    unsigned long max, unsigned long *val);
 int trace_array_release(struct inode *inode, struct file *file);
 void trace_array_put(struct trace_array *tr);
 int trace_array_init(struct trace_array *tr);
