@@ -206,28 +206,6 @@ void arch_ftrace_ops_list_func(unsigned long ip, unsigned long parent_ip,
 void ftrace_stub(unsigned long a0, unsigned long a1, struct ftrace_ops *op,
 		 struct ftrace_regs *fregs);
 
-/* Symbols of ftrace trampolines, as seen by kallsyms: there are none. */
-static inline int
-ftrace_mod_address_lookup(unsigned long addr, unsigned long *size,
-			  unsigned long *off, char **modname,
-			  const unsigned char **modbuildid, char *sym)
-{
-	return 0;
-}
-
-static inline int
-ftrace_mod_get_kallsym(unsigned int symnum, unsigned long *value, char *type,
-		       char *name, char *module_name, int *exported)
-{
-	return -1;
-}
-
-static inline int ftrace_lookup_symbols(const char **sorted_syms, size_t cnt,
-					unsigned long *addrs)
-{
-	return -EOPNOTSUPP;
-}
-
 #else /* !CONFIG_FUNCTION_TRACER */
 
 static inline int register_ftrace_function(struct ftrace_ops *ops)
@@ -292,7 +270,12 @@ static inline void ftrace_release_mod(struct module *mod) { }
 static inline void ftrace_free_init_mem(void) { }
 static inline void ftrace_free_mem(struct module *mod, void *start, void *end) { }
 
-/* Symbols of ftrace trampolines, as seen by kallsyms: there are none. */
+#endif /* CONFIG_FUNCTION_TRACER */
+
+/*
+ * Symbols of ftrace trampolines, as seen by kallsyms: there are none (one
+ * static trampoline), and symbol lookups for BPF are not offered.
+ */
 static inline int
 ftrace_mod_address_lookup(unsigned long addr, unsigned long *size,
 			  unsigned long *off, char **modname,
@@ -313,8 +296,6 @@ static inline int ftrace_lookup_symbols(const char **sorted_syms, size_t cnt,
 {
 	return -EOPNOTSUPP;
 }
-
-#endif /* CONFIG_FUNCTION_TRACER */
 
 /* Direct calls (BPF trampolines): not offered. */
 static inline unsigned long ftrace_find_rec_direct(unsigned long ip) { return 0; }

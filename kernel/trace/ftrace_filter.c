@@ -360,8 +360,8 @@ void ftrace_mod_words_apply(struct module *mod)
  * @ips: the set being written, unsorted
  * @n: its length
  * @cap: its capacity
- * @word: a word cut by the end of a write, continued by the next one
- * @len: its length
+ * @words: splits the writes into words
+ * @word: the buffer of @words
  * @pos: for reading: the current set, copied at open
  *
  * Private to the open file; writes are serialised by the VFS (f_pos_lock).
@@ -372,8 +372,8 @@ struct filter_file {
 	unsigned long		*ips;
 	unsigned int		n;
 	unsigned int		cap;
+	struct ftrace_words	words;
 	char			word[WORD_MAX];
-	size_t			len;
 	struct ftrace_hash	*shown;
 };
 
@@ -429,6 +429,7 @@ static int filter_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	f->ops = t->ops;
 	f->exclude = t->exclude;
+	f->words = (struct ftrace_words){ .buf = f->word, .size = sizeof(f->word) };
 	mutex_lock(&ftrace_lock);
 	cur = rcu_dereference_protected(f->exclude ? f->ops->notrace_hash :
 					f->ops->filter_hash,
@@ -530,40 +531,72 @@ static int filter_word(struct filter_file *f, char *word)
 	return ret;
 }
 
-static int filter_flush(struct filter_file *f)
+/**
+ * ftrace_words_flush() - hand on the word kept from earlier writes
+ * @w: the words of an open file
+ * @fn: called with the word, NUL-terminated
+ * @ctx: for @fn
+ *
+ * Return: 0, or what @fn returned.
+ */
+int ftrace_words_flush(struct ftrace_words *w, int (*fn)(void *ctx, char *word),
+		       void *ctx)
 {
-	int ret = 0;
+	if (!w->len)
+		return 0;
+	w->buf[w->len] = '\0';
+	w->len = 0;
+	return fn(ctx, w->buf);
+}
 
-	if (f->len) {
-		f->word[f->len] = '\0';
-		f->len = 0;
-		ret = filter_word(f, f->word);
+/**
+ * ftrace_words_write() - split a write into whitespace-separated words
+ * @w: the words of an open file; a word cut by the end of the write is
+ *	kept for the next write (or ftrace_words_flush() at close)
+ * @ubuf: the user's buffer
+ * @cnt: its length
+ * @fn: called with each complete word, NUL-terminated
+ * @ctx: for @fn
+ *
+ * Return: 0; -EFAULT; -EINVAL for a word longer than the buffer; or the
+ * first error of @fn.
+ */
+int ftrace_words_write(struct ftrace_words *w, const char __user *ubuf,
+		       size_t cnt, int (*fn)(void *ctx, char *word), void *ctx)
+{
+	size_t i;
+	char c;
+	int ret;
+
+	for (i = 0; i < cnt; i++) {
+		if (get_user(c, ubuf + i))
+			return -EFAULT;
+		if (isspace(c)) {
+			ret = ftrace_words_flush(w, fn, ctx);
+			if (ret)
+				return ret;
+		} else if (w->len < w->size - 1) {
+			w->buf[w->len++] = c;
+		} else {
+			return -EINVAL;
+		}
 	}
-	return ret;
+	return 0;
+}
+
+static int filter_word_cb(void *ctx, char *word)
+{
+	return filter_word(ctx, word);
 }
 
 static ssize_t filter_write(struct file *file, const char __user *ubuf,
 			    size_t cnt, loff_t *ppos)
 {
 	struct filter_file *f = filter_of(file);
-	size_t done = 0;
-	char c;
-	int ret;
+	int ret = ftrace_words_write(&f->words, ubuf, cnt, filter_word_cb, f);
 
-	while (done < cnt) {
-		if (get_user(c, ubuf + done))
-			return -EFAULT;
-		done++;
-		if (isspace(c)) {
-			ret = filter_flush(f);
-			if (ret)
-				return ret;
-			continue;
-		}
-		if (f->len >= WORD_MAX - 1)
-			return -EINVAL;
-		f->word[f->len++] = c;
-	}
+	if (ret)
+		return ret;
 	*ppos += cnt;
 	return cnt;
 }
@@ -574,7 +607,7 @@ static int filter_release(struct inode *inode, struct file *file)
 	struct ftrace_hash *h;
 
 	if (file->f_mode & FMODE_WRITE) {
-		filter_flush(f);
+		ftrace_words_flush(&f->words, filter_word_cb, f);
 		h = ftrace_hash_build(f->ips, f->n);
 		if (!IS_ERR(h)) {
 			mutex_lock(&ftrace_lock);

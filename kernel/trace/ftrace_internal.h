@@ -114,11 +114,29 @@ void ftrace_pid_create_files(struct dentry *dir);
 /* ftrace_selftest_target.c */
 int ftrace_selftest_target(void);
 
+/**
+ * struct ftrace_words - whitespace-separated words written to a file
+ * @buf: holds a word cut by the end of a write
+ * @size: bytes of @buf
+ * @len: bytes of @buf in use
+ *
+ * Private to one open file; writes are serialised by the VFS.
+ */
+struct ftrace_words {
+	char	*buf;
+	size_t	size;
+	size_t	len;
+};
+
 /* ftrace_filter.c */
 int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,
 		      unsigned int *n);
 void ftrace_filter_create_files(struct dentry *dir, struct ftrace_ops *ops);
 void ftrace_mod_words_apply(struct module *mod);
+int ftrace_words_write(struct ftrace_words *w, const char __user *ubuf,
+		       size_t cnt, int (*fn)(void *ctx, char *word), void *ctx);
+int ftrace_words_flush(struct ftrace_words *w, int (*fn)(void *ctx, char *word),
+		       void *ctx);
 bool ftrace_module_known(const char *glob);
 
 #endif /* _KERNEL_TRACE_FTRACE_INTERNAL_H */

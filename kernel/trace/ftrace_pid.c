@@ -12,7 +12,6 @@
  * callback looks the current pid up with a binary search, and not at all
  * while both sets are empty.
  */
-#include <linux/ctype.h>
 #include <linux/pid.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
@@ -73,16 +72,16 @@ bool ftrace_pid_ignored(void)
  * @set: the pids being written (unsorted) or, for reading, the copy shown
  * @n: its length
  * @cap: its capacity
- * @num: digits of a pid cut by the end of a write
- * @len: their count
+ * @words: splits the writes into pids
+ * @num: the buffer of @words
  */
 struct pid_file {
 	int		which;
 	pid_t		*set;
 	unsigned int	n;
 	unsigned int	cap;
+	struct ftrace_words words;
 	char		num[12];
-	size_t		len;
 };
 
 static int pid_add(struct pid_file *f, pid_t pid)
@@ -132,6 +131,7 @@ static int pids_open(struct inode *inode, struct file *file)
 	if (!f)
 		return -ENOMEM;
 	f->which = (long)inode->i_private;
+	f->words = (struct ftrace_words){ .buf = f->num, .size = sizeof(f->num) };
 	mutex_lock(&ftrace_lock);
 	cur = rcu_dereference_protected(pid_sets[f->which],
 					lockdep_is_held(&ftrace_lock));
@@ -148,41 +148,23 @@ static int pids_open(struct inode *inode, struct file *file)
 	return ret;
 }
 
-static int pid_flush(struct pid_file *f)
+static int pid_word(void *ctx, char *word)
 {
-	int pid, ret;
+	int pid;
 
-	if (!f->len)
-		return 0;
-	f->num[f->len] = '\0';
-	f->len = 0;
-	ret = kstrtoint(f->num, 10, &pid);
-	if (ret || pid < 0 || pid > READ_ONCE(pid_max))
+	if (kstrtoint(word, 10, &pid) || pid < 0 || pid > READ_ONCE(pid_max))
 		return -EINVAL;
-	return pid_add(f, pid);
+	return pid_add(ctx, pid);
 }
 
 static ssize_t pids_write(struct file *file, const char __user *ubuf,
 			  size_t cnt, loff_t *ppos)
 {
 	struct pid_file *f = ((struct seq_file *)file->private_data)->private;
-	size_t i;
-	char c;
-	int ret;
+	int ret = ftrace_words_write(&f->words, ubuf, cnt, pid_word, f);
 
-	for (i = 0; i < cnt; i++) {
-		if (get_user(c, ubuf + i))
-			return -EFAULT;
-		if (isspace(c)) {
-			ret = pid_flush(f);
-			if (ret)
-				return ret;
-		} else if (f->len < sizeof(f->num) - 1) {
-			f->num[f->len++] = c;
-		} else {
-			return -EINVAL;
-		}
-	}
+	if (ret)
+		return ret;
 	*ppos += cnt;
 	return cnt;
 }
@@ -193,7 +175,8 @@ static int pids_release(struct inode *inode, struct file *file)
 	struct ftrace_pids *p = NULL, *old;
 	unsigned int i, n = 0;
 
-	if (file->f_mode & FMODE_WRITE && !pid_flush(f)) {
+	if (file->f_mode & FMODE_WRITE &&
+	    !ftrace_words_flush(&f->words, pid_word, f)) {
 		sort(f->set, f->n, sizeof(*f->set), cmp_pid, NULL);
 		if (f->n)
 			p = kmalloc(struct_size(p, pids, f->n), GFP_KERNEL);
