@@ -20,6 +20,7 @@
 #include <linux/poll.h>
 #include <linux/seq_file.h>
 
+struct iov_iter;
 struct trace_buffer;
 struct ring_buffer_iter;
 
@@ -97,6 +98,8 @@ struct ring_buffer_event *
 ring_buffer_consume(struct trace_buffer *buffer, int cpu, u64 *ts,
 		    unsigned long *lost_events);
 int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page);
+ssize_t ring_buffer_read_pages_iter(struct trace_buffer *buffer, int cpu,
+				    struct iov_iter *to);
 bool ring_buffer_empty(struct trace_buffer *buffer);
 bool ring_buffer_empty_cpu(struct trace_buffer *buffer, int cpu);
 int ring_buffer_percent_filled(struct trace_buffer *buffer, int cpu);

@@ -12,6 +12,7 @@
 #include <linux/kthread.h>
 #include <linux/ring_buffer.h>
 #include <linux/sched.h>
+#include <linux/uio.h>
 
 #include "rb_internal.h"
 
@@ -113,6 +114,78 @@ static void overwrite_wraps(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ring_buffer_overrun_cpu(b, cpu), (unsigned long)first);
 	KUNIT_EXPECT_EQ(test, ring_buffer_read_events_cpu(b, cpu), (unsigned long)got);
 	KUNIT_EXPECT_EQ(test, ring_buffer_dropped_events_cpu(b, cpu), 0UL);
+	expect_identity(test, b, cpu);
+	migrate_enable();
+	ring_buffer_free(b);
+}
+
+/*
+ * Complete pages go straight to an iov_iter, in the page ABI, with the
+ * loss before them stored after the data; the page being written stays
+ * for ring_buffer_read_page() and the consuming reads.
+ */
+static void whole_pages_to_iter(struct kunit *test)
+{
+	struct trace_buffer *b = alloc_buffer(test, 1, RB_FL_OVERWRITE);
+	size_t size = 8 * PAGE_SIZE;
+	void *buf = kunit_kzalloc(test, size, GFP_KERNEL);
+	struct kvec kv = { .iov_base = buf, .iov_len = size };
+	u64 rec[3] = { };	/* 28-byte records: a seq and padding */
+	struct ring_buffer_event *e;
+	struct buffer_data_page *bp;
+	unsigned long commit, lost;
+	u64 expect = 0, ts;
+	struct iov_iter to;
+	ssize_t n;
+	int cpu, i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	migrate_disable();
+	cpu = smp_processor_id();
+	/* 145 records fill a page, with room for the lost count after them. */
+	for (rec[0] = 0; rec[0] < 2000; rec[0]++)
+		KUNIT_EXPECT_EQ(test, ring_buffer_write(b, sizeof(rec), rec), 0);
+	iov_iter_kvec(&to, ITER_DEST, &kv, 1, size);
+	n = ring_buffer_read_pages_iter(b, cpu, &to);
+	KUNIT_EXPECT_GT(test, n, 0L);
+	KUNIT_EXPECT_EQ(test, n % PAGE_SIZE, 0L);
+	KUNIT_EXPECT_EQ(test, iov_iter_count(&to), size - n);
+	for (i = 0; i < n / PAGE_SIZE; i++) {
+		unsigned int off = 0, len;
+
+		bp = buf + i * PAGE_SIZE;
+		commit = local_read(&bp->commit);
+		len = commit & ~(RB_MISSED_EVENTS | RB_MISSED_STORED);
+		KUNIT_EXPECT_LE(test, len, RB_DATA_SIZE);
+		if (!i) {
+			/* The first record left tells how many went before it. */
+			expect = ((struct rec *)((void *)bp->data + 4))->seq;
+			KUNIT_EXPECT_GT(test, expect, 0ULL);
+			KUNIT_EXPECT_TRUE(test, commit & RB_MISSED_EVENTS);
+			KUNIT_EXPECT_TRUE(test, commit & RB_MISSED_STORED);
+			memcpy(&lost, bp->data + len, sizeof(lost));
+			KUNIT_EXPECT_EQ(test, lost, (unsigned long)expect);
+		} else {
+			KUNIT_EXPECT_EQ(test, commit & RB_MISSED_EVENTS, 0UL);
+		}
+		while (off < len) {
+			e = (void *)bp->data + off;
+			KUNIT_ASSERT_EQ(test, rb_record_size(e), rb_event_size(sizeof(rec)));
+			KUNIT_EXPECT_EQ(test, seq_of(e), expect);
+			expect++;
+			off += rb_record_size(e);
+		}
+	}
+	/* The rest comes through the consuming reads, in order. */
+	while ((e = ring_buffer_consume(b, cpu, &ts, &lost))) {
+		KUNIT_EXPECT_EQ(test, lost, 0UL);
+		KUNIT_EXPECT_EQ(test, seq_of(e), expect);
+		expect++;
+	}
+	KUNIT_EXPECT_EQ(test, expect, 2000ULL);
+	/* Nothing complete is left: the page-sized reader takes nothing. */
+	iov_iter_kvec(&to, ITER_DEST, &kv, 1, size);
+	KUNIT_EXPECT_EQ(test, ring_buffer_read_pages_iter(b, cpu, &to), 0L);
 	expect_identity(test, b, cpu);
 	migrate_enable();
 	ring_buffer_free(b);
@@ -501,6 +574,7 @@ static void too_big_and_sizes(struct kunit *test)
 static struct kunit_case ring_buffer_cases[] = {
 	KUNIT_CASE(order_and_timestamps),
 	KUNIT_CASE(overwrite_wraps),
+	KUNIT_CASE(whole_pages_to_iter),
 	KUNIT_CASE(producer_consumer_drops),
 	KUNIT_CASE(nested_writers),
 	KUNIT_CASE(discards),

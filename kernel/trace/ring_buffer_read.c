@@ -16,6 +16,7 @@
  */
 #include <linux/ring_buffer.h>
 #include <linux/slab.h>
+#include <linux/uio.h>
 
 #include "rb_internal.h"
 
@@ -320,6 +321,137 @@ out:
 	return len;
 }
 EXPORT_SYMBOL_GPL(ring_buffer_read_page);
+
+/* Most complete pages ring_buffer_read_pages_iter() claims at once. */
+#define RB_COPY_BATCH	16
+
+/*
+ * Copy the @nr complete pages from reader position @r to @to (whole
+ * pages, in the ABI layout) and claim them with one cmpxchg of rpos.  The
+ * copy goes straight from the ring to the user without reader_lock, since
+ * it may fault; it counts only if rpos still equals @r afterwards, like
+ * rb_take_into()'s copy.  Return: bytes copied, 0 when @r no longer holds
+ * (nothing consumed, @to unchanged), or -EFAULT.
+ */
+static ssize_t rb_copy_pages_to_iter(struct rb_cpu *c, u64 r, unsigned int nr,
+				     struct iov_iter *to)
+{
+	unsigned long flags, lost, ov, entries = 0, bytes = 0, commit;
+	struct iov_iter start = *to;	/* the first header is finished last */
+	unsigned int i, slot, end, first_end = 0;
+	struct buffer_data_page *src;
+	u64 ts = 0;
+
+	for (i = 0; i < nr; i++) {
+		slot = (rpos_page(r) + i) % c->nr_pages;
+		src = c->pages[slot];
+		ts = READ_ONCE(src->time_stamp);
+		end = min_t(unsigned int, READ_ONCE(c->meta[slot].end), RB_DATA_SIZE);
+		entries += local_read(&c->meta[slot].entries);
+		bytes += end;
+		if (!i)
+			first_end = end;
+		/* A complete page is in the ABI layout already (rb_reserve_page()). */
+		if (copy_to_iter(src, PAGE_SIZE, to) != PAGE_SIZE) {
+			*to = start;
+			return -EFAULT;
+		}
+	}
+
+	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	/*
+	 * Full barrier: the copies are complete before we claim the pages.
+	 * Pairs with the cmpxchg in rb_free_slot(); records a text reader
+	 * took into rpage first would be out of order, so they also fail.
+	 */
+	if (c->rpage_off < c->rpage_len ||
+	    !atomic64_try_cmpxchg(&c->rpos, &r, rpos_make(rpos_page(r) + nr, 0, 0))) {
+		raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+		*to = start;
+		return 0;
+	}
+	c->read += entries;
+	c->read_bytes += bytes;
+	c->read_ts = ts;
+	ov = local_read(&c->overrun);
+	lost = c->lost_pending + ov - c->lost_seen;
+	c->lost_seen = ov;
+	c->lost_pending = 0;
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+
+	if (!lost)
+		return nr * PAGE_SIZE;
+	/* The loss goes with the first page: its commit word, and after it. */
+	commit = first_end | RB_MISSED_EVENTS;
+	if (first_end + sizeof(lost) <= RB_DATA_SIZE) {
+		struct iov_iter at = start;
+
+		iov_iter_advance(&at, RB_PAGE_HDR + first_end);
+		if (copy_to_iter(&lost, sizeof(lost), &at) != sizeof(lost))
+			return -EFAULT;
+		commit |= RB_MISSED_STORED;
+	}
+	iov_iter_advance(&start, offsetof(struct buffer_data_page, commit));
+	if (copy_to_iter(&commit, sizeof(commit), &start) != sizeof(commit))
+		return -EFAULT;
+	return nr * PAGE_SIZE;
+}
+
+/**
+ * ring_buffer_read_pages_iter() - consume complete pages of a CPU into @to
+ * @buffer: the buffer
+ * @cpu: the CPU
+ * @to: where the pages go; whole pages only, as many as fit
+ *
+ * The zero-copy path of trace_pipe_raw: complete pages go from the ring
+ * to @to directly, in the format of ring_buffer_read_page().  It stops at
+ * the page being written, at a page the reader has started, and when @to
+ * has less than a page left; ring_buffer_read_page() handles those.
+ * Sleeps (it holds off resizing while it copies).
+ *
+ * Return: the bytes copied (a multiple of PAGE_SIZE), or -EFAULT when
+ * nothing could be copied because of a fault.
+ */
+ssize_t ring_buffer_read_pages_iter(struct trace_buffer *buffer, int cpu,
+				    struct iov_iter *to)
+{
+	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+	unsigned int nr, batch = RB_COPY_BATCH;
+	ssize_t n, done = 0;
+	u64 r, cp;
+
+	if (!c)
+		return 0;
+	/* Resizing frees pages: it waits for the copies. */
+	mutex_lock(&buffer->resize_lock);
+	for (;;) {
+		/* Unlocked looks: rb_copy_pages_to_iter() checks them again. */
+		if (READ_ONCE(c->rpage_off) < READ_ONCE(c->rpage_len))
+			break;
+		r = atomic64_read(&c->rpos);
+		/* Acquire: pairs with the store-release in rb_commit(). */
+		cp = smp_load_acquire(&c->cpos);
+		if (rpos_off(r) || rpos_page(r) >= pos_page(cp))
+			break;
+		nr = min3(iov_iter_count(to) / PAGE_SIZE,
+			  (size_t)(pos_page(cp) - rpos_page(r)), (size_t)batch);
+		if (!nr)
+			break;
+		n = rb_copy_pages_to_iter(c, r, nr, to);
+		if (n < 0) {
+			if (!done)
+				done = n;
+			break;
+		}
+		/* A writer or reader got in: look again, a page at a time. */
+		if (!n)
+			batch = 1;
+		done += n;
+	}
+	mutex_unlock(&buffer->resize_lock);
+	return done;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_read_pages_iter);
 
 /**
  * ring_buffer_empty_cpu() - has a CPU nothing to read?

@@ -122,9 +122,20 @@ rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
 	if (!try_cmpxchg128_local(&c->w.full, &old->full, new.full))
 		return ERR_PTR(-EAGAIN);
 
-	/* The page we left is complete: record its length. */
-	if (pos_off(old->pos))
-		rb_meta(c, pos_page(old->pos))->end = pos_off(old->pos);
+	/*
+	 * The page we left is complete: record its length, and make the page
+	 * itself what trace_pipe_raw hands out, so whole-page readers copy
+	 * it as it is (rb_copy_pages_to_iter()): commit set, the rest zero.
+	 */
+	if (pos_off(old->pos)) {
+		unsigned int end = pos_off(old->pos);
+		struct buffer_data_page *done;
+
+		done = c->pages[pos_page(old->pos) % c->nr_pages];
+		rb_meta(c, pos_page(old->pos))->end = end;
+		local_set(&done->commit, end);
+		memset(done->data + end, 0, RB_DATA_SIZE - end);
+	}
 	c->pages[page % c->nr_pages]->time_stamp = ts;
 
 	e = rb_at(c, page << RB_OFF_BITS);

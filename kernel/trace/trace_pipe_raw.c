@@ -49,7 +49,8 @@ static bool raw_ready(struct raw_reader *r, bool nonblock)
 	return ring_buffer_percent_filled(tr->buffer, r->f->cpu) >= pct;
 }
 
-static int raw_fill(struct raw_reader *r, bool nonblock)
+/* Get the next page into r->page; @nowait: never sleep for one. */
+static int raw_fill(struct raw_reader *r, bool nonblock, bool nowait)
 {
 	struct trace_array *tr = r->f->tr;
 	long ret;
@@ -74,7 +75,7 @@ static int raw_fill(struct raw_reader *r, bool nonblock)
 			return 0;
 		}
 wait:
-		if (nonblock && !(READ_ONCE(tr->flags) & TRACE_OPT_BLOCK))
+		if (nowait || (nonblock && !(READ_ONCE(tr->flags) & TRACE_OPT_BLOCK)))
 			return -EAGAIN;
 		/* See trace_pipe_read() for why there is a timeout. */
 		WRITE_ONCE(tr->waiting, true);
@@ -87,30 +88,53 @@ wait:
 	}
 }
 
+/*
+ * As many pages as @to has room for, the first one waited for (unless
+ * non-blocking), the others only if they are there already.  Complete
+ * pages go from the ring to @to directly; the page being written, or one
+ * that a text reader has started, goes through r->page.
+ */
 static ssize_t raw_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct raw_reader *r = iocb->ki_filp->private_data;
+	struct trace_array *tr = r->f->tr;
 	bool nonblock = (iocb->ki_filp->f_flags & O_NONBLOCK) ||
 			(iocb->ki_flags & IOCB_NOWAIT);
-	size_t n;
-	int ret;
+	ssize_t done = 0, n;
+	int ret = 0;
 
-	if (!iov_iter_count(to))
-		return 0;
 	mutex_lock(&r->lock);
-	if (!r->full) {
-		ret = raw_fill(r, nonblock);
-		if (ret) {
-			mutex_unlock(&r->lock);
-			return ret;
+	while (iov_iter_count(to)) {
+		if (!r->full) {
+			/* A blocking splice first waits for its fill level. */
+			if (!done && r->splicing && !nonblock &&
+			    READ_ONCE(tr->buffer_percent) && !raw_ready(r, false))
+				goto slow;
+			n = ring_buffer_read_pages_iter(tr->buffer, r->f->cpu, to);
+			if (n < 0) {
+				ret = n;
+				break;
+			}
+			done += n;
+			if (n)
+				continue;
+slow:
+			ret = raw_fill(r, nonblock, done);
+			if (ret)
+				break;
 		}
+		n = copy_to_iter(r->page + r->off, PAGE_SIZE - r->off, to);
+		if (!n) {
+			ret = -EFAULT;
+			break;
+		}
+		r->off += n;
+		if (r->off >= PAGE_SIZE)
+			r->full = false;
+		done += n;
 	}
-	n = copy_to_iter(r->page + r->off, PAGE_SIZE - r->off, to);
-	r->off += n;
-	if (r->off >= PAGE_SIZE)
-		r->full = false;
 	mutex_unlock(&r->lock);
-	return n ? n : -EFAULT;
+	return done ? done : ret;
 }
 
 static int raw_open(struct inode *inode, struct file *file)

@@ -19,3 +19,15 @@ grep -q rawmark per_cpu/cpu0/trace && fail "raw read did not consume"
 timeout 3 dd if=per_cpu/cpu0/trace_pipe_raw of=/tmp/raw2 bs=4096 count=1 \
 	iflag=nonblock 2>/dev/null || true
 [ ! -s /tmp/raw2 ] || fail "read $(wc -c < /tmp/raw2) bytes from an empty buffer"
+# Large reads get whole pages (one or several a read) and lose nothing:
+# 400 numbered markers fill several pages, all of them come back.
+old_kb=$(cut -d" " -f1 buffer_size_kb)
+echo 64 > buffer_size_kb
+taskset -c 0 sh -c 'i=0; while [ $i -lt 400 ]; do
+	echo "rawseq-$i-padding-padding-padding" > trace_marker; i=$((i + 1)); done'
+timeout 3 dd if=per_cpu/cpu0/trace_pipe_raw of=/tmp/raw3 bs=65536 2>/dev/null || true
+size=$(wc -c < /tmp/raw3)
+[ "$size" -ge 8192 ] && [ $((size % 4096)) = 0 ] || fail "large reads gave $size bytes"
+n=$(tr -d '\000' < /tmp/raw3 | grep -o 'rawseq-[0-9]*-' | sort -u | wc -l)
+[ "$n" = 400 ] || fail "$n of 400 markers in the pages"
+echo "$old_kb" > buffer_size_kb
