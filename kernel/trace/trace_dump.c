@@ -69,7 +69,7 @@ void ftrace_dump(enum ftrace_dump_mode mode)
 		if (lost)
 			seq_buf_printf(&s, "CPU:%d [LOST %lu EVENTS]\n", cpu, lost);
 		trace_print_record(&s, tr, cpu, ts, ring_buffer_event_data(e),
-				   ring_buffer_event_length(e));
+				   ring_buffer_event_length(e), NULL);
 		dump_line[seq_buf_used(&s)] = '\0';
 		pr_info("%s", dump_line);
 		n++;

@@ -5,12 +5,47 @@
  * A line is the context ("comm-pid [cpu] flags timestamp: ") followed by
  * the record's own text.  The formats are upstream's, byte for byte:
  * scripts and tools parse them.
+ *
+ * Readers print many lines, so the common columns are put together by
+ * hand instead of through vsnprintf(), and a reader may pass a small
+ * cache of the symbol names of core kernel text it printed last (a
+ * trace_marker or function record needs one or two kallsyms lookups
+ * otherwise, the most expensive part of a line).
  */
+#include <linux/hash.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/seq_buf.h>
+#include <linux/slab.h>
 
 #include "trace_priv.h"
+
+/*
+ * @v in decimal: right-aligned in @width characters padded with @pad, or
+ * left-aligned (spaces after) when @width is negative.
+ */
+static void put_dec_pad(struct seq_buf *s, unsigned long long v, int width,
+			char pad)
+{
+	char tmp[24];
+	int n = 0, w = abs(width);
+
+	do {
+		tmp[sizeof(tmp) - ++n] = '0' + v % 10;
+		v /= 10;
+	} while (v);
+	for (; width > 0 && w > n; w--)
+		seq_buf_putc(s, pad);
+	seq_buf_putmem(s, tmp + sizeof(tmp) - n, n);
+	for (; width < 0 && w > n; w--)
+		seq_buf_putc(s, ' ');
+}
+
+static char hex_digit(unsigned int v)
+{
+	return v < 10 ? '0' + v : 'a' + v - 10;
+}
 
 /* The five flag columns: irqs-off, need-resched, hard/softirq, depths. */
 static void print_flags(struct seq_buf *s, struct trace_entry *ent)
@@ -50,15 +85,13 @@ static void print_flags(struct seq_buf *s, struct trace_entry *ent)
 	else
 		ctx = f & TRACE_FLAG_SOFTIRQ ? 's' : '.';
 
-	seq_buf_printf(s, "%c%c%c", irqs, resched, ctx);
-	if (ent->preempt_count & 0xf)
-		seq_buf_printf(s, "%x", ent->preempt_count & 0xf);
-	else
-		seq_buf_putc(s, '.');
-	if (ent->preempt_count & 0xf0)
-		seq_buf_printf(s, "%x", ent->preempt_count >> 4);
-	else
-		seq_buf_putc(s, '.');
+	seq_buf_putc(s, irqs);
+	seq_buf_putc(s, resched);
+	seq_buf_putc(s, ctx);
+	seq_buf_putc(s, ent->preempt_count & 0xf ?
+		     hex_digit(ent->preempt_count & 0xf) : '.');
+	seq_buf_putc(s, ent->preempt_count >> 4 ?
+		     hex_digit(ent->preempt_count >> 4) : '.');
 }
 
 static void print_time(struct seq_buf *s, struct trace_array *tr, u64 ts)
@@ -71,11 +104,65 @@ static void print_time(struct seq_buf *s, struct trace_array *tr, u64 ts)
 	}
 	ts = div_u64(ts, NSEC_PER_USEC);
 	usec = do_div(ts, USEC_PER_SEC);
-	seq_buf_printf(s, " %5llu.%06lu", ts, usec);
+	/* " %5llu.%06lu" */
+	seq_buf_putc(s, ' ');
+	put_dec_pad(s, ts, 5, ' ');
+	seq_buf_putc(s, '.');
+	put_dec_pad(s, usec, 6, '0');
+}
+
+#define SYM_CACHE_BITS	6
+#define SYM_NAME_MAX	56
+
+/**
+ * struct trace_sym_cache - names of core kernel text addresses, as %ps
+ *
+ * Owned by one reader (no locking).  Core kernel symbols never change,
+ * so entries never go stale; module text is not cached.
+ */
+struct trace_sym_cache {
+	struct {
+		unsigned long	ip;
+		unsigned char	len;
+		char		name[SYM_NAME_MAX];
+	} slot[1 << SYM_CACHE_BITS];
+};
+
+/**
+ * trace_sym_cache_alloc() - a symbol cache for one reader
+ *
+ * Return: the cache, or NULL (printing works without one).
+ */
+struct trace_sym_cache *trace_sym_cache_alloc(void)
+{
+	return kzalloc(sizeof(struct trace_sym_cache), GFP_KERNEL);
+}
+
+/* "%ps" of @ip through the cache; false when it cannot serve @ip. */
+static bool put_cached_sym(struct seq_buf *s, struct trace_sym_cache *c,
+			   unsigned long ip)
+{
+	char name[KSYM_SYMBOL_LEN];
+	unsigned int i, len;
+
+	if (!c || !core_kernel_text(ip))
+		return false;
+	i = hash_long(ip, SYM_CACHE_BITS);
+	if (c->slot[i].ip != ip) {
+		len = sprint_symbol_no_offset(name, ip);
+		if (len >= SYM_NAME_MAX)
+			return false;
+		memcpy(c->slot[i].name, name, len);
+		c->slot[i].len = len;
+		c->slot[i].ip = ip;
+	}
+	seq_buf_putmem(s, c->slot[i].name, c->slot[i].len);
+	return true;
 }
 
 /* An address as a symbol, with the sym-offset and sym-addr options. */
-static void print_sym(struct seq_buf *s, unsigned long ip, unsigned long flags)
+static void print_sym(struct seq_buf *s, unsigned long ip, unsigned long flags,
+		      struct trace_sym_cache *c)
 {
 	if (!ip) {
 		seq_buf_putc(s, '0');
@@ -83,14 +170,15 @@ static void print_sym(struct seq_buf *s, unsigned long ip, unsigned long flags)
 	}
 	if (flags & TRACE_OPT_SYM_OFFSET)
 		seq_buf_printf(s, "%pS", (void *)ip);
-	else
+	else if (!put_cached_sym(s, c, ip))
 		seq_buf_printf(s, "%ps", (void *)ip);
 	if (flags & TRACE_OPT_SYM_ADDR)
 		seq_buf_printf(s, " <%016lx>", ip);
 }
 
 static void print_body(struct seq_buf *s, struct trace_entry *ent,
-		       unsigned int len, unsigned long flags)
+		       unsigned int len, unsigned long flags,
+		       struct trace_sym_cache *c)
 {
 	struct raw_data_entry *raw;
 	struct ftrace_entry *fn;
@@ -107,10 +195,10 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 			seq_buf_printf(s, "%lx %lx\n", fn->ip, fn->parent_ip);
 			return;
 		}
-		print_sym(s, fn->ip, flags);
+		print_sym(s, fn->ip, flags, c);
 		if ((flags & TRACE_OPT_PRINT_PARENT) && fn->parent_ip) {
 			seq_buf_puts(s, " <-");
-			print_sym(s, fn->parent_ip, flags);
+			print_sym(s, fn->parent_ip, flags, c);
 		}
 		seq_buf_putc(s, '\n');
 		return;
@@ -122,7 +210,7 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 		seq_buf_puts(s, "<stack trace>\n");
 		for (i = 0; i < st->size / sizeof(long); i++) {
 			seq_buf_puts(s, " => ");
-			print_sym(s, st->caller[i], flags);
+			print_sym(s, st->caller[i], flags, c);
 			seq_buf_putc(s, '\n');
 		}
 		return;
@@ -135,8 +223,9 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 				       (int)(len - sizeof(*p)), p->buf);
 			return;
 		}
-		print_sym(s, p->ip, flags);
-		seq_buf_printf(s, ": %.*s", (int)(len - sizeof(*p)), p->buf);
+		print_sym(s, p->ip, flags, c);
+		seq_buf_puts(s, ": ");
+		seq_buf_putmem(s, p->buf, strnlen(p->buf, len - sizeof(*p)));
 		return;
 	case TRACE_RAW_DATA:
 		raw = (struct raw_data_entry *)ent;
@@ -172,28 +261,41 @@ static void print_tgid(struct seq_buf *s, int pid)
  * @ts: its time stamp
  * @ent: the record
  * @len: its length in bytes
+ * @cache: the reader's symbol cache, or NULL
  */
 void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
-			u64 ts, struct trace_entry *ent, unsigned int len)
+			u64 ts, struct trace_entry *ent, unsigned int len,
+			struct trace_sym_cache *cache)
 {
 	unsigned long flags = READ_ONCE(tr->flags);
 	char comm[TASK_COMM_LEN];
+	unsigned int i, n;
 
 	if ((flags & (TRACE_OPT_CONTEXT_INFO | TRACE_OPT_RAW)) ==
 	    (TRACE_OPT_CONTEXT_INFO | TRACE_OPT_RAW)) {
 		seq_buf_printf(s, "%d %d %llu ", ent->pid, cpu, ts);
 	} else if (flags & TRACE_OPT_CONTEXT_INFO) {
+		/* "%16s-%-7d " */
 		trace_find_cmdline(ent->pid, comm);
-		seq_buf_printf(s, "%16s-%-7d ", comm, ent->pid);
+		n = strnlen(comm, TASK_COMM_LEN);
+		for (i = n; i < 16; i++)
+			seq_buf_putc(s, ' ');
+		seq_buf_putmem(s, comm, n);
+		seq_buf_putc(s, '-');
+		put_dec_pad(s, ent->pid, -7, ' ');
+		seq_buf_putc(s, ' ');
 		if (flags & TRACE_OPT_RECORD_TGID)
 			print_tgid(s, ent->pid);
-		seq_buf_printf(s, "[%03d] ", cpu);
+		/* "[%03d] " */
+		seq_buf_putc(s, '[');
+		put_dec_pad(s, cpu, 3, '0');
+		seq_buf_puts(s, "] ");
 		if (flags & TRACE_OPT_IRQ_INFO)
 			print_flags(s, ent);
 		print_time(s, tr, ts);
 		seq_buf_puts(s, ": ");
 	}
-	print_body(s, ent, len, flags);
+	print_body(s, ent, len, flags, cache);
 }
 
 /* The legend of the irq-info columns, right-aligned over them. */

@@ -246,8 +246,11 @@ void trace_cmdline_create_files(struct dentry *dir);
 
 /* trace_output.c: text of records and headers. */
 struct seq_buf;
+struct trace_sym_cache;
+struct trace_sym_cache *trace_sym_cache_alloc(void);
 void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
-			u64 ts, struct trace_entry *ent, unsigned int len);
+			u64 ts, struct trace_entry *ent, unsigned int len,
+			struct trace_sym_cache *cache);
 void trace_print_header(struct seq_buf *s, struct trace_array *tr);
 
 /* trace_event_files.c: events/ before there are events. */

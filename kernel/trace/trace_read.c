@@ -40,6 +40,7 @@ struct trace_walk {
 	u64				ts;
 	struct ring_buffer_event	*e;
 	char				*buf;
+	struct trace_sym_cache		*syms;
 };
 
 static void walk_stop_iters(struct trace_walk *w)
@@ -133,7 +134,7 @@ static int trace_seq_show(struct seq_file *m, void *v)
 	} else {
 		trace_print_record(&s, w->sel.tr, w->cpu, w->ts,
 				   ring_buffer_event_data(w->e),
-				   ring_buffer_event_length(w->e));
+				   ring_buffer_event_length(w->e), w->syms);
 	}
 	seq_write(m, s.buffer, seq_buf_used(&s));
 	return 0;
@@ -168,9 +169,11 @@ static int trace_open(struct inode *inode, struct file *file)
 	w->sel = *sel;
 	w->it = kcalloc(nr_cpu_ids, sizeof(*w->it), GFP_KERNEL);
 	w->buf = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
-	if (!w->it || !w->buf) {
+	w->syms = trace_sym_cache_alloc();
+	if (!w->it || !w->buf || !w->syms) {
 		kfree(w->it);
 		kfree(w->buf);
+		kfree(w->syms);
 		seq_release_private(inode, file);
 		trace_array_put(sel->tr);
 		return -ENOMEM;
@@ -193,6 +196,7 @@ static int trace_release(struct inode *inode, struct file *file)
 	walk_stop_iters(w);
 	kfree(w->it);
 	kfree(w->buf);
+	kfree(w->syms);
 	return seq_release_private(inode, file);
 }
 
@@ -220,6 +224,7 @@ struct pipe_reader {
 	unsigned int		done;	/* bytes of @s already copied */
 	bool			read_any;
 	char			*line;
+	struct trace_sym_cache	*syms;
 };
 
 static bool pipe_empty(struct pipe_reader *p)
@@ -238,7 +243,7 @@ static void pipe_fill(struct pipe_reader *p)
 {
 	struct trace_array *tr = p->sel.tr;
 	struct ring_buffer_event *e, *best;
-	unsigned long lost;
+	unsigned long lost, best_lost = 0;
 	struct seq_buf line;
 	int cpu, best_cpu;
 	u64 ts, best_ts;
@@ -248,24 +253,24 @@ static void pipe_fill(struct pipe_reader *p)
 		for_each_possible_cpu(cpu) {
 			if (!cpu_selected(&p->sel, cpu))
 				continue;
-			e = ring_buffer_peek(tr->buffer, cpu, &ts, NULL);
+			e = ring_buffer_peek(tr->buffer, cpu, &ts, &lost);
 			if (e && (!best || ts < best_ts)) {
 				best = e;
 				best_ts = ts;
 				best_cpu = cpu;
+				best_lost = lost;
 			}
 		}
 		if (!best)
 			return;
 
 		seq_buf_init(&line, p->line, LINE_MAX_LEN);
-		ring_buffer_peek(tr->buffer, best_cpu, NULL, &lost);
-		if (lost)
+		if (best_lost)
 			seq_buf_printf(&line, "CPU:%d [LOST %lu EVENTS]\n",
-				       best_cpu, lost);
+				       best_cpu, best_lost);
 		trace_print_record(&line, tr, best_cpu, best_ts,
 				   ring_buffer_event_data(best),
-				   ring_buffer_event_length(best));
+				   ring_buffer_event_length(best), p->syms);
 		if (seq_buf_used(&line) > p->s.size - seq_buf_used(&p->s) &&
 		    seq_buf_used(&p->s))
 			return;	/* next time */
@@ -280,8 +285,8 @@ static ssize_t trace_pipe_read(struct file *file, char __user *ubuf,
 {
 	struct pipe_reader *p = file->private_data;
 	struct trace_array *tr = p->sel.tr;
+	size_t n, copied = 0;
 	ssize_t ret;
-	size_t n;
 
 	mutex_lock(&p->lock);
 	while (p->done >= seq_buf_used(&p->s)) {
@@ -311,12 +316,24 @@ static ssize_t trace_pipe_read(struct file *file, char __user *ubuf,
 		if (ret < 0)
 			goto out;
 	}
-	n = min(cnt, (size_t)(seq_buf_used(&p->s) - p->done));
-	ret = n;
-	if (copy_to_user(ubuf, p->s.buffer + p->done, n))
-		ret = -EFAULT;
-	else
+	/* Then as much more as is there and the caller has room for. */
+	ret = -EFAULT;
+	while (copied < cnt) {
+		if (p->done >= seq_buf_used(&p->s)) {
+			seq_buf_clear(&p->s);
+			p->done = 0;
+			pipe_fill(p);
+			if (!seq_buf_used(&p->s))
+				break;
+		}
+		n = min(cnt - copied, (size_t)(seq_buf_used(&p->s) - p->done));
+		if (copy_to_user(ubuf + copied, p->s.buffer + p->done, n))
+			break;
 		p->done += n;
+		copied += n;
+	}
+	if (copied)
+		ret = copied;
 out:
 	mutex_unlock(&p->lock);
 	return ret;
@@ -345,11 +362,15 @@ static int trace_pipe_open(struct inode *inode, struct file *file)
 		return ret;
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	buf = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
-	if (p)
+	if (p) {
 		p->line = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
-	if (!p || !buf || !p->line) {
-		if (p)
+		p->syms = trace_sym_cache_alloc();
+	}
+	if (!p || !buf || !p->line || !p->syms) {
+		if (p) {
 			kfree(p->line);
+			kfree(p->syms);
+		}
 		kfree(p);
 		kfree(buf);
 		trace_array_put(sel->tr);
@@ -375,6 +396,7 @@ static int trace_pipe_release(struct inode *inode, struct file *file)
 	trace_array_put(p->sel.tr);
 	kfree(p->s.buffer);
 	kfree(p->line);
+	kfree(p->syms);
 	kfree(p);
 	return 0;
 }
