@@ -80,7 +80,19 @@ void ring_buffer_discard_commit(struct trace_buffer *buffer,
 				struct ring_buffer_event *event);
 int ring_buffer_write(struct trace_buffer *buffer, unsigned long length,
 		      void *data);
-void *ring_buffer_event_data(struct ring_buffer_event *event);
+/**
+ * ring_buffer_event_data() - the data of a data record
+ * @event: the record
+ *
+ * Inline: every writer calls it between reserve and commit.
+ *
+ * Return: a pointer to its first data byte.
+ */
+static inline void *ring_buffer_event_data(struct ring_buffer_event *event)
+{
+	return event->type_len ? (void *)&event->array[0] : (void *)&event->array[1];
+}
+
 unsigned int ring_buffer_event_length(struct ring_buffer_event *event);
 
 /* Turning recording off and on; calls nest. */

@@ -81,7 +81,6 @@ static inline unsigned int pos_off(u64 pos) { return pos & RB_OFF_MASK; }
  * struct rb_page_meta - what the buffer knows about one slot
  * @end: length of the data of the page in this slot, once complete
  * @entries: events written on the page in this slot
- * @bytes: bytes of events (headers included) on the page in this slot
  *
  * Written by the writers of the CPU while the page is the write page;
  * read by writers (overrun accounting) and by the reader (@end).
@@ -89,7 +88,6 @@ static inline unsigned int pos_off(u64 pos) { return pos & RB_OFF_MASK; }
 struct rb_page_meta {
 	unsigned int	end;
 	local_t		entries;
-	local_t		bytes;
 };
 
 /*

@@ -115,7 +115,6 @@ rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
 	 */
 	m = rb_meta(c, page);
 	local_set(&m->entries, 0);
-	local_set(&m->bytes, 0);
 
 	new.pos = page << RB_OFF_BITS | size;
 	new.ts = ts;
@@ -141,7 +140,6 @@ rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
 	e = rb_at(c, page << RB_OFF_BITS);
 	rb_set_header(e, size, 0);
 	local_inc(&m->entries);
-	local_add(size, &m->bytes);
 	return e;
 }
 
@@ -190,8 +188,9 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 	}
 	rb_set_header(e, size, delta);
 	local_inc(&m->entries);
-	local_add(need, &m->bytes);
-	local_add(need - size, &c->written_bytes);
+	local_inc(&c->written);
+	local_add(need, &c->written_bytes);	/* a time extend included */
+	return e;
 out:
 	if (e) {
 		local_inc(&c->written);
@@ -252,10 +251,17 @@ static __always_inline bool rb_nest_enter(struct rb_cpu *c)
 	return true;
 }
 
+/*
+ * Writers on a CPU finish in the reverse order of their start (an
+ * interrupt's writer is done before the interrupted one goes on), so the
+ * one finishing holds the highest bit.
+ */
 static __always_inline void rb_nest_exit(struct rb_cpu *c)
 {
+	unsigned long nest = READ_ONCE(c->nest);
+
 	barrier();
-	WRITE_ONCE(c->nest, c->nest & ~(1UL << interrupt_context_level()));
+	WRITE_ONCE(c->nest, nest & ~(1UL << __fls(nest)));
 }
 
 /**
@@ -373,18 +379,6 @@ int ring_buffer_write(struct trace_buffer *buffer, unsigned long length,
 	return ring_buffer_unlock_commit(buffer);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_write);
-
-/**
- * ring_buffer_event_data() - the data of a data record
- * @event: the record
- *
- * Return: a pointer to its first data byte.
- */
-void *ring_buffer_event_data(struct ring_buffer_event *event)
-{
-	return event->type_len ? (void *)&event->array[0] : (void *)&event->array[1];
-}
-EXPORT_SYMBOL_GPL(ring_buffer_event_data);
 
 /**
  * ring_buffer_event_length() - bytes of data of a data record

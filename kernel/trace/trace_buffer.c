@@ -92,25 +92,7 @@ bool trace_clock_in_ns(struct trace_array *tr)
  */
 unsigned int tracing_gen_ctx_irq_test(unsigned int irqs_status)
 {
-	unsigned int pc = preempt_count(), flags = irqs_status;
-	unsigned int migrate = 0;
-
-	if (pc & NMI_MASK)
-		flags |= TRACE_FLAG_NMI;
-	if (pc & HARDIRQ_MASK)
-		flags |= TRACE_FLAG_HARDIRQ;
-	if (in_serving_softirq())
-		flags |= TRACE_FLAG_SOFTIRQ;
-	if (softirq_count() >> (SOFTIRQ_SHIFT + 1))
-		flags |= TRACE_FLAG_BH_OFF;
-	if (tif_need_resched())
-		flags |= TRACE_FLAG_NEED_RESCHED;
-	if (test_preempt_need_resched())
-		flags |= TRACE_FLAG_PREEMPT_RESCHED;
-#ifdef CONFIG_SMP
-	migrate = current->migration_disabled;
-#endif
-	return flags << 16 | min(migrate, 15U) << 4 | min(pc & 0xff, 15U);
+	return trace_ctx_compute(irqs_status);
 }
 EXPORT_SYMBOL_GPL(tracing_gen_ctx_irq_test);
 
@@ -119,59 +101,6 @@ static void trace_wake_readers(struct irq_work *work)
 	struct trace_array *tr = container_of(work, struct trace_array, wake_work);
 
 	wake_up_all(&tr->wait);
-}
-
-/**
- * trace_recording() - may records be written to the instance now?
- * @tr: the instance
- *
- * Return: true when the instance has a buffer and tracing is on.
- */
-bool trace_recording(struct trace_array *tr)
-{
-	return tr->buffer && tracer_tracing_is_on(tr);
-}
-
-/**
- * trace_reserve() - reserve a record and fill in its common header
- * @tr: the instance
- * @type: the record type
- * @len: bytes of the record, struct trace_entry included
- * @trace_ctx: from tracing_gen_ctx()
- *
- * Return: the record (commit it with trace_commit()), or NULL when
- * nothing may be written.
- */
-struct ring_buffer_event *trace_reserve(struct trace_array *tr, int type,
-					unsigned long len, unsigned int trace_ctx)
-{
-	struct ring_buffer_event *e;
-	struct trace_entry *ent;
-
-	if (!trace_recording(tr))
-		return NULL;
-	e = ring_buffer_lock_reserve(tr->buffer, len);
-	if (!e)
-		return NULL;
-	ent = ring_buffer_event_data(e);
-	ent->type = type;
-	ent->flags = trace_ctx >> 16;
-	ent->preempt_count = trace_ctx & 0xff;
-	ent->pid = current->pid;
-	return e;
-}
-
-/**
- * trace_commit() - commit the record from trace_reserve()
- * @tr: the instance
- *
- * Wakes sleeping trace_pipe readers through an irq_work.
- */
-void trace_commit(struct trace_array *tr)
-{
-	ring_buffer_unlock_commit(tr->buffer);
-	if (READ_ONCE(tr->waiting))
-		irq_work_queue(&tr->wake_work);
 }
 
 #define STACK_MAX	32

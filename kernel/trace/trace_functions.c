@@ -70,7 +70,8 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 		return;
 	if (cpumask_test_cpu(smp_processor_id(), tr->cpumask) &&
 	    !ftrace_pid_ignored()) {
-		ctx = tracing_gen_ctx_dec();
+		/* As tracing_gen_ctx_dec(): not counting our own preempt_disable. */
+		ctx = trace_ctx_now() - IS_ENABLED(CONFIG_PREEMPTION);
 		e = trace_reserve(tr, TRACE_FN, sizeof(*ent), ctx);
 		if (e) {
 			ent = ring_buffer_event_data(e);

@@ -40,21 +40,26 @@ static int marker_release(struct inode *inode, struct file *file)
  * Remember the writer's comm (record-cmd) and tgid (record-tgid).  The
  * comm cache takes a lock, so this is done only once per open file,
  * writing task and option setting: file->private_data holds the key of
- * the last save.
+ * the last save.  The check is inline, the save is not.
  */
-static void save_cmdline_once(struct file *file, struct trace_array *tr)
+static noinline void save_cmdline(struct file *file, unsigned long opts, void *key)
 {
-	unsigned long opts = READ_ONCE(tr->flags) &
-			     (TRACE_OPT_RECORD_CMD | TRACE_OPT_RECORD_TGID);
-	void *key = (void *)((unsigned long)current->pid << 10 | opts);
-
-	if (!opts || READ_ONCE(file->private_data) == key)
-		return;
 	if (opts & TRACE_OPT_RECORD_CMD)
 		trace_save_cmdline(current);
 	if (opts & TRACE_OPT_RECORD_TGID)
 		trace_save_tgid(current);
 	WRITE_ONCE(file->private_data, key);
+}
+
+static __always_inline void save_cmdline_once(struct file *file,
+					      struct trace_array *tr)
+{
+	unsigned long opts = READ_ONCE(tr->flags) &
+			     (TRACE_OPT_RECORD_CMD | TRACE_OPT_RECORD_TGID);
+	void *key = (void *)((unsigned long)current->pid << 10 | opts);
+
+	if (opts && READ_ONCE(file->private_data) != key)
+		save_cmdline(file, opts, key);
 }
 
 /* Record one piece of a trace_marker write; false when it was not kept. */
@@ -65,7 +70,7 @@ static bool mark_one(struct trace_array *tr, const char __user *ubuf,
 	struct print_entry *p;
 
 	e = trace_reserve(tr, TRACE_PRINT, sizeof(*p) + max(len, sizeof(faulted)) + 2,
-			  tracing_gen_ctx());
+			  trace_ctx_now());
 	if (!e)
 		return false;
 	p = ring_buffer_event_data(e);
@@ -128,7 +133,7 @@ static ssize_t tracing_mark_raw_write(struct file *file, const char __user *ubuf
 		return -EBADF;
 
 	len = cnt - sizeof(unsigned int);
-	e = trace_reserve(tr, TRACE_RAW_DATA, sizeof(*r) + len, tracing_gen_ctx());
+	e = trace_reserve(tr, TRACE_RAW_DATA, sizeof(*r) + len, trace_ctx_now());
 	if (!e)
 		return -EBADF;
 	r = ring_buffer_event_data(e);

@@ -223,11 +223,7 @@ const char *tracer_boot_name(void);
 
 /* trace_buffer.c: the instance's ring buffer and its records. */
 int tracing_expand_buffer(struct trace_array *tr);
-struct ring_buffer_event *trace_reserve(struct trace_array *tr, int type,
-					unsigned long len, unsigned int trace_ctx);
-void trace_commit(struct trace_array *tr);
 void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip);
-bool trace_recording(struct trace_array *tr);
 void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir);
 void trace_cpu_create_files(struct trace_array *tr, struct dentry *dir, long cpu);
 void trace_reset_buffer(struct trace_array *tr, int cpu);
@@ -286,5 +282,111 @@ void tracer_tracing_on(struct trace_array *tr);
 void tracer_tracing_off(struct trace_array *tr);
 bool tracer_tracing_is_on(struct trace_array *tr);
 void tracing_on_store(struct trace_array *tr, bool on);
+
+/*
+ * The writers' side of the core, inline: every record of every tracer
+ * goes through these three.
+ */
+
+/**
+ * trace_ctx_compute() - the context bits of a record header
+ * @irqs_status: TRACE_FLAG_IRQS_OFF or TRACE_FLAG_IRQS_NOSUPPORT, or 0
+ *
+ * The body of tracing_gen_ctx_irq_test(), inline for the core's writers.
+ *
+ * Return: TRACE_FLAG_* bits << 16 | migrate-disable depth << 4 | preempt
+ * depth (each depth capped at 15), as struct trace_entry stores them.
+ */
+static __always_inline unsigned int trace_ctx_compute(unsigned int irqs_status)
+{
+	unsigned int pc = preempt_count(), flags = irqs_status;
+	unsigned int migrate = 0;
+
+	if (pc & NMI_MASK)
+		flags |= TRACE_FLAG_NMI;
+	if (pc & HARDIRQ_MASK)
+		flags |= TRACE_FLAG_HARDIRQ;
+	if (in_serving_softirq())
+		flags |= TRACE_FLAG_SOFTIRQ;
+	if (softirq_count() >> (SOFTIRQ_SHIFT + 1))
+		flags |= TRACE_FLAG_BH_OFF;
+	if (tif_need_resched())
+		flags |= TRACE_FLAG_NEED_RESCHED;
+	if (test_preempt_need_resched())
+		flags |= TRACE_FLAG_PREEMPT_RESCHED;
+#ifdef CONFIG_SMP
+	migrate = current->migration_disabled;
+#endif
+	return flags << 16 | min(migrate, 15U) << 4 | min(pc & 0xff, 15U);
+}
+
+/**
+ * trace_ctx_now() - tracing_gen_ctx(), inline
+ *
+ * Return: the context bits of a record written now.
+ */
+static __always_inline unsigned int trace_ctx_now(void)
+{
+	unsigned long irqflags;
+
+	local_save_flags(irqflags);
+	return trace_ctx_compute(irqs_disabled_flags(irqflags) ?
+				 TRACE_FLAG_IRQS_OFF : 0);
+}
+
+/**
+ * trace_recording() - may records be written to the instance now?
+ * @tr: the instance
+ *
+ * Return: true when the instance has a buffer and tracing is on.
+ */
+static __always_inline bool trace_recording(struct trace_array *tr)
+{
+	return tr->buffer && READ_ONCE(tr->on) && !READ_ONCE(tr->stop_count);
+}
+
+/**
+ * trace_reserve() - reserve a record and fill in its common header
+ * @tr: the instance
+ * @type: the record type
+ * @len: bytes of the record, struct trace_entry included
+ * @trace_ctx: from tracing_gen_ctx()
+ *
+ * Return: the record (commit it with trace_commit()), or NULL when
+ * nothing may be written.
+ */
+static __always_inline struct ring_buffer_event *
+trace_reserve(struct trace_array *tr, int type, unsigned long len,
+	      unsigned int trace_ctx)
+{
+	struct ring_buffer_event *e;
+	struct trace_entry *ent;
+
+	if (!trace_recording(tr))
+		return NULL;
+	e = ring_buffer_lock_reserve(tr->buffer, len);
+	if (!e)
+		return NULL;
+	ent = ring_buffer_event_data(e);
+	ent->type = type;
+	ent->flags = trace_ctx >> 16;
+	ent->preempt_count = trace_ctx & 0xff;
+	ent->pid = current->pid;
+	return e;
+}
+
+/**
+ * trace_commit() - commit the record from trace_reserve()
+ * @tr: the instance
+ *
+ * Wakes sleeping trace_pipe readers through an irq_work, never directly:
+ * the writer may be in any context.
+ */
+static __always_inline void trace_commit(struct trace_array *tr)
+{
+	ring_buffer_unlock_commit(tr->buffer);
+	if (READ_ONCE(tr->waiting))
+		irq_work_queue(&tr->wake_work);
+}
 
 #endif /* _KERNEL_TRACE_PRIV_H */
