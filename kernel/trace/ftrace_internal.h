@@ -108,7 +108,15 @@ int ftrace_func_cmd(const char *glob, const char *mod, const char *cmd,
 void ftrace_func_cmd_show(struct seq_file *m);
 
 /* ftrace_pid.c */
-bool ftrace_pid_ignored(void);
+extern bool ftrace_pids_active;
+bool __ftrace_pid_ignored(void);
+
+/* The callback's test: one load while no pid set is in use. */
+static __always_inline bool ftrace_pid_ignored(void)
+{
+	return unlikely(READ_ONCE(ftrace_pids_active)) && __ftrace_pid_ignored();
+}
+
 void ftrace_pid_create_files(struct dentry *dir);
 
 /* ftrace_selftest_target.c */

@@ -30,6 +30,9 @@ struct ftrace_pids {
 /* [M] ftrace_lock for writers; the callback reads under RCU (sched). */
 static struct ftrace_pids __rcu *pid_sets[2];
 
+/* [M] for writers, READ_ONCE() in the callback: is either set non-empty? */
+bool ftrace_pids_active;
+
 static bool pids_have(const struct ftrace_pids *p, pid_t pid)
 {
 	unsigned int lo = 0, hi = p->n, mid;
@@ -47,14 +50,15 @@ static bool pids_have(const struct ftrace_pids *p, pid_t pid)
 }
 
 /**
- * ftrace_pid_ignored() - does the function tracer skip the current task?
+ * __ftrace_pid_ignored() - does the function tracer skip the current task?
  *
- * Called from the callback, preemption disabled.
+ * Called from the callback, preemption disabled, through
+ * ftrace_pid_ignored() while a set is non-empty.
  *
  * Return: true when set_ftrace_pid is set and lacks the task, or
  * set_ftrace_notrace_pid has it.
  */
-bool ftrace_pid_ignored(void)
+bool __ftrace_pid_ignored(void)
 {
 	struct ftrace_pids *only = rcu_dereference_raw(pid_sets[0]);
 	struct ftrace_pids *skip = rcu_dereference_raw(pid_sets[1]);
@@ -189,6 +193,9 @@ static int pids_release(struct inode *inode, struct file *file)
 			mutex_lock(&ftrace_lock);
 			old = rcu_replace_pointer(pid_sets[f->which], p,
 						  lockdep_is_held(&ftrace_lock));
+			WRITE_ONCE(ftrace_pids_active,
+				   rcu_access_pointer(pid_sets[0]) ||
+				   rcu_access_pointer(pid_sets[1]));
 			mutex_unlock(&ftrace_lock);
 			synchronize_rcu();
 			kfree(old);

@@ -40,16 +40,25 @@ static struct tracer_flags func_flags = {
 	.opts	= func_opts,
 };
 
-/* The task whose comm this CPU saved last (record-cmd). */
+/*
+ * The task whose comm this CPU saved last (record-cmd): its pid and the
+ * start of its comm, since exec renames a task in place (a shell's child
+ * saved as "sh" must be saved again once it is "head").
+ */
 static DEFINE_PER_CPU(int, func_last_pid);
+static DEFINE_PER_CPU(u64, func_last_comm);
 
 /* Save the comm of a task that starts recording on this CPU. */
 static void save_comm(struct trace_array *tr)
 {
-	if (likely(__this_cpu_read(func_last_pid) == current->pid) ||
+	u64 comm = trace_comm_key(current);
+
+	if (likely(__this_cpu_read(func_last_pid) == current->pid &&
+		   __this_cpu_read(func_last_comm) == comm) ||
 	    !(READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD) || in_nmi())
 		return;
 	__this_cpu_write(func_last_pid, current->pid);
+	__this_cpu_write(func_last_comm, comm);
 	trace_save_cmdline(current);
 	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_TGID)
 		trace_save_tgid(current);

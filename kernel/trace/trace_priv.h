@@ -335,6 +335,23 @@ static __always_inline unsigned int trace_ctx_now(void)
 }
 
 /**
+ * trace_comm_key() - the first 8 bytes of a task's comm, as a number
+ * @t: the task
+ *
+ * Writers that remember whose comm they saved compare this too: exec
+ * changes the comm of a task in place.
+ *
+ * Return: the bytes.
+ */
+static __always_inline u64 trace_comm_key(struct task_struct *t)
+{
+	u64 key;
+
+	memcpy(&key, t->comm, sizeof(key));
+	return key;
+}
+
+/**
  * trace_recording() - may records be written to the instance now?
  * @tr: the instance
  *
