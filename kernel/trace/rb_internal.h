@@ -115,6 +115,7 @@ struct rb_cpu {
 	local_t			committing;	/* [w] writers between reserve and commit */
 	local_t			commits;	/* [w] reservations made, to re-check publishing */
 	unsigned long		nest;		/* [w] bitmask of contexts writing */
+	u64			wslot;		/* [w] rb_wslot_make() of the write page */
 	u64			cpos;		/* [p] end of committed data */
 	atomic64_t		rpos;		/* [a] reader position, see rpos_make() */
 
@@ -156,6 +157,19 @@ struct trace_buffer {
 	atomic_t		record_disabled; /* [a] >0: writers drop silently */
 	struct mutex		resize_lock;	/* serialises resize and reset */
 };
+
+/*
+ * The write page and its slot, in one word the writers read at once, so
+ * the fast path needs no division: the page number's low 44 bits above
+ * the slot (at most 2^20 pages per CPU).
+ */
+#define RB_SLOT_BITS	20
+#define RB_MAX_PAGES	BIT(RB_SLOT_BITS)
+
+static inline u64 rb_wslot_make(u64 page, unsigned int slot)
+{
+	return page << RB_SLOT_BITS | slot;
+}
 
 /* Size of a record with @len bytes of data, header included. */
 static inline unsigned int rb_event_size(unsigned long len)

@@ -146,6 +146,8 @@ struct trace_buffer *ring_buffer_alloc(unsigned long size, unsigned int flags)
 		pr_warn_once("ring buffer: this CPU lacks cmpxchg16b\n");
 		return NULL;
 	}
+	if (nr > RB_MAX_PAGES)
+		return NULL;
 	buffer = kzalloc(sizeof(*buffer), GFP_KERNEL);
 	if (!buffer)
 		return NULL;
@@ -245,6 +247,8 @@ int ring_buffer_resize(struct trace_buffer *buffer, unsigned long size, int cpu)
 	if (cpu != RING_BUFFER_ALL_CPUS &&
 	    (cpu < 0 || cpu >= nr_cpu_ids || !buffer->cpus[cpu]))
 		return -EINVAL;
+	if (nr > RB_MAX_PAGES)
+		return -ENOMEM;	/* more than 4 GiB on one CPU */
 	mutex_lock(&buffer->resize_lock);
 	if (cpu != RING_BUFFER_ALL_CPUS) {
 		ret = rb_resize_cpu(buffer, cpu, nr);

@@ -122,6 +122,12 @@ rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
 		return ERR_PTR(-EAGAIN);
 
 	/*
+	 * The page is ours: from now on the fast path finds its slot here.
+	 * A nested writer that gets in before this store divides instead.
+	 */
+	WRITE_ONCE(c->wslot, rb_wslot_make(page, page % c->nr_pages));
+
+	/*
 	 * The page we left is complete: record its length, and make the page
 	 * itself what trace_pipe_raw hands out, so whole-page readers copy
 	 * it as it is (rb_copy_pages_to_iter()): commit set, the rest zero.
@@ -150,7 +156,7 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 	union rb_wstate old, new;
 	unsigned int off, need, slot;
 	struct rb_page_meta *m;
-	u64 ts, delta;
+	u64 ts, delta, cur;
 
 	for (;;) {
 		old.pos = READ_ONCE(c->w.pos);
@@ -175,8 +181,16 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 			break;
 	}
 
-	/* One division for both the page and its counts. */
-	slot = pos_page(old.pos) % c->nr_pages;
+	/*
+	 * The slot of our page, without a division unless a nested writer
+	 * moved on to the next page since we claimed our bytes.
+	 */
+	cur = READ_ONCE(c->wslot);
+	if (likely(cur >> RB_SLOT_BITS ==
+		   (pos_page(old.pos) & (U64_MAX >> RB_SLOT_BITS))))
+		slot = cur & (RB_MAX_PAGES - 1);
+	else
+		slot = pos_page(old.pos) % c->nr_pages;
 	e = (void *)&c->pages[slot]->data[off];
 	m = &c->meta[slot];
 	if (unlikely(need != size)) {
