@@ -105,10 +105,9 @@ static ssize_t tracing_mark_write(struct file *file, const char __user *ubuf,
 
 	if (!(READ_ONCE(tr->flags) & TRACE_OPT_MARKERS))
 		return -EINVAL;
-	if (!trace_recording(tr))
-		return -EBADF;
+	/* Not recording: -EBADF, here or from the first mark_one(). */
 	if (!cnt)
-		return 0;
+		return trace_recording(tr) ? 0 : -EBADF;
 
 	for (done = 0; done < cnt; done += len) {
 		len = min_t(size_t, cnt - done, MARKER_MAX);
