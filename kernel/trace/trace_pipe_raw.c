@@ -116,8 +116,10 @@ static ssize_t raw_read_iter(struct kiocb *iocb, struct iov_iter *to)
 				break;
 			}
 			done += n;
-			if (n)
+			if (n) {
+				cond_resched();	/* a large read copies many pages */
 				continue;
+			}
 slow:
 			ret = raw_fill(r, nonblock, done);
 			if (ret)

@@ -331,6 +331,7 @@ static ssize_t trace_pipe_read(struct file *file, char __user *ubuf,
 			break;
 		p->done += n;
 		copied += n;
+		cond_resched();	/* a large read formats a lot of text */
 	}
 	if (copied)
 		ret = copied;
