@@ -107,20 +107,21 @@ static ssize_t raw_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	while (iov_iter_count(to)) {
 		if (!r->full) {
 			/* A blocking splice first waits for its fill level. */
-			if (!done && r->splicing && !nonblock &&
-			    READ_ONCE(tr->buffer_percent) && !raw_ready(r, false))
-				goto slow;
-			n = ring_buffer_read_pages_iter(tr->buffer, r->f->cpu, to);
+			bool level = !done && r->splicing && !nonblock &&
+				     READ_ONCE(tr->buffer_percent) &&
+				     !raw_ready(r, false);
+
+			n = level ? 0 : ring_buffer_read_pages_iter(tr->buffer,
+								    r->f->cpu, to);
 			if (n < 0) {
 				ret = n;
 				break;
 			}
-			done += n;
 			if (n) {
+				done += n;
 				cond_resched();	/* a large read copies many pages */
 				continue;
 			}
-slow:
 			ret = raw_fill(r, nonblock, done);
 			if (ret)
 				break;
