@@ -96,10 +96,16 @@ unsigned int tracing_gen_ctx_irq_test(unsigned int irqs_status)
 }
 EXPORT_SYMBOL_GPL(tracing_gen_ctx_irq_test);
 
+/*
+ * Writers queue this while @waiting is set.  Clear it first: every waiter
+ * is woken and sets it again before it sleeps again, so writers stop
+ * paying for irq_work_queue() once nobody waits.
+ */
 static void trace_wake_readers(struct irq_work *work)
 {
 	struct trace_array *tr = container_of(work, struct trace_array, wake_work);
 
+	WRITE_ONCE(tr->waiting, false);
 	wake_up_all(&tr->wait);
 }
 

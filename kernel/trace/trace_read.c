@@ -346,8 +346,20 @@ static __poll_t trace_pipe_poll(struct file *file, struct poll_table_struct *pt)
 
 	if (p->done < seq_buf_used(&p->s) || !pipe_empty(p))
 		return EPOLLIN | EPOLLRDNORM;
-	WRITE_ONCE(p->sel.tr->waiting, true);
+	/*
+	 * On the wait queue before asking writers for a wake-up: the wake-up
+	 * work clears @waiting (trace_wake_readers()), and one that ran in
+	 * between would leave a poller, which has no timeout, asleep for
+	 * good.
+	 */
 	poll_wait(file, &p->sel.tr->wait, pt);
+	WRITE_ONCE(p->sel.tr->waiting, true);
+	/*
+	 * Full barrier: @waiting is set before we look at the buffer again.
+	 * Writers read @waiting without one (trace_commit()), so a record
+	 * committed right now may not wake us; the next one does.
+	 */
+	smp_mb();
 	return pipe_empty(p) ? 0 : EPOLLIN | EPOLLRDNORM;
 }
 
