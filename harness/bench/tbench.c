@@ -14,6 +14,8 @@
  *                       tracer on every function (cost per traced call:
  *                       extra time over the records written) and with a
  *                       one-function filter (extra time per syscall)
+ *   tbench syscall N    N getppid() calls, nothing traced (for a kernel
+ *                       without function tracing as well)
  *
  * Prints "key value" lines.  Under QEMU's -icount shift=0 a guest
  * nanosecond is one instruction, so the same numbers are instruction
@@ -192,6 +194,11 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "func")) {
 		func_bench(n);
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "syscall")) {
+		time_syscalls(n / 10);	/* warm up */
+		printf("syscall_plain_ns %.1f\n", time_syscalls(n));
 		return 0;
 	}
 	fprintf(stderr, "usage: tbench marker|pipe|func [N]\n");
