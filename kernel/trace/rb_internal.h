@@ -125,7 +125,7 @@ struct rb_cpu {
 	local_t			overrun_bytes;	/* [w] their bytes */
 	local_t			commit_overrun;	/* [w] dropped: ring all uncommitted */
 	local_t			dropped;	/* [w] dropped: full, no overwrite */
-	atomic_t		record_disabled; /* [a] >0: writers drop silently */
+	atomic_t		writers_off;	/* [a] >0: writers drop silently */
 
 	unsigned int		nr_pages;	/* [I] */
 	struct buffer_data_page	**pages;	/* [I] nr_pages pages */
@@ -154,7 +154,7 @@ struct trace_buffer {
 	struct rb_cpu		**cpus;		/* [I] indexed by CPU number */
 	unsigned int		flags;		/* [a] RB_FL_OVERWRITE */
 	u64			(*clock)(void);	/* [M] changed with recording off */
-	atomic_t		record_disabled; /* [a] >0: writers drop silently */
+	atomic_t		writers_off;	/* [a] >0: writers drop silently */
 	struct mutex		resize_lock;	/* serialises resize and reset */
 };
 

@@ -362,15 +362,24 @@ u64 ring_buffer_time_stamp(struct trace_buffer *buffer)
 }
 EXPORT_SYMBOL_GPL(ring_buffer_time_stamp);
 
+/*
+ * The off switches: nesting counts, one for the buffer and one per CPU;
+ * writers drop while either is non-zero.  Writers already inside finish:
+ * wait for them with synchronize_rcu() (they run with preemption off).
+ */
+static atomic_t *rb_off_switch(struct trace_buffer *buffer, int cpu)
+{
+	return cpu == RING_BUFFER_ALL_CPUS ? &buffer->writers_off :
+					     &buffer->cpus[cpu]->writers_off;
+}
+
 /**
  * ring_buffer_record_disable() - stop all writers; calls nest
  * @buffer: the buffer
- *
- * Writers already inside finish; use synchronize_rcu() to wait for them.
  */
 void ring_buffer_record_disable(struct trace_buffer *buffer)
 {
-	atomic_inc(&buffer->record_disabled);
+	atomic_inc(rb_off_switch(buffer, RING_BUFFER_ALL_CPUS));
 }
 EXPORT_SYMBOL_GPL(ring_buffer_record_disable);
 
@@ -380,7 +389,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_record_disable);
  */
 void ring_buffer_record_enable(struct trace_buffer *buffer)
 {
-	atomic_dec(&buffer->record_disabled);
+	atomic_dec(rb_off_switch(buffer, RING_BUFFER_ALL_CPUS));
 }
 EXPORT_SYMBOL_GPL(ring_buffer_record_enable);
 
@@ -391,7 +400,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_record_enable);
  */
 void ring_buffer_record_disable_cpu(struct trace_buffer *buffer, int cpu)
 {
-	atomic_inc(&buffer->cpus[cpu]->record_disabled);
+	atomic_inc(rb_off_switch(buffer, cpu));
 }
 EXPORT_SYMBOL_GPL(ring_buffer_record_disable_cpu);
 
@@ -402,7 +411,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_record_disable_cpu);
  */
 void ring_buffer_record_enable_cpu(struct trace_buffer *buffer, int cpu)
 {
-	atomic_dec(&buffer->cpus[cpu]->record_disabled);
+	atomic_dec(rb_off_switch(buffer, cpu));
 }
 EXPORT_SYMBOL_GPL(ring_buffer_record_enable_cpu);
 
@@ -414,7 +423,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_record_enable_cpu);
  */
 bool ring_buffer_record_is_on(struct trace_buffer *buffer)
 {
-	return !atomic_read(&buffer->record_disabled);
+	return !atomic_read(rb_off_switch(buffer, RING_BUFFER_ALL_CPUS));
 }
 EXPORT_SYMBOL_GPL(ring_buffer_record_is_on);
 

@@ -62,6 +62,16 @@ int rb_count_records(void *data, unsigned int len, u64 *ts, unsigned int *bytes)
 	return n;
 }
 
+/* Add what writers overwrote since the last look to the loss to report. */
+static void rb_note_overrun(struct rb_cpu *c)
+{
+	unsigned long ov = local_read(&c->overrun);
+
+	lockdep_assert_held(&c->reader_lock);
+	c->lost_pending += ov - c->lost_seen;
+	c->lost_seen = ov;
+}
+
 /*
  * Move the next block of committed data into @dst (the private page, or a
  * page for a reader of whole pages).  Return: its length, 0 when there is
@@ -73,7 +83,6 @@ static unsigned int rb_take_into(struct rb_cpu *c, struct buffer_data_page *dst)
 	u64 r = atomic64_read(&c->rpos), cp, page, ts, base, next;
 	struct buffer_data_page *src;
 	unsigned int off, end;
-	unsigned long ov;
 	int n;
 
 	lockdep_assert_held(&c->reader_lock);
@@ -127,9 +136,7 @@ static unsigned int rb_take_into(struct rb_cpu *c, struct buffer_data_page *dst)
 
 		dst->time_stamp = base;
 		c->read_ts = ts;
-		ov = local_read(&c->overrun);
-		c->lost_pending += ov - c->lost_seen;
-		c->lost_seen = ov;
+		rb_note_overrun(c);
 		if (dst == c->rpage) {
 			c->rpage_len = end - off;
 			c->rpage_off = 0;
@@ -336,7 +343,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_read_page);
 static ssize_t rb_copy_pages_to_iter(struct rb_cpu *c, u64 r, unsigned int nr,
 				     struct iov_iter *to)
 {
-	unsigned long flags, lost, ov, entries = 0, bytes = 0, commit;
+	unsigned long flags, lost, entries = 0, bytes = 0, commit;
 	struct iov_iter start = *to;	/* the first header is finished last */
 	unsigned int i, slot, end, first_end = 0;
 	struct buffer_data_page *src;
@@ -373,9 +380,8 @@ static ssize_t rb_copy_pages_to_iter(struct rb_cpu *c, u64 r, unsigned int nr,
 	c->read += entries;
 	c->read_bytes += bytes;
 	c->read_ts = ts;
-	ov = local_read(&c->overrun);
-	lost = c->lost_pending + ov - c->lost_seen;
-	c->lost_seen = ov;
+	rb_note_overrun(c);
+	lost = c->lost_pending;
 	c->lost_pending = 0;
 	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 

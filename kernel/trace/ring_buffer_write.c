@@ -298,10 +298,10 @@ ring_buffer_lock_reserve(struct trace_buffer *buffer, unsigned long length)
 	struct rb_cpu *c;
 
 	preempt_disable_notrace();
-	if (unlikely(atomic_read(&buffer->record_disabled)))
+	if (unlikely(atomic_read(&buffer->writers_off)))
 		goto out;
 	c = buffer->cpus[raw_smp_processor_id()];
-	if (unlikely(!c || atomic_read(&c->record_disabled)))
+	if (unlikely(!c || atomic_read(&c->writers_off)))
 		goto out;
 	size = rb_event_size(length);
 	if (unlikely(length > RB_DATA_SIZE || size > RB_DATA_SIZE)) {
