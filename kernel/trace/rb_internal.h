@@ -126,6 +126,7 @@ struct rb_cpu {
 	local_t			commit_overrun;	/* [w] dropped: ring all uncommitted */
 	local_t			dropped;	/* [w] dropped: full, no overwrite */
 	atomic_t		writers_off;	/* [a] >0: writers drop silently */
+	int			iters;		/* [r] open iterators: no resize */
 
 	unsigned int		nr_pages;	/* [I] */
 	struct buffer_data_page	**pages;	/* [I] nr_pages pages */

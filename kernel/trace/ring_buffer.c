@@ -194,6 +194,40 @@ static void rb_quiesce(struct trace_buffer *buffer, int cpu)
 	synchronize_rcu();	/* writers run with preemption off */
 }
 
+/*
+ * Move the pages in use (the reader's page up to the write page) from
+ * @c's arrays into @pages/@meta of @nr slots, each to the slot its page
+ * number maps to there; the fresh pages they displace go back into @c's
+ * arrays, to be freed with them.  When @nr slots cannot hold them all,
+ * the oldest pages are dropped as if overwritten.  Recording must be off,
+ * reader_lock held.
+ */
+static void rb_move_pages(struct rb_cpu *c, struct buffer_data_page **pages,
+			  struct rb_page_meta *meta, unsigned int nr)
+{
+	u64 r = atomic64_read(&c->rpos), wp = pos_page(c->w.pos), p;
+	u64 first = rpos_page(r);
+	struct rb_page_meta *m;
+
+	if (wp - first + 1 > nr) {
+		first = wp - nr + 1;
+		for (p = rpos_page(r); p < first; p++) {
+			m = &c->meta[p % c->nr_pages];
+			local_add(local_read(&m->entries) - rpos_cnt(r), &c->overrun);
+			local_add(m->end - rpos_off(r), &c->overrun_bytes);
+			r = rpos_make(p + 1, 0, 0);
+		}
+		atomic64_set(&c->rpos, r);
+	}
+	for (p = first; p <= wp; p++) {
+		swap(pages[p % nr], c->pages[p % c->nr_pages]);
+		m = &c->meta[p % c->nr_pages];
+		meta[p % nr].end = m->end;
+		local_set(&meta[p % nr].entries, local_read(&m->entries));
+	}
+	c->wslot = rb_wslot_make(wp, wp % nr);
+}
+
 static int rb_resize_cpu(struct trace_buffer *buffer, int cpu, unsigned int nr)
 {
 	struct rb_cpu *c = buffer->cpus[cpu];
@@ -214,13 +248,21 @@ static int rb_resize_cpu(struct trace_buffer *buffer, int cpu, unsigned int nr)
 
 	rb_quiesce(buffer, cpu);
 	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	if (c->iters) {
+		/* Iterators walk the pages without the lock. */
+		raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+		ring_buffer_record_enable_cpu(buffer, cpu);
+		rb_free_pages(pages, nr);
+		kvfree(meta);
+		return -EBUSY;
+	}
+	rb_move_pages(c, pages, meta, nr);
 	old = c->pages;
 	old_meta = c->meta;
 	old_nr = c->nr_pages;
 	c->pages = pages;
 	c->meta = meta;
 	c->nr_pages = nr;
-	rb_reset_cpu(c);
 	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 	ring_buffer_record_enable_cpu(buffer, cpu);
 
@@ -235,9 +277,12 @@ static int rb_resize_cpu(struct trace_buffer *buffer, int cpu, unsigned int nr)
  * @size: new bytes of data per CPU (rounded up to whole pages, at least 3)
  * @cpu: the CPU, or RING_BUFFER_ALL_CPUS
  *
- * The contents of a resized CPU buffer are discarded.  Sleeps.
+ * A resized CPU buffer keeps its contents and counters; one made too
+ * small for them keeps the newest pages and counts the rest as overrun.
+ * Sleeps.
  *
- * Return: 0, -EINVAL for a bad CPU or -ENOMEM.
+ * Return: 0, -EINVAL for a bad CPU, -EBUSY while an iterator
+ * (ring_buffer_read_start()) is open on a CPU to resize, or -ENOMEM.
  */
 int ring_buffer_resize(struct trace_buffer *buffer, unsigned long size, int cpu)
 {

@@ -571,6 +571,57 @@ static void too_big_and_sizes(struct kunit *test)
 	ring_buffer_free(b);
 }
 
+/* Resizing keeps the records (the newest when shrinking); iterators pin it. */
+static void resize_keeps_records(struct kunit *test)
+{
+	struct trace_buffer *b = alloc_buffer(test, 1, RB_FL_OVERWRITE);
+	unsigned long lost, lost_total = 0;
+	struct ring_buffer_event *e;
+	struct ring_buffer_iter *it;
+	u64 expect;
+	int cpu;
+
+	migrate_disable();
+	cpu = smp_processor_id();
+	/* Three pages: about 600 records of 20 bytes. */
+	KUNIT_EXPECT_EQ(test, write_seq(b, 0, 300), 300);
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 64 * RB_DATA_SIZE, cpu), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_entries_cpu(b, cpu), 300UL);
+	KUNIT_EXPECT_EQ(test, write_seq(b, 300, 2000), 2000);
+	KUNIT_EXPECT_EQ(test, ring_buffer_overrun_cpu(b, cpu), 0UL);
+	KUNIT_EXPECT_EQ(test, ring_buffer_entries_cpu(b, cpu), 2300UL);
+	expect_identity(test, b, cpu);
+
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 1, cpu), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_size(b, cpu), 3UL * RB_DATA_SIZE);
+	KUNIT_EXPECT_GT(test, ring_buffer_overrun_cpu(b, cpu), 0UL);
+	expect_identity(test, b, cpu);
+	expect = 2300 - ring_buffer_entries_cpu(b, cpu);
+	while ((e = ring_buffer_consume(b, cpu, NULL, &lost))) {
+		lost_total += lost;
+		KUNIT_EXPECT_EQ(test, seq_of(e), expect);
+		expect++;
+	}
+	KUNIT_EXPECT_EQ(test, expect, 2300ULL);
+	KUNIT_EXPECT_EQ(test, lost_total, ring_buffer_overrun_cpu(b, cpu));
+	expect_identity(test, b, cpu);
+
+	/* The wrapped, shrunk buffer goes on working. */
+	KUNIT_EXPECT_EQ(test, write_seq(b, 2300, 1000), 1000);
+	expect_identity(test, b, cpu);
+
+	it = ring_buffer_read_start(b, cpu, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, it);
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 8 * RB_DATA_SIZE, cpu), -EBUSY);
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 8 * RB_DATA_SIZE,
+						 RING_BUFFER_ALL_CPUS), -EBUSY);
+	ring_buffer_read_finish(it);
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 8 * RB_DATA_SIZE, cpu), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_size(b, cpu), 8UL * RB_DATA_SIZE);
+	migrate_enable();
+	ring_buffer_free(b);
+}
+
 static struct kunit_case ring_buffer_cases[] = {
 	KUNIT_CASE(order_and_timestamps),
 	KUNIT_CASE(overwrite_wraps),
@@ -582,6 +633,7 @@ static struct kunit_case ring_buffer_cases[] = {
 	KUNIT_CASE(iterator_does_not_consume),
 	KUNIT_CASE(too_big_and_sizes),
 	KUNIT_CASE(fill_levels),
+	KUNIT_CASE(resize_keeps_records),
 	KUNIT_CASE_SLOW(concurrent_exact_accounting),
 	KUNIT_CASE_SLOW(resize_under_load),
 	{ }

@@ -594,7 +594,8 @@ static bool rb_iter_load(struct ring_buffer_iter *it)
  * @cpu: the CPU
  * @flags: allocation flags
  *
- * The walk ends at what was committed when it started.
+ * The walk ends at what was committed when it started.  The CPU's
+ * buffer cannot be resized until ring_buffer_read_finish().
  *
  * Return: the iterator, or NULL when @cpu is not valid or memory is short.
  */
@@ -627,6 +628,7 @@ struct ring_buffer_iter *ring_buffer_read_start(struct trace_buffer *buffer,
 		it->ts = it->len ? it->ts : c->read_ts;
 	/* Acquire: pairs with the store-release in rb_commit(). */
 	it->end = smp_load_acquire(&c->cpos);
+	c->iters++;
 	raw_spin_unlock_irqrestore(&c->reader_lock, irqflags);
 	return it;
 }
@@ -690,6 +692,12 @@ EXPORT_SYMBOL_GPL(ring_buffer_iter_advance);
  */
 void ring_buffer_read_finish(struct ring_buffer_iter *it)
 {
+	struct rb_cpu *c = it->c;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	c->iters--;
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 	free_page((unsigned long)it->page);
 	kfree(it);
 }
