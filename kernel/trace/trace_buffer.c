@@ -121,23 +121,88 @@ void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip
 {
 	unsigned long entries[STACK_MAX];
 	struct ring_buffer_event *e;
+	struct trace_buffer *buf;
 	struct stack_entry *ent;
 	unsigned int n;
 
 	n = stack_trace_save(entries, STACK_MAX, skip + 1);
-	e = trace_reserve(tr, TRACE_STACK, struct_size(ent, caller, n), trace_ctx);
+	e = trace_reserve(tr, &buf, TRACE_STACK, struct_size(ent, caller, n),
+			  trace_ctx);
 	if (!e)
 		return;
 	ent = ring_buffer_event_data(e);
 	ent->size = n * sizeof(unsigned long);
 	memcpy(ent->caller, entries, n * sizeof(unsigned long));
-	trace_commit(tr);
+	trace_commit(tr, buf);
 }
 
+/**
+ * trace_buffers() - the instance's live buffer and its snapshot buffer
+ * @tr: the instance
+ * @bufs: gets the live buffer, then the snapshot buffer (or NULL)
+ *
+ * For settings that both buffers share.  A snapshot may swap the two
+ * right after: they then trade roles, which those settings do not mind.
+ */
+void trace_buffers(struct trace_array *tr, struct trace_buffer *bufs[2])
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&tr->snap_lock, flags);
+	bufs[0] = tr->buffer;
+	bufs[1] = tr->snap;
+	raw_spin_unlock_irqrestore(&tr->snap_lock, flags);
+}
+
+/* Both buffers while the snapshot buffer is allocated: a swap keeps sizes. */
 static int trace_resize(struct trace_array *tr, unsigned long size, int cpu)
 {
+	struct trace_buffer *bufs[2];
+	int ret;
+
 	lockdep_assert_held(&trace_types_lock);
-	return ring_buffer_resize(tr->buffer, size, cpu);
+	trace_buffers(tr, bufs);
+	ret = ring_buffer_resize(bufs[0], size, cpu);
+	if (!ret && tr->snap_on)
+		ret = ring_buffer_resize(bufs[1], size, cpu);
+	return ret;
+}
+
+/**
+ * trace_snap_alloc() - give the instance a snapshot buffer of its size
+ * @tr: the instance; its snapshot buffer is not allocated (!@tr->snap_on)
+ *
+ * The buffer is made once, with the instance's clock, overwrite mode and
+ * CPU mask, and lives as long as the instance; freeing a snapshot only
+ * shrinks it.  No swap happens meanwhile: @tr->snap_on is false.
+ *
+ * Return: 0, or the error of the allocation or resize.
+ */
+int trace_snap_alloc(struct trace_array *tr)
+{
+	struct trace_buffer *b = tr->snap;
+	int cpu, ret;
+
+	lockdep_assert_held(&trace_types_lock);
+	if (!b) {
+		b = ring_buffer_alloc(0, tr->flags & TRACE_OPT_OVERWRITE ?
+				      RB_FL_OVERWRITE : 0);
+		if (!b)
+			return -ENOMEM;
+		ring_buffer_set_clock(b, trace_clocks[tr->clock_id].fn);
+		for_each_possible_cpu(cpu)
+			if (!cpumask_test_cpu(cpu, tr->cpumask))
+				ring_buffer_record_disable_cpu(b, cpu);
+		raw_spin_lock_irq(&tr->snap_lock);
+		tr->snap = b;
+		raw_spin_unlock_irq(&tr->snap_lock);
+	}
+	for_each_possible_cpu(cpu) {
+		ret = ring_buffer_resize(b, ring_buffer_size(tr->buffer, cpu), cpu);
+		if (ret)
+			return ret;
+	}
+	return 0;
 }
 
 /**
@@ -369,11 +434,15 @@ static ssize_t trace_clock_write(struct file *file, const char __user *ubuf,
 
 	mutex_lock(&trace_types_lock);
 	if (i != tr->clock_id) {
+		struct trace_buffer *bufs[2];
+		int b;
+
 		tr->clock_id = i;
-		if (tr->buffer) {
-			ring_buffer_set_clock(tr->buffer, trace_clocks[i].fn);
+		trace_buffers(tr, bufs);
+		for (b = 0; b < 2 && bufs[b]; b++) {
+			ring_buffer_set_clock(bufs[b], trace_clocks[i].fn);
 			/* Old and new time stamps do not compare. */
-			trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
+			ring_buffer_reset(bufs[b]);
 		}
 	}
 	mutex_unlock(&trace_types_lock);
@@ -414,8 +483,9 @@ static ssize_t cpumask_write(struct file *file, const char __user *ubuf,
 			     size_t cnt, loff_t *ppos)
 {
 	struct trace_array *tr = cpu_file(file)->tr;
+	struct trace_buffer *bufs[2];
 	cpumask_var_t mask;
-	int ret, cpu;
+	int ret, cpu, b;
 
 	if (!zalloc_cpumask_var(&mask, GFP_KERNEL))
 		return -ENOMEM;
@@ -423,16 +493,22 @@ static ssize_t cpumask_write(struct file *file, const char __user *ubuf,
 	if (ret)
 		goto out;
 
-	/* A CPU outside the mask records nothing: turn its buffer off. */
+	/*
+	 * A CPU outside the mask records nothing: turn its buffers off, the
+	 * snapshot buffer's too, as a snapshot swaps it in.
+	 */
 	mutex_lock(&trace_types_lock);
+	trace_buffers(tr, bufs);
 	for_each_possible_cpu(cpu) {
 		bool was = cpumask_test_cpu(cpu, tr->cpumask);
 		bool now = cpumask_test_cpu(cpu, mask);
 
-		if (was && !now)
-			ring_buffer_record_disable_cpu(tr->buffer, cpu);
-		else if (!was && now)
-			ring_buffer_record_enable_cpu(tr->buffer, cpu);
+		for (b = 0; b < 2 && bufs[b]; b++) {
+			if (was && !now)
+				ring_buffer_record_disable_cpu(bufs[b], cpu);
+			else if (!was && now)
+				ring_buffer_record_enable_cpu(bufs[b], cpu);
+		}
 	}
 	cpumask_copy(tr->cpumask, mask);
 	mutex_unlock(&trace_types_lock);
@@ -576,6 +652,7 @@ int trace_alloc_buffer(struct trace_array *tr)
 	long cpu;
 
 	init_waitqueue_head(&tr->wait);
+	raw_spin_lock_init(&tr->snap_lock);
 	init_irq_work(&tr->wake_work, trace_wake_readers);
 	tr->buffer_percent = 50;	/* as upstream */
 	tr->flags = TRACE_OPT_DEFAULT;

@@ -81,6 +81,7 @@ void trace_array_free(struct trace_array *tr)
 {
 	irq_work_sync(&tr->wake_work);
 	ring_buffer_free(tr->buffer);
+	ring_buffer_free(tr->snap);
 	kfree(tr->cpu_files);
 	kfree(tr->option_files);
 	free_cpumask_var(tr->cpumask);

@@ -69,6 +69,7 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 				struct ftrace_ops *op, struct ftrace_regs *fregs)
 {
 	struct trace_array *tr = op->private;
+	struct trace_buffer *buf;
 	struct ring_buffer_event *e;
 	struct ftrace_entry *ent;
 	unsigned int ctx;
@@ -81,12 +82,12 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 	    !ftrace_pid_ignored()) {
 		/* As tracing_gen_ctx_dec(): not counting our own preempt_disable. */
 		ctx = trace_ctx_now() - IS_ENABLED(CONFIG_PREEMPTION);
-		e = trace_reserve(tr, TRACE_FN, sizeof(*ent), ctx);
+		e = trace_reserve(tr, &buf, TRACE_FN, sizeof(*ent), ctx);
 		if (e) {
 			ent = ring_buffer_event_data(e);
 			ent->ip = ip;
 			ent->parent_ip = parent_ip;
-			trace_commit(tr);
+			trace_commit(tr, buf);
 			save_comm(tr);
 			/* Skip this callback and the trampoline's frame. */
 			if (unlikely(READ_ONCE(func_flags.val) & FUNC_OPT_STACK))

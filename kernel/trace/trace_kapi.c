@@ -115,10 +115,11 @@ void trace_dump_stack(int skip)
 }
 EXPORT_SYMBOL_GPL(trace_dump_stack);
 
+#ifndef CONFIG_TRACER_SNAPSHOT
 /**
  * tracing_snapshot() - swap the live buffer with the snapshot buffer
  *
- * Snapshots are not offered yet, as with CONFIG_TRACER_SNAPSHOT=n.
+ * CONFIG_TRACER_SNAPSHOT=n: there is no snapshot buffer.
  */
 void tracing_snapshot(void)
 {
@@ -129,13 +130,14 @@ EXPORT_SYMBOL_GPL(tracing_snapshot);
 /**
  * tracing_snapshot_alloc() - allocate the snapshot buffer and take a snapshot
  *
- * Snapshots are not offered yet, as with CONFIG_TRACER_SNAPSHOT=n.
+ * CONFIG_TRACER_SNAPSHOT=n: there is no snapshot buffer.
  */
 void tracing_snapshot_alloc(void)
 {
 	tracing_snapshot();
 }
 EXPORT_SYMBOL_GPL(tracing_snapshot_alloc);
+#endif
 
 /* ---- ftrace_dump_on_oops ---------------------------------------------------- */
 

@@ -12,6 +12,7 @@
  * If the copy faults, the record says "<faulted>" instead (raw records get
  * id -1 and zeroes).
  */
+#include <linux/trace.h>
 #include <linux/tracefs.h>
 #include <linux/uaccess.h>
 
@@ -70,9 +71,11 @@ static bool mark_one(struct trace_array *tr, const char __user *ubuf,
 		     size_t len, unsigned long ip)
 {
 	struct ring_buffer_event *e;
+	struct trace_buffer *buf;
 	struct print_entry *p;
 
-	e = trace_reserve(tr, TRACE_PRINT, sizeof(*p) + max(len, sizeof(faulted)) + 2,
+	e = trace_reserve(tr, &buf, TRACE_PRINT,
+			  sizeof(*p) + max(len, sizeof(faulted)) + 2,
 			  trace_ctx_now());
 	if (!e)
 		return false;
@@ -88,9 +91,45 @@ static bool mark_one(struct trace_array *tr, const char __user *ubuf,
 	if (p->buf[len - 1] != '\n')
 		p->buf[len++] = '\n';
 	p->buf[len] = '\0';
-	trace_commit(tr);
+	trace_commit(tr, buf);
 	return true;
 }
+
+/**
+ * __trace_array_puts() - record a kernel string as a "print" record
+ * @tr: the instance
+ * @ip: where it is recorded from (printed as the record's function)
+ * @str: the text
+ * @size: its bytes; a newline is added if it has none
+ *
+ * Any context.  Text longer than one record is cut.
+ *
+ * Return: bytes recorded, 0 when nothing was.
+ */
+int __trace_array_puts(struct trace_array *tr, unsigned long ip,
+		       const char *str, int size)
+{
+	struct ring_buffer_event *e;
+	struct trace_buffer *buf;
+	struct print_entry *p;
+
+	if (!tr || size <= 0)
+		return 0;
+	size = min_t(int, size, MARKER_MAX);
+	e = trace_reserve(tr, &buf, TRACE_PRINT, sizeof(*p) + size + 2,
+			  trace_ctx_now());
+	if (!e)
+		return 0;
+	p = ring_buffer_event_data(e);
+	p->ip = ip;
+	memcpy(p->buf, str, size);
+	if (p->buf[size - 1] != '\n')
+		p->buf[size++] = '\n';
+	p->buf[size] = '\0';
+	trace_commit(tr, buf);
+	return size;
+}
+EXPORT_SYMBOL_GPL(__trace_array_puts);
 
 /*
  * The function name that shows in the output: "tracing_mark_write: ...".
@@ -124,6 +163,7 @@ static ssize_t tracing_mark_raw_write(struct file *file, const char __user *ubuf
 {
 	struct trace_array *tr = file->f_inode->i_private;
 	struct ring_buffer_event *e;
+	struct trace_buffer *buf;
 	struct raw_data_entry *r;
 	size_t len;
 
@@ -135,7 +175,7 @@ static ssize_t tracing_mark_raw_write(struct file *file, const char __user *ubuf
 		return -EBADF;
 
 	len = cnt - sizeof(unsigned int);
-	e = trace_reserve(tr, TRACE_RAW_DATA, sizeof(*r) + len, trace_ctx_now());
+	e = trace_reserve(tr, &buf, TRACE_RAW_DATA, sizeof(*r) + len, trace_ctx_now());
 	if (!e)
 		return -EBADF;
 	r = ring_buffer_event_data(e);
@@ -146,7 +186,7 @@ static ssize_t tracing_mark_raw_write(struct file *file, const char __user *ubuf
 		memset(r->buf, 0, len);
 	}
 	pagefault_enable();
-	trace_commit(tr);
+	trace_commit(tr, buf);
 	save_cmdline_once(file, tr);
 	*ppos += cnt;
 	return cnt;

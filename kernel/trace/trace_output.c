@@ -312,8 +312,10 @@ static const char * const irq_columns[] = {
  * trace_print_header() - the comment lines at the top of "trace"
  * @s: output
  * @tr: the instance
+ * @buf: the buffer printed (the instance's, or its snapshot buffer)
  */
-void trace_print_header(struct seq_buf *s, struct trace_array *tr)
+void trace_print_header(struct seq_buf *s, struct trace_array *tr,
+			struct trace_buffer *buf)
 {
 	unsigned long entries = 0, total = 0, n, flags = READ_ONCE(tr->flags);
 	bool tgid = flags & TRACE_OPT_RECORD_TGID;
@@ -324,9 +326,9 @@ void trace_print_header(struct seq_buf *s, struct trace_array *tr)
 		return;
 
 	for_each_possible_cpu(cpu) {
-		n = ring_buffer_entries_cpu(tr->buffer, cpu);
+		n = ring_buffer_entries_cpu(buf, cpu);
 		entries += n;
-		total += n + ring_buffer_overrun_cpu(tr->buffer, cpu);
+		total += n + ring_buffer_overrun_cpu(buf, cpu);
 	}
 	seq_buf_printf(s, "# entries-in-buffer/entries-written: %lu/%lu   #P:%d\n#\n",
 		       entries, total, num_online_cpus());

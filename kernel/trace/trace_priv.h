@@ -118,6 +118,9 @@ enum trace_opt {
  * @on: the tracing_on switch
  * @stop_count: nesting depth of tracing_stop(); recording needs it at 0
  * @buffer: the ring buffer, NULL until tracing_init_buffer()
+ * @snap: the snapshot buffer, NULL until the first snapshot
+ * @snap_on: @snap is allocated: a snapshot swaps it with @buffer
+ * @snap_lock: serialises snapshots (they may be taken in any context)
  * @buffer_size: bytes per CPU the buffer has once expanded
  * @expanded: the buffer has its full size
  * @flags: TRACE_OPT_* bits
@@ -135,16 +138,22 @@ enum trace_opt {
  * @cpumask: CPUs that record (tracing_cpumask)
  * @buffer_percent: fill level that wakes waiting trace_pipe_raw splicers
  *
- * Legend: [I] immutable, [L] trace_types_lock, [a] atomic.  @on and
- * @stop_count are written under [L] (or by tracing_off() from any
+ * Legend: [I] immutable, [L] trace_types_lock, [a] atomic, [S] snap_lock.
+ * @on and @stop_count are written under [L] (or by tracing_off() from any
  * context, which only clears @on) and read locklessly with READ_ONCE().
+ * A snapshot swaps @buffer and @snap: both live until the instance does,
+ * so a writer or reader that loaded one just before a swap may go on
+ * with it; each loads @buffer once per record or read.
  */
 struct trace_array {
 	const char		*name;		/* [I] */
 	struct tracer		*current_trace;	/* [L] */
 	bool			on;		/* [L] write, lockless read */
 	int			stop_count;	/* [L] write, lockless read */
-	struct trace_buffer	*buffer;	/* [I] once set */
+	struct trace_buffer	*buffer;	/* [S] once set, READ_ONCE */
+	struct trace_buffer	*snap;		/* [S], first set under [L] */
+	bool			snap_on;	/* [S] and [L] to set */
+	raw_spinlock_t		snap_lock;
 	unsigned long		buffer_size;	/* [L] */
 	bool			expanded;	/* [L] */
 	unsigned long		flags;		/* [L] write, lockless read */
@@ -231,6 +240,14 @@ void trace_shrink_buffer(struct trace_array *tr);
 extern const char *const trace_clock_names[];
 bool trace_clock_in_ns(struct trace_array *tr);
 int trace_alloc_buffer(struct trace_array *tr);
+void trace_buffers(struct trace_array *tr, struct trace_buffer *bufs[2]);
+int trace_snap_alloc(struct trace_array *tr);
+
+/* trace_snapshot.c: the snapshot buffer. */
+bool trace_snapshot_swap(struct trace_array *tr);
+ssize_t trace_snapshot_write(struct file *file, const char __user *ubuf,
+			     size_t cnt, loff_t *ppos);
+void trace_snapshot_help(struct seq_buf *s, struct trace_array *tr, long cpu);
 
 /* trace_cmdline.c: pid -> comm of writers. */
 void trace_save_cmdline(struct task_struct *task);
@@ -247,7 +264,8 @@ struct trace_sym_cache *trace_sym_cache_alloc(void);
 void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 			u64 ts, struct trace_entry *ent, unsigned int len,
 			struct trace_sym_cache *cache);
-void trace_print_header(struct seq_buf *s, struct trace_array *tr);
+void trace_print_header(struct seq_buf *s, struct trace_array *tr,
+			struct trace_buffer *buf);
 
 /* trace_event_files.c: events/ before there are events. */
 void trace_event_files_create(struct dentry *dir);
@@ -365,6 +383,7 @@ static __always_inline bool trace_recording(struct trace_array *tr)
 /**
  * trace_reserve() - reserve a record and fill in its common header
  * @tr: the instance
+ * @bufp: gets the buffer the record is in (a snapshot may swap buffers)
  * @type: the record type
  * @len: bytes of the record, struct trace_entry included
  * @trace_ctx: from tracing_gen_ctx()
@@ -373,15 +392,16 @@ static __always_inline bool trace_recording(struct trace_array *tr)
  * nothing may be written.
  */
 static __always_inline struct ring_buffer_event *
-trace_reserve(struct trace_array *tr, int type, unsigned long len,
-	      unsigned int trace_ctx)
+trace_reserve(struct trace_array *tr, struct trace_buffer **bufp, int type,
+	      unsigned long len, unsigned int trace_ctx)
 {
 	struct ring_buffer_event *e;
 	struct trace_entry *ent;
 
 	if (!trace_recording(tr))
 		return NULL;
-	e = ring_buffer_lock_reserve(tr->buffer, len);
+	*bufp = READ_ONCE(tr->buffer);
+	e = ring_buffer_lock_reserve(*bufp, len);
 	if (!e)
 		return NULL;
 	ent = ring_buffer_event_data(e);
@@ -395,13 +415,15 @@ trace_reserve(struct trace_array *tr, int type, unsigned long len,
 /**
  * trace_commit() - commit the record from trace_reserve()
  * @tr: the instance
+ * @buf: the buffer trace_reserve() gave
  *
  * Wakes sleeping trace_pipe readers through an irq_work, never directly:
  * the writer may be in any context.
  */
-static __always_inline void trace_commit(struct trace_array *tr)
+static __always_inline void trace_commit(struct trace_array *tr,
+					 struct trace_buffer *buf)
 {
-	ring_buffer_unlock_commit(tr->buffer);
+	ring_buffer_unlock_commit(buf);
 	if (READ_ONCE(tr->waiting))
 		irq_work_queue(&tr->wake_work);
 }

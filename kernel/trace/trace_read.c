@@ -8,6 +8,8 @@
  *
  * trace is a seq_file over per-CPU ring buffer iterators; opening it for
  * writing with O_TRUNC empties the buffer instead ("echo > trace").
+ * snapshot is the same walk over the snapshot buffer (trace_snapshot.c
+ * takes its writes); while that is empty its header is the command help.
  *
  * trace_pipe blocks until there is data (unless O_NONBLOCK), supports
  * poll, and prints "CPU:N [LOST M EVENTS]" where records were lost.  It
@@ -34,6 +36,8 @@ static bool cpu_selected(struct trace_cpu_file *sel, int cpu)
 
 struct trace_walk {
 	struct trace_cpu_file		sel;
+	bool				snap;	/* walks the snapshot buffer */
+	struct trace_buffer		*rb;	/* the buffer walked */
 	struct ring_buffer_iter		**it;	/* per CPU */
 	loff_t				idx;	/* records shown (+1 for the header) */
 	int				cpu;	/* CPU of the current record */
@@ -56,13 +60,24 @@ static void walk_stop_iters(struct trace_walk *w)
 
 static void walk_start_iters(struct trace_walk *w)
 {
+	struct trace_array *tr = w->sel.tr;
+	int cpu;
+
+	w->rb = w->snap ? READ_ONCE(tr->snap) : READ_ONCE(tr->buffer);
+	for_each_possible_cpu(cpu)
+		if (w->rb && cpu_selected(&w->sel, cpu))
+			w->it[cpu] = ring_buffer_read_start(w->rb, cpu, GFP_KERNEL);
+	w->idx = 1;
+}
+
+static bool walk_empty(struct trace_walk *w)
+{
 	int cpu;
 
 	for_each_possible_cpu(cpu)
-		if (cpu_selected(&w->sel, cpu))
-			w->it[cpu] = ring_buffer_read_start(w->sel.tr->buffer, cpu,
-							    GFP_KERNEL);
-	w->idx = 1;
+		if (w->it[cpu] && ring_buffer_iter_peek(w->it[cpu], NULL))
+			return false;
+	return true;
 }
 
 /* Point @w at the oldest record among the CPUs; false at the end. */
@@ -129,7 +144,10 @@ static int trace_seq_show(struct seq_file *m, void *v)
 	seq_buf_init(&s, w->buf, LINE_MAX_LEN);
 	if (v == SEQ_START_TOKEN) {
 		mutex_lock(&trace_types_lock);
-		trace_print_header(&s, w->sel.tr);
+		if (w->snap && walk_empty(w))
+			trace_snapshot_help(&s, w->sel.tr, w->sel.cpu);
+		else if (w->rb)
+			trace_print_header(&s, w->sel.tr, w->rb);
 		mutex_unlock(&trace_types_lock);
 	} else {
 		trace_print_record(&s, w->sel.tr, w->cpu, w->ts,
@@ -147,7 +165,7 @@ static const struct seq_operations trace_seq_ops = {
 	.show	= trace_seq_show,
 };
 
-static int trace_open(struct inode *inode, struct file *file)
+static int walk_open(struct inode *inode, struct file *file, bool snap)
 {
 	struct trace_cpu_file *sel = inode->i_private;
 	struct trace_walk *w;
@@ -156,7 +174,7 @@ static int trace_open(struct inode *inode, struct file *file)
 	ret = trace_array_get(sel->tr);
 	if (ret)
 		return ret;
-	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC))
+	if (!snap && (file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC))
 		trace_reset_buffer(sel->tr, sel->cpu);
 	if (!(file->f_mode & FMODE_READ))
 		return 0;
@@ -167,6 +185,7 @@ static int trace_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	}
 	w->sel = *sel;
+	w->snap = snap;
 	w->it = kcalloc(nr_cpu_ids, sizeof(*w->it), GFP_KERNEL);
 	w->buf = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
 	w->syms = trace_sym_cache_alloc();
@@ -180,6 +199,11 @@ static int trace_open(struct inode *inode, struct file *file)
 	}
 	walk_start_iters(w);
 	return 0;
+}
+
+static int trace_open(struct inode *inode, struct file *file)
+{
+	return walk_open(inode, file, false);
 }
 
 static int trace_release(struct inode *inode, struct file *file)
@@ -207,11 +231,34 @@ static ssize_t trace_write(struct file *file, const char __user *ubuf,
 	return cnt;
 }
 
+/* A file opened only for writing has no seq_file. */
+static loff_t trace_lseek(struct file *file, loff_t offset, int whence)
+{
+	if (file->f_mode & FMODE_READ)
+		return seq_lseek(file, offset, whence);
+	file->f_pos = 0;
+	return 0;
+}
+
 static const struct file_operations trace_fops = {
 	.open		= trace_open,
 	.read		= seq_read,
 	.write		= trace_write,
-	.llseek		= seq_lseek,
+	.llseek		= trace_lseek,
+	.release	= trace_release,
+};
+
+/* snapshot: trace over the snapshot buffer; writes act on it. */
+static int snapshot_open(struct inode *inode, struct file *file)
+{
+	return walk_open(inode, file, true);
+}
+
+static const struct file_operations snapshot_fops = {
+	.open		= snapshot_open,
+	.read		= seq_read,
+	.write		= trace_snapshot_write,
+	.llseek		= trace_lseek,
 	.release	= trace_release,
 };
 
@@ -242,6 +289,7 @@ static bool pipe_empty(struct pipe_reader *p)
 static void pipe_fill(struct pipe_reader *p)
 {
 	struct trace_array *tr = p->sel.tr;
+	struct trace_buffer *buf = READ_ONCE(tr->buffer);
 	struct ring_buffer_event *e, *best;
 	unsigned long lost, best_lost = 0;
 	struct seq_buf line;
@@ -253,7 +301,7 @@ static void pipe_fill(struct pipe_reader *p)
 		for_each_possible_cpu(cpu) {
 			if (!cpu_selected(&p->sel, cpu))
 				continue;
-			e = ring_buffer_peek(tr->buffer, cpu, &ts, &lost);
+			e = ring_buffer_peek(buf, cpu, &ts, &lost);
 			if (e && (!best || ts < best_ts)) {
 				best = e;
 				best_ts = ts;
@@ -275,7 +323,7 @@ static void pipe_fill(struct pipe_reader *p)
 		    seq_buf_used(&p->s))
 			return;	/* next time */
 		seq_buf_putmem(&p->s, line.buffer, seq_buf_used(&line));
-		ring_buffer_consume(tr->buffer, best_cpu, NULL, NULL);
+		ring_buffer_consume(buf, best_cpu, NULL, NULL);
 		p->read_any = true;
 	}
 }
@@ -422,7 +470,7 @@ static const struct file_operations trace_pipe_fops = {
 };
 
 /**
- * trace_read_create_files() - trace and trace_pipe of an instance
+ * trace_read_create_files() - trace, trace_pipe and snapshot of an instance
  * @tr: the instance
  * @dir: its tracefs directory
  */
@@ -432,10 +480,12 @@ void trace_read_create_files(struct trace_array *tr, struct dentry *dir)
 
 	tracefs_create_file("trace", 0640, dir, sel, &trace_fops);
 	tracefs_create_file("trace_pipe", 0440, dir, sel, &trace_pipe_fops);
+	if (IS_ENABLED(CONFIG_TRACER_SNAPSHOT))
+		tracefs_create_file("snapshot", 0640, dir, sel, &snapshot_fops);
 }
 
 /**
- * trace_cpu_read_create_files() - trace and trace_pipe of per_cpu/cpuN
+ * trace_cpu_read_create_files() - trace, trace_pipe, snapshot of per_cpu/cpuN
  * @tr: the instance
  * @dir: the per_cpu/cpuN directory
  * @cpu: N
@@ -447,4 +497,6 @@ void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
 
 	tracefs_create_file("trace", 0640, dir, sel, &trace_fops);
 	tracefs_create_file("trace_pipe", 0440, dir, sel, &trace_pipe_fops);
+	if (IS_ENABLED(CONFIG_TRACER_SNAPSHOT))
+		tracefs_create_file("snapshot", 0640, dir, sel, &snapshot_fops);
 }

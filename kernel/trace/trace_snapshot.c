@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Snapshots: a second buffer per instance that a snapshot swaps with the
+ * live one, so what was recorded so far stays readable in "snapshot"
+ * while tracing goes on.
+ *
+ *	echo 1 > snapshot	allocate the snapshot buffer if needed, swap
+ *	echo 0 > snapshot	free it (it shrinks to its minimum size)
+ *	echo 2 > snapshot	empty it (any number but 0 and 1)
+ *
+ * A swap is two pointer stores under the instance's snap_lock, so the
+ * in-kernel tracing_snapshot() may take one in any context but NMI.  The
+ * snapshot buffer, once made, lives as long as the instance: a writer or
+ * reader that loaded a buffer pointer just before a swap goes on with a
+ * buffer that still exists.  Per-CPU swaps are not offered, as upstream
+ * without CONFIG_RING_BUFFER_ALLOW_SWAP.
+ */
+#include <linux/ftrace.h>
+#include <linux/kernel.h>
+#include <linux/seq_buf.h>
+#include <linux/trace.h>
+#include <linux/uaccess.h>
+
+#include "trace_priv.h"
+
+/**
+ * trace_snapshot_swap() - take a snapshot: swap the live and snapshot buffers
+ * @tr: the instance
+ *
+ * Any context but NMI.  Records being written go on into the buffer they
+ * were reserved in.
+ *
+ * Return: true, or false when the snapshot buffer is not allocated.
+ */
+bool trace_snapshot_swap(struct trace_array *tr)
+{
+	struct trace_buffer *live;
+	unsigned long flags;
+	bool on;
+
+	raw_spin_lock_irqsave(&tr->snap_lock, flags);
+	on = tr->snap_on;
+	if (on) {
+		live = tr->buffer;
+		WRITE_ONCE(tr->buffer, tr->snap);
+		WRITE_ONCE(tr->snap, live);
+	}
+	raw_spin_unlock_irqrestore(&tr->snap_lock, flags);
+	return on;
+}
+
+/* Make the snapshot buffer as big as the live one; allowed to swap after. */
+static int snapshot_arm(struct trace_array *tr)
+{
+	int ret;
+
+	lockdep_assert_held(&trace_types_lock);
+	if (tr->snap_on)
+		return 0;
+	ret = tracing_expand_buffer(tr);
+	if (!ret)
+		ret = trace_snap_alloc(tr);
+	if (ret)
+		return ret;
+	raw_spin_lock_irq(&tr->snap_lock);
+	tr->snap_on = true;
+	raw_spin_unlock_irq(&tr->snap_lock);
+	return 0;
+}
+
+/* No more swaps; the buffer shrinks (unless a reader walks it) and empties. */
+static void snapshot_free(struct trace_array *tr)
+{
+	lockdep_assert_held(&trace_types_lock);
+	if (!tr->snap_on)
+		return;
+	raw_spin_lock_irq(&tr->snap_lock);
+	tr->snap_on = false;
+	raw_spin_unlock_irq(&tr->snap_lock);
+	ring_buffer_resize(tr->snap, 0, RING_BUFFER_ALL_CPUS);
+	ring_buffer_reset(tr->snap);
+}
+
+static int snapshot_cmd(struct trace_array *tr, long cpu, unsigned long val)
+{
+	lockdep_assert_held(&trace_types_lock);
+	switch (val) {
+	case 0:
+		if (cpu != RING_BUFFER_ALL_CPUS)
+			return -EINVAL;
+		snapshot_free(tr);
+		return 0;
+	case 1:
+		if (cpu != RING_BUFFER_ALL_CPUS)
+			return -EINVAL;
+		return snapshot_arm(tr) ?: (trace_snapshot_swap(tr), 0);
+	default:
+		if (!tr->snap_on)
+			return 0;
+		if (cpu == RING_BUFFER_ALL_CPUS)
+			ring_buffer_reset(tr->snap);
+		else
+			ring_buffer_reset_cpu(tr->snap, cpu);
+		return 0;
+	}
+}
+
+/**
+ * trace_snapshot_write() - a number written to snapshot or per_cpu/cpuN/snapshot
+ * @file: the file
+ * @ubuf: the number
+ * @cnt: its bytes
+ * @ppos: file position
+ *
+ * Return: @cnt, or -EINVAL for a bad number or a swap or free asked of a
+ * per-CPU file, -ENOMEM or -EBUSY (a snapshot reader holds the buffer
+ * being resized).
+ */
+ssize_t trace_snapshot_write(struct file *file, const char __user *ubuf,
+			     size_t cnt, loff_t *ppos)
+{
+	struct trace_cpu_file *sel = file_inode(file)->i_private;
+	unsigned long val;
+	int ret;
+
+	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	if (ret)
+		return ret;
+	mutex_lock(&trace_types_lock);
+	ret = snapshot_cmd(sel->tr, sel->cpu, val);
+	mutex_unlock(&trace_types_lock);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+/* The command help, upstream's text byte for byte. */
+static const char help_all[] =
+	"# echo 0 > snapshot : Clears and frees snapshot buffer\n"
+	"# echo 1 > snapshot : Allocates snapshot buffer, if not already allocated.\n"
+	"#                      Takes a snapshot of the main buffer.\n"
+	"# echo 2 > snapshot : Clears snapshot buffer (but does not allocate or free)\n";
+
+static const char help_cpu[] =
+	"# echo 0 > snapshot : Invalid for per_cpu snapshot file.\n"
+	"# echo 1 > snapshot : Not supported with this kernel.\n"
+	"#                     Must use main snapshot file to allocate.\n"
+	"# echo 2 > snapshot : Clears this cpu's snapshot buffer (but does not allocate)\n";
+
+static const char help_any[] =
+	"#                      (Doesn't have to be '2' works with any number that\n"
+	"#                       is not a '0' or '1')\n";
+
+/**
+ * trace_snapshot_help() - the header of an empty snapshot file
+ * @s: output
+ * @tr: the instance
+ * @cpu: the file's CPU, or RING_BUFFER_ALL_CPUS
+ */
+void trace_snapshot_help(struct seq_buf *s, struct trace_array *tr, long cpu)
+{
+	lockdep_assert_held(&trace_types_lock);
+	seq_buf_printf(s, "# tracer: %s\n#\n#\n# * Snapshot is %s *\n#\n",
+		       tr->current_trace->name,
+		       tr->snap_on ? "allocated" : "freed");
+	seq_buf_puts(s, "# Snapshot commands:\n");
+	seq_buf_puts(s, cpu == RING_BUFFER_ALL_CPUS ? help_all : help_cpu);
+	seq_buf_puts(s, help_any);
+}
+
+/**
+ * tracing_snapshot() - take a snapshot of the top-level instance
+ *
+ * Any context.  Without an allocated snapshot buffer (tracing_snapshot_alloc()
+ * or "echo 1 > snapshot") it records why and turns tracing off, so the
+ * trace up to here stays as it is.
+ */
+void tracing_snapshot(void)
+{
+	struct trace_array *tr = &trace_top;
+
+	if (in_nmi()) {
+		trace_array_puts(tr, "*** SNAPSHOT CALLED FROM NMI CONTEXT ***\n");
+		trace_array_puts(tr, "*** snapshot is being ignored        ***\n");
+		return;
+	}
+	if (!trace_snapshot_swap(tr)) {
+		trace_array_puts(tr, "*** SNAPSHOT NOT ALLOCATED ***\n");
+		trace_array_puts(tr, "*** stopping trace here!   ***\n");
+		tracer_tracing_off(tr);
+	}
+}
+EXPORT_SYMBOL_GPL(tracing_snapshot);
+
+/**
+ * tracing_snapshot_alloc() - allocate the snapshot buffer, then snapshot
+ *
+ * Sleeps.  If the buffer cannot be allocated nothing is swapped.
+ */
+void tracing_snapshot_alloc(void)
+{
+	int ret;
+
+	mutex_lock(&trace_types_lock);
+	ret = snapshot_arm(&trace_top);
+	mutex_unlock(&trace_types_lock);
+	if (ret) {
+		pr_warn("tracing: no snapshot buffer: %d\n", ret);
+		return;
+	}
+	tracing_snapshot();
+}
+EXPORT_SYMBOL_GPL(tracing_snapshot_alloc);
