@@ -13,7 +13,9 @@
  * commands take effect at once and do not touch the filter: they are run
  * by their own ftrace_ops whose filter is the set of functions having a
  * command.  The table of (function, command, count) is an array sorted by
- * function, replaced as a whole and published with RCU.
+ * function, replaced as a whole and published with RCU.  Each instance
+ * has its own table and ops; traceon, traceoff and stacktrace act on that
+ * instance, dump and cpudump print the top one as ftrace_dump() does.
  */
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -50,17 +52,6 @@ struct func_cmd_table {
 	struct func_cmd		cmds[];
 };
 
-/* [M] ftrace_lock; the callback reads it under RCU (sched). */
-static struct func_cmd_table __rcu *cmd_table;
-
-static void cmd_call(unsigned long ip, unsigned long parent_ip,
-		     struct ftrace_ops *op, struct ftrace_regs *fregs);
-
-static struct ftrace_ops cmd_ops = {
-	.func	= cmd_call,
-	.flags	= FTRACE_OPS_FL_RECURSION,
-};
-
 /* Take one run of @c; false when its count is used up. */
 static bool cmd_take(struct func_cmd *c)
 {
@@ -75,20 +66,20 @@ static bool cmd_take(struct func_cmd *c)
 	return true;
 }
 
-static void cmd_run(struct func_cmd *c)
+static void cmd_run(struct func_cmd *c, struct trace_array *tr)
 {
 	switch (c->kind) {
 	case CMD_TRACEON:
-		if (!tracing_is_on() && cmd_take(c))
-			tracing_on();
+		if (!tracer_tracing_is_on(tr) && cmd_take(c))
+			tracer_tracing_on(tr);
 		break;
 	case CMD_TRACEOFF:
-		if (tracing_is_on() && cmd_take(c))
-			tracing_off();
+		if (tracer_tracing_is_on(tr) && cmd_take(c))
+			tracer_tracing_off(tr);
 		break;
 	case CMD_STACKTRACE:
 		if (cmd_take(c))
-			trace_record_stack(&trace_top, tracing_gen_ctx_dec(), 3);
+			trace_record_stack(tr, tracing_gen_ctx_dec(), 3);
 		break;
 	case CMD_DUMP:
 		if (cmd_take(c))
@@ -104,7 +95,8 @@ static void cmd_run(struct func_cmd *c)
 static void cmd_call(unsigned long ip, unsigned long parent_ip,
 		     struct ftrace_ops *op, struct ftrace_regs *fregs)
 {
-	struct func_cmd_table *t = rcu_dereference_raw(cmd_table);
+	struct ftrace_inst *fi = container_of(op, struct ftrace_inst, cmd_ops);
+	struct func_cmd_table *t = rcu_dereference_raw(fi->cmds);
 	unsigned int lo = 0, hi;
 
 	if (!t)
@@ -119,7 +111,17 @@ static void cmd_call(unsigned long ip, unsigned long parent_ip,
 			hi = mid;
 	}
 	for (; lo < t->n && t->cmds[lo].ip == ip; lo++)
-		cmd_run(&t->cmds[lo]);
+		cmd_run(&t->cmds[lo], fi->tr);
+}
+
+/**
+ * ftrace_cmds_init() - set up the command ops of an instance
+ * @fi: the instance's function tracing, zeroed
+ */
+void ftrace_cmds_init(struct ftrace_inst *fi)
+{
+	fi->cmd_ops.func = cmd_call;
+	fi->cmd_ops.flags = FTRACE_OPS_FL_RECURSION;
 }
 
 static int cmp_cmd(const void *a, const void *b)
@@ -132,11 +134,12 @@ static int cmp_cmd(const void *a, const void *b)
 }
 
 /*
- * Install @t (sorted, may be NULL) as the command table, and register or
- * unregister the ops to match.  Called with ftrace_lock held.
+ * Install @t (sorted, may be NULL) as the command table of @fi, and
+ * register or unregister its ops to match.  Called with ftrace_lock held.
  */
-static int cmd_install(struct func_cmd_table *t)
+static int cmd_install(struct ftrace_inst *fi, struct func_cmd_table *t)
 {
+	struct ftrace_ops *ops = &fi->cmd_ops;
 	struct func_cmd_table *old;
 	struct ftrace_hash *h = NULL;
 	unsigned long *ips = NULL;
@@ -155,16 +158,16 @@ static int cmd_install(struct func_cmd_table *t)
 		if (IS_ERR(h))
 			return PTR_ERR(h);
 	}
-	old = rcu_replace_pointer(cmd_table, t, lockdep_is_held(&ftrace_lock));
+	old = rcu_replace_pointer(fi->cmds, t, lockdep_is_held(&ftrace_lock));
 	if (h) {
-		ret = ftrace_ops_replace_hash(&cmd_ops, false, h);
+		ret = ftrace_ops_replace_hash(ops, false, h);
 		if (ret)
 			kvfree(h);
-		else if (!(cmd_ops.flags & FTRACE_OPS_FL_ENABLED))
-			ret = ftrace_register_locked(&cmd_ops);
-	} else if (cmd_ops.flags & FTRACE_OPS_FL_ENABLED) {
-		ftrace_unregister_locked(&cmd_ops);
-		ftrace_ops_replace_hash(&cmd_ops, false, NULL);
+		else if (!(ops->flags & FTRACE_OPS_FL_ENABLED))
+			ret = ftrace_register_locked(ops);
+	} else if (ops->flags & FTRACE_OPS_FL_ENABLED) {
+		ftrace_unregister_locked(ops);
+		ftrace_ops_replace_hash(ops, false, NULL);
 	}
 	synchronize_rcu();
 	kfree(old);
@@ -172,7 +175,19 @@ static int cmd_install(struct func_cmd_table *t)
 }
 
 /**
+ * ftrace_cmds_clear() - remove all commands of an instance
+ * @fi: the instance's function tracing
+ */
+void ftrace_cmds_clear(struct ftrace_inst *fi)
+{
+	mutex_lock(&ftrace_lock);
+	cmd_install(fi, NULL);
+	mutex_unlock(&ftrace_lock);
+}
+
+/**
  * ftrace_func_cmd() - add or remove a command on the functions of a glob
+ * @fi: the instance's function tracing
  * @glob: the functions
  * @mod: a module-name glob, or NULL
  * @cmd: the command name
@@ -182,8 +197,8 @@ static int cmd_install(struct func_cmd_table *t)
  * Return: 0; -EINVAL for an unknown command, a bad count or a glob that
  * matches no function; -ENOMEM.
  */
-int ftrace_func_cmd(const char *glob, const char *mod, const char *cmd,
-		    const char *param, bool remove)
+int ftrace_func_cmd(struct ftrace_inst *fi, const char *glob, const char *mod,
+		    const char *cmd, const char *param, bool remove)
 {
 	struct func_cmd_table *old, *t;
 	unsigned long *ips, count = -1;
@@ -202,7 +217,7 @@ int ftrace_func_cmd(const char *glob, const char *mod, const char *cmd,
 	ret = -EINVAL;
 	if (!n)
 		goto out_free;
-	old = rcu_dereference_protected(cmd_table, lockdep_is_held(&ftrace_lock));
+	old = rcu_dereference_protected(fi->cmds, lockdep_is_held(&ftrace_lock));
 	ret = -ENOMEM;
 	t = kmalloc(struct_size(t, cmds, (old ? old->n : 0) + n), GFP_KERNEL);
 	if (!t)
@@ -231,8 +246,8 @@ int ftrace_func_cmd(const char *glob, const char *mod, const char *cmd,
 		kfree(t);
 		t = NULL;
 	}
-	ret = cmd_install(t);
-	if (ret && rcu_access_pointer(cmd_table) != t)
+	ret = cmd_install(fi, t);
+	if (ret && rcu_access_pointer(fi->cmds) != t)
 		kfree(t);	/* not published */
 out_free:
 	kvfree(ips);
@@ -244,15 +259,16 @@ out:
 /**
  * ftrace_func_cmd_show() - list the commands, as set_ftrace_filter shows them
  * @m: the output
+ * @fi: the instance's function tracing
  */
-void ftrace_func_cmd_show(struct seq_file *m)
+void ftrace_func_cmd_show(struct seq_file *m, struct ftrace_inst *fi)
 {
 	struct func_cmd_table *t;
 	unsigned int i;
 	long count;
 
 	mutex_lock(&ftrace_lock);
-	t = rcu_dereference_protected(cmd_table, lockdep_is_held(&ftrace_lock));
+	t = rcu_dereference_protected(fi->cmds, lockdep_is_held(&ftrace_lock));
 	for (i = 0; t && i < t->n; i++) {
 		count = atomic_long_read(&t->cmds[i].count);
 		seq_printf(m, "%ps:%s", (void *)t->cmds[i].ip,

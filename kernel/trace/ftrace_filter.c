@@ -355,6 +355,7 @@ void ftrace_mod_words_apply(struct module *mod)
 
 /**
  * struct filter_file - an open set_ftrace_filter or set_ftrace_notrace
+ * @fi: the instance's function tracing
  * @ops: the ops whose set it is
  * @exclude: the notrace set, else the filter
  * @ips: the set being written, unsorted
@@ -367,6 +368,7 @@ void ftrace_mod_words_apply(struct module *mod)
  * Private to the open file; writes are serialised by the VFS (f_pos_lock).
  */
 struct filter_file {
+	struct ftrace_inst	*fi;
 	struct ftrace_ops	*ops;
 	bool			exclude;
 	unsigned long		*ips;
@@ -376,13 +378,6 @@ struct filter_file {
 	char			word[WORD_MAX];
 	struct ftrace_hash	*shown;
 };
-
-struct filter_target {
-	struct ftrace_ops	*ops;
-	bool			exclude;
-};
-
-static struct filter_target filter_targets[2];
 
 static int filter_show(struct seq_file *m, void *v)
 {
@@ -410,13 +405,13 @@ static int filter_show(struct seq_file *m, void *v)
 			seq_printf(m, "%s:mod:%s\n", w->glob, w->mod);
 	mutex_unlock(&ftrace_lock);
 	if (!f->exclude)
-		ftrace_func_cmd_show(m);
+		ftrace_func_cmd_show(m, f->fi);
 	return 0;
 }
 
 static int filter_open(struct inode *inode, struct file *file)
 {
-	struct filter_target *t = inode->i_private;
+	struct ftrace_inst_file *t = inode->i_private;
 	struct ftrace_hash *cur;
 	struct filter_file *f;
 	unsigned int i;
@@ -424,11 +419,17 @@ static int filter_open(struct inode *inode, struct file *file)
 
 	if (ret)
 		return ret;
+	ret = trace_array_get(t->fi->tr);
+	if (ret)
+		return ret;
 	f = kzalloc(sizeof(*f), GFP_KERNEL);
-	if (!f)
+	if (!f) {
+		trace_array_put(t->fi->tr);
 		return -ENOMEM;
-	f->ops = t->ops;
-	f->exclude = t->exclude;
+	}
+	f->fi = t->fi;
+	f->ops = &t->fi->ops;
+	f->exclude = t->which;
 	f->words = (struct ftrace_words){ .buf = f->word, .size = sizeof(f->word) };
 	mutex_lock(&ftrace_lock);
 	cur = rcu_dereference_protected(f->exclude ? f->ops->notrace_hash :
@@ -447,6 +448,7 @@ static int filter_open(struct inode *inode, struct file *file)
 	if (!ret && (file->f_mode & FMODE_READ))
 		ret = single_open(file, filter_show, f);
 	if (ret) {
+		trace_array_put(f->fi->tr);
 		kvfree(f->ips);
 		kvfree(f->shown);
 		kfree(f);
@@ -492,7 +494,7 @@ static int filter_word(struct filter_file *f, char *word)
 			*param++ = '\0';
 		if (f->exclude || !*word)
 			return -EINVAL;
-		return ftrace_func_cmd(word, NULL, cmd, param, remove);
+		return ftrace_func_cmd(f->fi, word, NULL, cmd, param, remove);
 	}
 	if (!*word)
 		return -EINVAL;
@@ -618,6 +620,7 @@ static int filter_release(struct inode *inode, struct file *file)
 	}
 	if (file->f_mode & FMODE_READ)
 		single_release(inode, file);
+	trace_array_put(f->fi->tr);
 	kvfree(f->ips);
 	kvfree(f->shown);
 	kfree(f);
@@ -661,14 +664,11 @@ static int total_info_show(struct seq_file *m, void *v)
 DEFINE_SHOW_ATTRIBUTE(total_info);
 
 /**
- * ftrace_filter_create_files() - the function-listing and filter files
- * @dir: the tracefs directory
- * @ops: the ops whose filter set_ftrace_filter and set_ftrace_notrace set
+ * ftrace_list_create_files() - the files that list call sites
+ * @dir: the tracefs root
  */
-void ftrace_filter_create_files(struct dentry *dir, struct ftrace_ops *ops)
+void ftrace_list_create_files(struct dentry *dir)
 {
-	filter_targets[0] = (struct filter_target){ ops, false };
-	filter_targets[1] = (struct filter_target){ ops, true };
 	tracefs_create_file("available_filter_functions", 0444, dir,
 			    (void *)LIST_AVAILABLE, &sites_fops);
 	tracefs_create_file("available_filter_functions_addrs", 0444, dir,
@@ -679,8 +679,30 @@ void ftrace_filter_create_files(struct dentry *dir, struct ftrace_ops *ops)
 			    (void *)LIST_ENABLED, &sites_fops);
 	tracefs_create_file("touched_functions", 0444, dir,
 			    (void *)LIST_TOUCHED, &sites_fops);
-	tracefs_create_file("set_ftrace_filter", 0644, dir, &filter_targets[0],
+}
+
+/**
+ * ftrace_filter_create_files() - set_ftrace_filter and set_ftrace_notrace
+ * @dir: the instance's tracefs directory
+ * @fi: the instance's function tracing, whose sets they are
+ */
+void ftrace_filter_create_files(struct dentry *dir, struct ftrace_inst *fi)
+{
+	tracefs_create_file("set_ftrace_filter", 0644, dir, &fi->files[0],
 			    &filter_fops);
-	tracefs_create_file("set_ftrace_notrace", 0644, dir, &filter_targets[1],
+	tracefs_create_file("set_ftrace_notrace", 0644, dir, &fi->files[1],
 			    &filter_fops);
+}
+
+/**
+ * ftrace_filter_clear() - forget the sets of an instance going away
+ * @fi: the instance's function tracing; its ops are unregistered
+ */
+void ftrace_filter_clear(struct ftrace_inst *fi)
+{
+	mutex_lock(&ftrace_lock);
+	mod_words_drop(&fi->ops, false, NULL, NULL);
+	mod_words_drop(&fi->ops, true, NULL, NULL);
+	mutex_unlock(&ftrace_lock);
+	ftrace_free_filter(&fi->ops);
 }

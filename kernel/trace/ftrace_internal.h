@@ -72,6 +72,45 @@ struct ftrace_hash {
 	unsigned long	ips[];
 };
 
+struct ftrace_inst;
+struct ftrace_pids;
+struct func_cmd_table;
+struct trace_array;
+
+/* What a per-instance filter or pid file points to. */
+struct ftrace_inst_file {
+	struct ftrace_inst	*fi;
+	int			which;	/* 1: the notrace file of the pair */
+};
+
+#ifdef CONFIG_FUNCTION_TRACER
+/**
+ * struct ftrace_inst - the function tracing of one tracing instance
+ * @ops: the function tracer's ops, private = @tr; its filter and notrace
+ *	sets are the instance's set_ftrace_filter and set_ftrace_notrace
+ * @cmd_ops: runs the commands of the instance's set_ftrace_filter
+ * @cmds: those commands, sorted by function
+ * @pids: set_ftrace_pid ([0]) and set_ftrace_notrace_pid ([1])
+ * @pids_active: either of @pids is non-empty
+ * @tr: the instance
+ * @files: what the instance's filter and pid files point to
+ *
+ * Legend: [I] set at creation, [M] ftrace_lock.  The callbacks read
+ * @cmds and @pids under RCU (sched) and @pids_active with READ_ONCE().
+ * The top instance's lives for ever; another's is freed with it, once
+ * its files are closed and its tracer is nop.
+ */
+struct ftrace_inst {
+	struct ftrace_ops		ops;		/* hashes [M] */
+	struct ftrace_ops		cmd_ops;	/* hashes [M] */
+	struct func_cmd_table __rcu	*cmds;		/* [M] */
+	struct ftrace_pids __rcu	*pids[2];	/* [M] */
+	bool				pids_active;	/* [M] */
+	struct trace_array		*tr;		/* [I] */
+	struct ftrace_inst_file		files[2];	/* [I] */
+};
+#endif
+
 /* The call sites of vmlinux, as the linker collected them. */
 extern unsigned long __start_mcount_loc[];
 extern unsigned long __stop_mcount_loc[];
@@ -103,21 +142,25 @@ int ftrace_ops_replace_hash(struct ftrace_ops *ops, bool exclude,
 			    struct ftrace_hash *hash);
 
 /* ftrace_cmds.c */
-int ftrace_func_cmd(const char *glob, const char *mod, const char *cmd,
-		    const char *param, bool remove);
-void ftrace_func_cmd_show(struct seq_file *m);
+void ftrace_cmds_init(struct ftrace_inst *fi);
+void ftrace_cmds_clear(struct ftrace_inst *fi);
+int ftrace_func_cmd(struct ftrace_inst *fi, const char *glob, const char *mod,
+		    const char *cmd, const char *param, bool remove);
+void ftrace_func_cmd_show(struct seq_file *m, struct ftrace_inst *fi);
 
 /* ftrace_pid.c */
-extern bool ftrace_pids_active;
-bool __ftrace_pid_ignored(void);
+bool __ftrace_pid_ignored(struct ftrace_inst *fi);
 
+#ifdef CONFIG_FUNCTION_TRACER
 /* The callback's test: one load while no pid set is in use. */
-static __always_inline bool ftrace_pid_ignored(void)
+static __always_inline bool ftrace_pid_ignored(struct ftrace_inst *fi)
 {
-	return unlikely(READ_ONCE(ftrace_pids_active)) && __ftrace_pid_ignored();
+	return unlikely(READ_ONCE(fi->pids_active)) && __ftrace_pid_ignored(fi);
 }
+#endif
 
-void ftrace_pid_create_files(struct dentry *dir);
+void ftrace_pid_create_files(struct dentry *dir, struct ftrace_inst *fi);
+void ftrace_pids_clear(struct ftrace_inst *fi);
 
 /* ftrace_selftest_target.c */
 int ftrace_selftest_target(void);
@@ -139,7 +182,9 @@ struct ftrace_words {
 /* ftrace_filter.c */
 int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,
 		      unsigned int *n);
-void ftrace_filter_create_files(struct dentry *dir, struct ftrace_ops *ops);
+void ftrace_list_create_files(struct dentry *dir);
+void ftrace_filter_create_files(struct dentry *dir, struct ftrace_inst *fi);
+void ftrace_filter_clear(struct ftrace_inst *fi);
 void ftrace_mod_words_apply(struct module *mod);
 int ftrace_words_write(struct ftrace_words *w, const char __user *ubuf,
 		       size_t cnt, int (*fn)(void *ctx, char *word), void *ctx);

@@ -8,9 +8,10 @@
  * "no pid" for an empty set.  With set_ftrace_pid non-empty only its tasks
  * are traced; a task in set_ftrace_notrace_pid never is.
  *
- * A set is a sorted array published with RCU; the function tracer's
- * callback looks the current pid up with a binary search, and not at all
- * while both sets are empty.
+ * Each instance has its own pair (struct ftrace_inst).  A set is a sorted
+ * array published with RCU; the function tracer's callback looks the
+ * current pid up with a binary search, and not at all while both sets
+ * are empty.
  */
 #include <linux/pid.h>
 #include <linux/security.h>
@@ -21,17 +22,12 @@
 #include <linux/uaccess.h>
 
 #include "ftrace_internal.h"
+#include "trace_priv.h"
 
 struct ftrace_pids {
 	unsigned int	n;
 	pid_t		pids[];
 };
-
-/* [M] ftrace_lock for writers; the callback reads under RCU (sched). */
-static struct ftrace_pids __rcu *pid_sets[2];
-
-/* [M] for writers, READ_ONCE() in the callback: is either set non-empty? */
-bool ftrace_pids_active;
 
 static bool pids_have(const struct ftrace_pids *p, pid_t pid)
 {
@@ -51,6 +47,7 @@ static bool pids_have(const struct ftrace_pids *p, pid_t pid)
 
 /**
  * __ftrace_pid_ignored() - does the function tracer skip the current task?
+ * @fi: the instance's function tracing
  *
  * Called from the callback, preemption disabled, through
  * ftrace_pid_ignored() while a set is non-empty.
@@ -58,10 +55,10 @@ static bool pids_have(const struct ftrace_pids *p, pid_t pid)
  * Return: true when set_ftrace_pid is set and lacks the task, or
  * set_ftrace_notrace_pid has it.
  */
-bool __ftrace_pid_ignored(void)
+bool __ftrace_pid_ignored(struct ftrace_inst *fi)
 {
-	struct ftrace_pids *only = rcu_dereference_raw(pid_sets[0]);
-	struct ftrace_pids *skip = rcu_dereference_raw(pid_sets[1]);
+	struct ftrace_pids *only = rcu_dereference_raw(fi->pids[0]);
+	struct ftrace_pids *skip = rcu_dereference_raw(fi->pids[1]);
 
 	if (likely(!only && !skip))
 		return false;
@@ -72,6 +69,7 @@ bool __ftrace_pid_ignored(void)
 
 /**
  * struct pid_file - an open set_ftrace_pid or set_ftrace_notrace_pid
+ * @fi: the instance's function tracing
  * @which: 0 for set_ftrace_pid, 1 for set_ftrace_notrace_pid
  * @set: the pids being written (unsorted) or, for reading, the copy shown
  * @n: its length
@@ -80,6 +78,7 @@ bool __ftrace_pid_ignored(void)
  * @num: the buffer of @words
  */
 struct pid_file {
+	struct ftrace_inst *fi;
 	int		which;
 	pid_t		*set;
 	unsigned int	n;
@@ -124,6 +123,7 @@ static int pids_show(struct seq_file *m, void *v)
 
 static int pids_open(struct inode *inode, struct file *file)
 {
+	struct ftrace_inst_file *t = inode->i_private;
 	struct ftrace_pids *cur;
 	struct pid_file *f;
 	unsigned int i;
@@ -131,13 +131,19 @@ static int pids_open(struct inode *inode, struct file *file)
 
 	if (ret)
 		return ret;
+	ret = trace_array_get(t->fi->tr);
+	if (ret)
+		return ret;
 	f = kzalloc(sizeof(*f), GFP_KERNEL);
-	if (!f)
+	if (!f) {
+		trace_array_put(t->fi->tr);
 		return -ENOMEM;
-	f->which = (long)inode->i_private;
+	}
+	f->fi = t->fi;
+	f->which = t->which;
 	f->words = (struct ftrace_words){ .buf = f->num, .size = sizeof(f->num) };
 	mutex_lock(&ftrace_lock);
-	cur = rcu_dereference_protected(pid_sets[f->which],
+	cur = rcu_dereference_protected(f->fi->pids[f->which],
 					lockdep_is_held(&ftrace_lock));
 	if (!(file->f_flags & O_TRUNC) || !(file->f_mode & FMODE_WRITE))
 		for (i = 0; cur && !ret && i < cur->n; i++)
@@ -146,6 +152,7 @@ static int pids_open(struct inode *inode, struct file *file)
 	if (!ret)
 		ret = single_open(file, pids_show, f);
 	if (ret) {
+		trace_array_put(f->fi->tr);
 		kfree(f->set);
 		kfree(f);
 	}
@@ -173,10 +180,25 @@ static ssize_t pids_write(struct file *file, const char __user *ubuf,
 	return cnt;
 }
 
+/* Publish @p (sorted, or NULL) as set @which of @fi, then free the old. */
+static void pids_install(struct ftrace_inst *fi, int which, struct ftrace_pids *p)
+{
+	struct ftrace_pids *old;
+
+	mutex_lock(&ftrace_lock);
+	old = rcu_replace_pointer(fi->pids[which], p,
+				  lockdep_is_held(&ftrace_lock));
+	WRITE_ONCE(fi->pids_active,
+		   rcu_access_pointer(fi->pids[0]) || rcu_access_pointer(fi->pids[1]));
+	mutex_unlock(&ftrace_lock);
+	synchronize_rcu();
+	kfree(old);
+}
+
 static int pids_release(struct inode *inode, struct file *file)
 {
 	struct pid_file *f = ((struct seq_file *)file->private_data)->private;
-	struct ftrace_pids *p = NULL, *old;
+	struct ftrace_pids *p = NULL;
 	unsigned int i, n = 0;
 
 	if (file->f_mode & FMODE_WRITE &&
@@ -189,18 +211,10 @@ static int pids_release(struct inode *inode, struct file *file)
 				p->pids[n++] = f->set[i];
 		if (p)
 			p->n = n;
-		if (p || !f->n) {
-			mutex_lock(&ftrace_lock);
-			old = rcu_replace_pointer(pid_sets[f->which], p,
-						  lockdep_is_held(&ftrace_lock));
-			WRITE_ONCE(ftrace_pids_active,
-				   rcu_access_pointer(pid_sets[0]) ||
-				   rcu_access_pointer(pid_sets[1]));
-			mutex_unlock(&ftrace_lock);
-			synchronize_rcu();
-			kfree(old);
-		}
+		if (p || !f->n)
+			pids_install(f->fi, f->which, p);
 	}
+	trace_array_put(f->fi->tr);
 	kfree(f->set);
 	kfree(f);
 	return single_release(inode, file);
@@ -216,11 +230,23 @@ static const struct file_operations pids_fops = {
 
 /**
  * ftrace_pid_create_files() - set_ftrace_pid and set_ftrace_notrace_pid
- * @dir: the tracefs directory
+ * @dir: the instance's tracefs directory
+ * @fi: the instance's function tracing
  */
-void ftrace_pid_create_files(struct dentry *dir)
+void ftrace_pid_create_files(struct dentry *dir, struct ftrace_inst *fi)
 {
-	tracefs_create_file("set_ftrace_pid", 0644, dir, (void *)0L, &pids_fops);
-	tracefs_create_file("set_ftrace_notrace_pid", 0644, dir, (void *)1L,
+	tracefs_create_file("set_ftrace_pid", 0644, dir, &fi->files[0],
 			    &pids_fops);
+	tracefs_create_file("set_ftrace_notrace_pid", 0644, dir, &fi->files[1],
+			    &pids_fops);
+}
+
+/**
+ * ftrace_pids_clear() - empty both pid sets of an instance
+ * @fi: the instance's function tracing
+ */
+void ftrace_pids_clear(struct ftrace_inst *fi)
+{
+	pids_install(fi, 0, NULL);
+	pids_install(fi, 1, NULL);
 }

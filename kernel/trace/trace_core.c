@@ -80,6 +80,7 @@ int trace_array_init(struct trace_array *tr)
 void trace_array_free(struct trace_array *tr)
 {
 	irq_work_sync(&tr->wake_work);
+	trace_func_free(tr);
 	ring_buffer_free(tr->buffer);
 	ring_buffer_free(tr->snap);
 	kfree(tr->cpu_files);

@@ -4,16 +4,19 @@
  *
  *	comm-pid [cpu] flags timestamp: function <-caller
  *
- * It registers one ftrace_ops whose filter and notrace sets are
- * set_ftrace_filter and set_ftrace_notrace (ftrace_filter.c).  The callback
- * protects itself from recursion (anything it calls may be traced too),
- * so the trampoline calls it directly when it is the only ops.
+ * Every instance may run it.  Each has its own ftrace_ops (in struct
+ * ftrace_inst) whose filter and notrace sets are the instance's
+ * set_ftrace_filter and set_ftrace_notrace (ftrace_filter.c), and its own
+ * set_ftrace_pid pair and filter commands.  The callback protects itself
+ * from recursion (anything it calls may be traced too), so the trampoline
+ * calls it directly when it is the only ops.
  */
 #include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
 #include <linux/security.h>
+#include <linux/slab.h>
 #include <asm/setup.h>
 #include <linux/tracefs.h>
 
@@ -23,8 +26,11 @@
 static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 				struct ftrace_ops *op, struct ftrace_regs *fregs);
 
-static struct ftrace_ops func_ops = {
-	.func	= function_trace_call,
+/* The top instance's: boot-time filters are set before tracefs is up. */
+static struct ftrace_inst top_func = {
+	.ops	= { .func = function_trace_call, .private = &trace_top },
+	.tr	= &trace_top,
+	.files	= { { &top_func, 0 }, { &top_func, 1 } },
 };
 
 /* Tracer options: options/func_stack_trace. */
@@ -68,6 +74,7 @@ static void save_comm(struct trace_array *tr)
 static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 				struct ftrace_ops *op, struct ftrace_regs *fregs)
 {
+	struct ftrace_inst *fi = container_of(op, struct ftrace_inst, ops);
 	struct trace_array *tr = op->private;
 	struct trace_buffer *buf;
 	struct ring_buffer_event *e;
@@ -79,7 +86,7 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 	if (bit < 0)
 		return;
 	if (cpumask_test_cpu(smp_processor_id(), tr->cpumask) &&
-	    !ftrace_pid_ignored()) {
+	    !ftrace_pid_ignored(fi)) {
 		/* As tracing_gen_ctx_dec(): not counting our own preempt_disable. */
 		ctx = trace_ctx_now() - IS_ENABLED(CONFIG_PREEMPTION);
 		e = trace_reserve(tr, &buf, TRACE_FN, sizeof(*ent), ctx);
@@ -99,17 +106,19 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 
 static int function_init(struct trace_array *tr)
 {
-	int ret = tracing_expand_buffer(tr);
+	int ret;
 
+	if (!tr->func)
+		return -ENOMEM;	/* its state could not be allocated */
+	ret = tracing_expand_buffer(tr);
 	if (ret)
 		return ret;
-	func_ops.private = tr;
-	return register_ftrace_function(&func_ops);
+	return register_ftrace_function(&tr->func->ops);
 }
 
 static void function_reset(struct trace_array *tr)
 {
-	unregister_ftrace_function(&func_ops);
+	unregister_ftrace_function(&tr->func->ops);
 }
 
 #ifdef CONFIG_FTRACE_STARTUP_TEST
@@ -160,8 +169,8 @@ static int function_selftest(struct tracer *trace, struct trace_array *tr)
 	}
 	/* The tracer, on every function (boot-time filters set aside). */
 	mutex_lock(&ftrace_lock);
-	filter = rcu_replace_pointer(func_ops.filter_hash, NULL, true);
-	skip = rcu_replace_pointer(func_ops.notrace_hash, NULL, true);
+	filter = rcu_replace_pointer(top_func.ops.filter_hash, NULL, true);
+	skip = rcu_replace_pointer(top_func.ops.notrace_hash, NULL, true);
 	mutex_unlock(&ftrace_lock);
 	before = ring_buffer_entries(tr->buffer);
 	ret = trace->init(tr);
@@ -170,8 +179,8 @@ static int function_selftest(struct tracer *trace, struct trace_array *tr)
 		trace->reset(tr);
 	}
 	mutex_lock(&ftrace_lock);
-	rcu_assign_pointer(func_ops.filter_hash, filter);
-	rcu_assign_pointer(func_ops.notrace_hash, skip);
+	rcu_assign_pointer(top_func.ops.filter_hash, filter);
+	rcu_assign_pointer(top_func.ops.notrace_hash, skip);
 	mutex_unlock(&ftrace_lock);
 	if (ret)
 		goto out;
@@ -191,6 +200,7 @@ static struct tracer function_trace = {
 	.init		= function_init,
 	.reset		= function_reset,
 	.flags		= &func_flags,
+	.allow_instances = true,
 #ifdef CONFIG_FTRACE_STARTUP_TEST
 	.selftest	= function_selftest,
 #endif
@@ -223,9 +233,9 @@ static void __init apply_boot_globs(char *list, bool exclude)
 		if (!*glob)
 			continue;
 		ret = exclude ?
-		      ftrace_set_notrace(&func_ops, (unsigned char *)glob,
+		      ftrace_set_notrace(&top_func.ops, (unsigned char *)glob,
 					 strlen(glob), 0) :
-		      ftrace_set_filter(&func_ops, (unsigned char *)glob,
+		      ftrace_set_filter(&top_func.ops, (unsigned char *)glob,
 					strlen(glob), 0);
 		if (ret)
 			pr_warn("ftrace_%s=: '%s': no such function\n",
@@ -237,6 +247,8 @@ static int __init function_tracer_init(void)
 {
 	if (ftrace_disabled)
 		return 0;
+	ftrace_cmds_init(&top_func);
+	trace_top.func = &top_func;
 	apply_boot_globs(boot_filter, false);
 	apply_boot_globs(boot_notrace, true);
 	return register_tracer(&function_trace);
@@ -247,11 +259,58 @@ static int __init function_files_init(void)
 {
 	if (security_locked_down(LOCKDOWN_TRACEFS) || ftrace_disabled)
 		return 0;
-	ftrace_filter_create_files(NULL, &func_ops);
-	ftrace_pid_create_files(NULL);
+	ftrace_list_create_files(NULL);
 	mutex_lock(&trace_types_lock);
 	trace_options_add_tracer(&function_trace);
 	mutex_unlock(&trace_types_lock);
 	return 0;
 }
 fs_initcall(function_files_init);
+
+/**
+ * trace_func_create_files() - an instance's function-tracing files
+ * @tr: the instance
+ * @dir: its tracefs directory
+ *
+ * set_ftrace_filter, set_ftrace_notrace, set_ftrace_pid and
+ * set_ftrace_notrace_pid; a new instance gets its function-tracing state
+ * here.  Without that state its function tracer refuses to start.
+ */
+void trace_func_create_files(struct trace_array *tr, struct dentry *dir)
+{
+	struct ftrace_inst *fi = tr->func;
+
+	if (ftrace_disabled)
+		return;
+	if (!fi) {
+		fi = kzalloc(sizeof(*fi), GFP_KERNEL);
+		if (!fi)
+			return;
+		fi->ops.func = function_trace_call;
+		fi->ops.private = tr;
+		fi->tr = tr;
+		fi->files[0] = (struct ftrace_inst_file){ fi, 0 };
+		fi->files[1] = (struct ftrace_inst_file){ fi, 1 };
+		ftrace_cmds_init(fi);
+		tr->func = fi;
+	}
+	ftrace_filter_create_files(dir, fi);
+	ftrace_pid_create_files(dir, fi);
+}
+
+/**
+ * trace_func_free() - free an instance's function-tracing state
+ * @tr: the instance, going away: no file open, tracer nop
+ */
+void trace_func_free(struct trace_array *tr)
+{
+	struct ftrace_inst *fi = tr->func;
+
+	if (!fi || fi == &top_func)
+		return;
+	ftrace_cmds_clear(fi);
+	ftrace_pids_clear(fi);
+	ftrace_filter_clear(fi);
+	tr->func = NULL;
+	kfree(fi);
+}

@@ -34,6 +34,7 @@ struct dentry;
 struct trace_array;
 struct trace_cpu_file;
 struct tracer;
+struct ftrace_inst;
 
 /**
  * struct tracer_opt - a tracer-specific option
@@ -137,6 +138,7 @@ enum trace_opt {
  * @option_files: what its options/ files point to
  * @cpumask: CPUs that record (tracing_cpumask)
  * @buffer_percent: fill level that wakes waiting trace_pipe_raw splicers
+ * @func: its function tracing (ftrace_internal.h), NULL without
  *
  * Legend: [I] immutable, [L] trace_types_lock, [a] atomic, [S] snap_lock.
  * @on and @stop_count are written under [L] (or by tracing_off() from any
@@ -170,6 +172,7 @@ struct trace_array {
 	void			*option_files;	/* [I] */
 	cpumask_var_t		cpumask;	/* [L] */
 	int			buffer_percent;	/* [a] READ_ONCE/WRITE_ONCE */
+	struct ftrace_inst	*func;		/* [I] once tracefs has it */
 };
 
 /**
@@ -273,6 +276,16 @@ void trace_event_files_create(struct dentry *dir);
 /* trace_options.c: trace_options and options/. */
 void trace_options_create_files(struct trace_array *tr, struct dentry *dir);
 void trace_options_add_tracer(struct tracer *t);
+
+/* trace_functions.c: the function tracer's per-instance part. */
+#ifdef CONFIG_FUNCTION_TRACER
+void trace_func_create_files(struct trace_array *tr, struct dentry *dir);
+void trace_func_free(struct trace_array *tr);
+#else
+static inline void trace_func_create_files(struct trace_array *tr,
+					   struct dentry *dir) { }
+static inline void trace_func_free(struct trace_array *tr) { }
+#endif
 
 /* trace_instance.c: instances/. */
 void trace_instances_create(struct dentry *dir);
