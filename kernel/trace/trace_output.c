@@ -207,6 +207,10 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 		if (len < sizeof(*st) || st->size < 0 ||
 		    st->size > len - sizeof(*st))
 			break;
+		if (flags & TRACE_OPT_RAW) {
+			seq_buf_printf(s, "type: %d\n", ent->type);
+			return;
+		}
 		seq_buf_puts(s, "<stack trace>\n");
 		for (i = 0; i < st->size / sizeof(long); i++) {
 			seq_buf_puts(s, " => ");
@@ -243,6 +247,51 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 		seq_buf_printf(s, "Unknown type %d\n", ent->type);
 }
 
+/*
+ * The hex and bin forms: the context (pid, CPU, time stamp) and then the
+ * record's fields, each as its bytes (bin) or their hex digits, most
+ * significant first, and a space (hex).  Only function records have
+ * fields there; the core's other records say "type: N", as upstream's.
+ */
+static void put_field(struct seq_buf *s, const void *p, unsigned int n,
+		      bool bin)
+{
+	if (bin)
+		seq_buf_putmem(s, p, n);
+	else
+		seq_buf_putmem_hex(s, p, n);
+}
+
+static void print_fields(struct seq_buf *s, int cpu, u64 ts,
+			 struct trace_entry *ent, unsigned int len,
+			 unsigned long flags)
+{
+	bool bin = flags & TRACE_OPT_BIN;
+	struct ftrace_entry *fn;
+
+	if (flags & TRACE_OPT_CONTEXT_INFO) {
+		put_field(s, &ent->pid, sizeof(ent->pid), bin);
+		put_field(s, &cpu, sizeof(cpu), bin);
+		put_field(s, &ts, sizeof(ts), bin);
+	}
+	switch (ent->type) {
+	case TRACE_FN:
+		fn = (struct ftrace_entry *)ent;
+		if (len < sizeof(*fn))
+			break;
+		put_field(s, &fn->ip, sizeof(fn->ip), bin);
+		put_field(s, &fn->parent_ip, sizeof(fn->parent_ip), bin);
+		break;
+	case TRACE_STACK:
+	case TRACE_PRINT:
+	case TRACE_RAW_DATA:
+		seq_buf_printf(s, "type: %d\n", ent->type);
+		break;
+	}
+	if (!bin)
+		seq_buf_putc(s, '\n');
+}
+
 static void print_tgid(struct seq_buf *s, int pid)
 {
 	int tgid = trace_find_tgid(pid);
@@ -269,8 +318,19 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 {
 	unsigned long flags = READ_ONCE(tr->flags);
 	char comm[TASK_COMM_LEN];
+	struct print_entry *p;
 	unsigned int i, n;
 
+	if (ent->type == TRACE_PRINT && (flags & TRACE_OPT_MSG_ONLY) &&
+	    len > sizeof(*p)) {
+		p = (struct print_entry *)ent;
+		seq_buf_putmem(s, p->buf, strnlen(p->buf, len - sizeof(*p)));
+		return;
+	}
+	if (flags & (TRACE_OPT_BIN | TRACE_OPT_HEX)) {
+		print_fields(s, cpu, ts, ent, len, flags);
+		return;
+	}
 	if ((flags & (TRACE_OPT_CONTEXT_INFO | TRACE_OPT_RAW)) ==
 	    (TRACE_OPT_CONTEXT_INFO | TRACE_OPT_RAW)) {
 		seq_buf_printf(s, "%d %d %llu ", ent->pid, cpu, ts);

@@ -106,11 +106,16 @@ enum trace_opt {
 	TRACE_OPT_BLOCK		= BIT(8),	/* block: trace_pipe ignores O_NONBLOCK */
 	TRACE_OPT_RECORD_TGID	= BIT(9),	/* record-tgid: remember tgids of writers */
 	TRACE_OPT_PRINT_PARENT	= BIT(10),	/* print-parent: function <-caller */
+	TRACE_OPT_HEX		= BIT(11),	/* hex: fields in hex */
+	TRACE_OPT_BIN		= BIT(12),	/* bin: fields as raw bytes */
+	TRACE_OPT_ANNOTATE	= BIT(13),	/* annotate: where CPU buffers start */
+	TRACE_OPT_MSG_ONLY	= BIT(14),	/* printk-msg-only: print text alone */
 };
 
 #define TRACE_OPT_DEFAULT	(TRACE_OPT_OVERWRITE | TRACE_OPT_RECORD_CMD | \
 				 TRACE_OPT_IRQ_INFO | TRACE_OPT_CONTEXT_INFO | \
-				 TRACE_OPT_MARKERS | TRACE_OPT_PRINT_PARENT)
+				 TRACE_OPT_MARKERS | TRACE_OPT_PRINT_PARENT | \
+				 TRACE_OPT_ANNOTATE)
 
 /**
  * struct trace_array - a tracing instance

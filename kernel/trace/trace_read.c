@@ -15,6 +15,7 @@
  * poll, and prints "CPU:N [LOST M EVENTS]" where records were lost.  It
  * returns end-of-file once it has read something and tracing is off.
  */
+#include <linux/bitmap.h>
 #include <linux/poll.h>
 #include <linux/sched/signal.h>
 #include <linux/seq_buf.h>
@@ -38,6 +39,8 @@ struct trace_walk {
 	struct trace_cpu_file		sel;
 	bool				snap;	/* walks the snapshot buffer */
 	struct trace_buffer		*rb;	/* the buffer walked */
+	bool				lapped;	/* it had overruns at open */
+	unsigned long			*started; /* CPUs shown so far */
 	struct ring_buffer_iter		**it;	/* per CPU */
 	loff_t				idx;	/* records shown (+1 for the header) */
 	int				cpu;	/* CPU of the current record */
@@ -68,6 +71,23 @@ static void walk_start_iters(struct trace_walk *w)
 		if (w->rb && cpu_selected(&w->sel, cpu))
 			w->it[cpu] = ring_buffer_read_start(w->rb, cpu, GFP_KERNEL);
 	w->idx = 1;
+}
+
+/*
+ * options/annotate: in a buffer that lost records, say where each CPU's
+ * records start, except for those among the first two lines (as
+ * upstream, whose count starts one lower).  Text form only.
+ */
+static void walk_annotate(struct trace_walk *w, struct seq_buf *s)
+{
+	unsigned long flags = READ_ONCE(w->sel.tr->flags);
+
+	if (!w->lapped || !(flags & TRACE_OPT_ANNOTATE) ||
+	    (flags & (TRACE_OPT_RAW | TRACE_OPT_HEX | TRACE_OPT_BIN)) ||
+	    test_and_set_bit(w->cpu, w->started))
+		return;
+	if (w->idx > 2)
+		seq_buf_printf(s, "##### CPU %u buffer started ####\n", w->cpu);
 }
 
 static bool walk_empty(struct trace_walk *w)
@@ -150,6 +170,7 @@ static int trace_seq_show(struct seq_file *m, void *v)
 			trace_print_header(&s, w->sel.tr, w->rb);
 		mutex_unlock(&trace_types_lock);
 	} else {
+		walk_annotate(w, &s);
 		trace_print_record(&s, w->sel.tr, w->cpu, w->ts,
 				   ring_buffer_event_data(w->e),
 				   ring_buffer_event_length(w->e), w->syms);
@@ -189,7 +210,9 @@ static int walk_open(struct inode *inode, struct file *file, bool snap)
 	w->it = kcalloc(nr_cpu_ids, sizeof(*w->it), GFP_KERNEL);
 	w->buf = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
 	w->syms = trace_sym_cache_alloc();
-	if (!w->it || !w->buf || !w->syms) {
+	w->started = bitmap_zalloc(nr_cpu_ids, GFP_KERNEL);
+	if (!w->it || !w->buf || !w->syms || !w->started) {
+		bitmap_free(w->started);
 		kfree(w->it);
 		kfree(w->buf);
 		kfree(w->syms);
@@ -198,6 +221,7 @@ static int walk_open(struct inode *inode, struct file *file, bool snap)
 		return -ENOMEM;
 	}
 	walk_start_iters(w);
+	w->lapped = w->rb && ring_buffer_overruns(w->rb);
 	return 0;
 }
 
@@ -218,6 +242,7 @@ static int trace_release(struct inode *inode, struct file *file)
 	m = file->private_data;
 	w = m->private;
 	walk_stop_iters(w);
+	bitmap_free(w->started);
 	kfree(w->it);
 	kfree(w->buf);
 	kfree(w->syms);

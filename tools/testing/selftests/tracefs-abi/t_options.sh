@@ -3,12 +3,12 @@
 # through either file, and does what it says.
 . "$(dirname "$0")/lib.sh"
 [ -d options ] || fail "no options/"
-for o in sym-offset sym-addr raw block context-info record-cmd record-tgid overwrite \
+for o in sym-offset sym-addr raw hex bin block annotate printk-msg-only context-info record-cmd record-tgid overwrite \
 	 irq-info markers; do
 	[ -f options/$o ] || fail "no options/$o"
 	grep -qE "^(no)?$o\$" trace_options || fail "$o not in trace_options"
 done
-for o in sym-offset sym-addr raw block context-info record-cmd record-tgid overwrite \
+for o in sym-offset sym-addr raw hex bin block annotate printk-msg-only context-info record-cmd record-tgid overwrite \
 	 irq-info markers; do
 	f=options/$o
 	old=$(cat $f)
