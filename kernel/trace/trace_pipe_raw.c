@@ -7,6 +7,8 @@
  * Each page handed out is PAGE_SIZE bytes; the part after the records is
  * zero.  A read shorter than a page gets the rest of the page next time.
  * With nothing to read, a read blocks unless O_NONBLOCK is set.
+ *
+ * per_cpu/cpuN/snapshot_raw is the same over the snapshot buffer.
  */
 #include <linux/fs.h>
 #include <linux/sched/signal.h>
@@ -25,11 +27,20 @@ struct raw_reader {
 	size_t			off;	/* bytes of it already read */
 	bool			full;	/* it holds a page */
 	bool			splicing; /* the read comes from splice */
+	bool			snap;	/* snapshot_raw */
 };
+
+/* The buffer read: loaded per use, as a snapshot may swap the two. */
+static struct trace_buffer *raw_buf(struct raw_reader *r)
+{
+	return r->snap ? READ_ONCE(r->f->tr->snap) : READ_ONCE(r->f->tr->buffer);
+}
 
 static bool raw_empty(struct raw_reader *r)
 {
-	return ring_buffer_empty_cpu(r->f->tr->buffer, r->f->cpu);
+	struct trace_buffer *b = raw_buf(r);
+
+	return !b || ring_buffer_empty_cpu(b, r->f->cpu);
 }
 
 /*
@@ -46,13 +57,14 @@ static bool raw_ready(struct raw_reader *r, bool nonblock)
 		return false;
 	if (!r->splicing || nonblock || !pct || !tracer_tracing_is_on(tr))
 		return true;
-	return ring_buffer_percent_filled(tr->buffer, r->f->cpu) >= pct;
+	return ring_buffer_percent_filled(raw_buf(r), r->f->cpu) >= pct;
 }
 
 /* Get the next page into r->page; @nowait: never sleep for one. */
 static int raw_fill(struct raw_reader *r, bool nonblock, bool nowait)
 {
 	struct trace_array *tr = r->f->tr;
+	struct trace_buffer *b;
 	long ret;
 	int len;
 
@@ -60,7 +72,8 @@ static int raw_fill(struct raw_reader *r, bool nonblock, bool nowait)
 		/* Only a blocking splice has a fill level to wait for. */
 		if (r->splicing && !nonblock && !raw_ready(r, false))
 			goto wait;
-		len = ring_buffer_read_page(tr->buffer, r->f->cpu, r->page);
+		b = raw_buf(r);
+		len = b ? ring_buffer_read_page(b, r->f->cpu, r->page) : 0;
 		if (len < 0)
 			return len;
 		if (len) {
@@ -111,8 +124,10 @@ static ssize_t raw_read_iter(struct kiocb *iocb, struct iov_iter *to)
 				     READ_ONCE(tr->buffer_percent) &&
 				     !raw_ready(r, false);
 
-			n = level ? 0 : ring_buffer_read_pages_iter(tr->buffer,
-								    r->f->cpu, to);
+			struct trace_buffer *b = raw_buf(r);
+
+			n = level || !b ? 0 :
+			    ring_buffer_read_pages_iter(b, r->f->cpu, to);
 			if (n < 0) {
 				ret = n;
 				break;
@@ -140,7 +155,7 @@ static ssize_t raw_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	return done ? done : ret;
 }
 
-static int raw_open(struct inode *inode, struct file *file)
+static int raw_open_any(struct inode *inode, struct file *file, bool snap)
 {
 	struct trace_cpu_file *f = inode->i_private;
 	struct raw_reader *r;
@@ -158,9 +173,20 @@ static int raw_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	}
 	r->f = f;
+	r->snap = snap;
 	mutex_init(&r->lock);
 	file->private_data = r;
 	return stream_open(inode, file);
+}
+
+static int raw_open(struct inode *inode, struct file *file)
+{
+	return raw_open_any(inode, file, false);
+}
+
+static int snap_raw_open(struct inode *inode, struct file *file)
+{
+	return raw_open_any(inode, file, true);
 }
 
 static int raw_release(struct inode *inode, struct file *file)
@@ -194,8 +220,15 @@ static const struct file_operations raw_fops = {
 	.release	= raw_release,
 };
 
+static const struct file_operations snap_raw_fops = {
+	.open		= snap_raw_open,
+	.read_iter	= raw_read_iter,
+	.splice_read	= raw_splice_read,
+	.release	= raw_release,
+};
+
 /**
- * trace_pipe_raw_create() - per_cpu/cpuN/trace_pipe_raw
+ * trace_pipe_raw_create() - per_cpu/cpuN/trace_pipe_raw and snapshot_raw
  * @tr: the instance
  * @dir: the per_cpu/cpuN directory
  * @cpu: N
@@ -204,6 +237,9 @@ void trace_pipe_raw_create(struct trace_array *tr, struct dentry *dir, long cpu)
 {
 	tracefs_create_file("trace_pipe_raw", 0440, dir, trace_cpu_file(tr, cpu),
 			    &raw_fops);
+	if (IS_ENABLED(CONFIG_TRACER_SNAPSHOT))
+		tracefs_create_file("snapshot_raw", 0440, dir,
+				    trace_cpu_file(tr, cpu), &snap_raw_fops);
 }
 
 /* buffer_percent: 0 to 100, how full a buffer must be to wake splicers. */

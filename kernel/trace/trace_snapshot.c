@@ -169,6 +169,31 @@ void trace_snapshot_help(struct seq_buf *s, struct trace_array *tr, long cpu)
 	seq_buf_puts(s, help_any);
 }
 
+/* alloc_snapshot: the top instance's snapshot buffer from boot on. */
+static bool snapshot_at_boot __initdata;
+
+static int __init set_alloc_snapshot(char *str)
+{
+	snapshot_at_boot = true;
+	return 1;
+}
+__setup("alloc_snapshot", set_alloc_snapshot);
+
+static int __init snapshot_boot_alloc(void)
+{
+	int ret;
+
+	if (!snapshot_at_boot)
+		return 0;
+	mutex_lock(&trace_types_lock);
+	ret = snapshot_arm(&trace_top);
+	mutex_unlock(&trace_types_lock);
+	if (ret)
+		pr_warn("alloc_snapshot: no snapshot buffer: %d\n", ret);
+	return 0;
+}
+core_initcall(snapshot_boot_alloc);
+
 /**
  * tracing_snapshot() - take a snapshot of the top-level instance
  *

@@ -5,6 +5,7 @@
 #   ftrace_dump_on_oops  shows in /proc/sys/kernel/ftrace_dump_on_oops
 #   ftrace_filter=A,B    set_ftrace_filter holds A and B
 #   ftrace_notrace=A     set_ftrace_notrace holds A
+#   alloc_snapshot       the snapshot buffer is allocated
 . "$(dirname "$0")/lib.sh"
 cmdline=$(cat /proc/cmdline)
 tested=0
@@ -33,6 +34,11 @@ for arg in $cmdline; do
 	ftrace_dump_on_oops=*)
 		tested=1
 		expect_content /proc/sys/kernel/ftrace_dump_on_oops "${arg#*=}" ;;
+	alloc_snapshot)
+		tested=1
+		grep -q '^# \* Snapshot is allocated \*$' snapshot ||
+			fail "alloc_snapshot: snapshot not allocated"
+		;;
 	esac
 done
 [ "$tested" = 1 ] || skip "booted without tracing parameters"

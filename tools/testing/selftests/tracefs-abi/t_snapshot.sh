@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # snapshot: "echo 1" swaps the live buffer with the snapshot buffer,
 # "echo 2" empties the snapshot, "echo 0" frees it; an empty snapshot
-# shows the command help.  Also: a buffer cannot be resized while a
+# shows the command help; snapshot_raw hands out its pages.  Also: a buffer cannot be resized while a
 # trace reader walks it (-EBUSY).
 . "$(dirname "$0")/lib.sh"
 [ -f snapshot ] || skip "no snapshot file"
@@ -48,6 +48,16 @@ grep -q 'tracing_mark_write: masked$' trace || fail "cpumask lost across a snaps
 size=$(cat buffer_size_kb)
 echo 1 > snapshot
 expect_content buffer_size_kb "$size"
+
+# snapshot_raw: the snapshot buffer's pages, consumed.
+echo > trace
+echo 2 > snapshot
+taskset -c 0 sh -c 'echo raw-snap > trace_marker'
+echo 1 > snapshot
+dd if=per_cpu/cpu0/snapshot_raw of=/tmp/t_snapshot.raw bs=4096 count=1 2>/dev/null
+[ "$(wc -c < /tmp/t_snapshot.raw)" -eq 4096 ] || fail "snapshot_raw: not one page"
+grep -q raw-snap /tmp/t_snapshot.raw || fail "snapshot_raw lacks the record"
+grep -q 'raw-snap$' snapshot && fail "snapshot_raw did not consume"
 
 expect_write_error "Invalid argument" abc snapshot
 expect_write_error "Invalid argument" 0 per_cpu/cpu0/snapshot
