@@ -165,11 +165,14 @@ static int cmd_install(struct ftrace_inst *fi, struct func_cmd_table *t)
 			kvfree(h);
 		else if (!(ops->flags & FTRACE_OPS_FL_ENABLED))
 			ret = ftrace_register_locked(ops);
-	} else if (ops->flags & FTRACE_OPS_FL_ENABLED) {
-		ftrace_unregister_locked(ops);
+	} else {
+		if (ops->flags & FTRACE_OPS_FL_ENABLED)
+			ftrace_unregister_locked(ops);
+		/* Also frees a hash left by a registration that failed. */
 		ftrace_ops_replace_hash(ops, false, NULL);
 	}
-	synchronize_rcu();
+	/* The callback reads the table where RCU may not watch (idle). */
+	ftrace_sync();
 	kfree(old);
 	return ret;
 }

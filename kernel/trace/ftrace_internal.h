@@ -136,6 +136,7 @@ bool ftrace_hash_has(const struct ftrace_hash *h, unsigned long ip);
 struct ftrace_hash *ftrace_hash_build(unsigned long *ips, unsigned int n);
 bool ftrace_ops_wants(struct ftrace_ops *ops, unsigned long ip);
 int ftrace_update_sites(void);
+void ftrace_sync(void);
 int ftrace_register_locked(struct ftrace_ops *ops);
 int ftrace_unregister_locked(struct ftrace_ops *ops);
 int ftrace_ops_replace_hash(struct ftrace_ops *ops, bool exclude,

@@ -168,12 +168,15 @@ static void ftrace_ops_assist_func(unsigned long ip, unsigned long parent_ip,
 	ftrace_test_recursion_unlock(bit);
 }
 
-/*
- * Wait until no CPU can be between reading the ops and calling, or inside
- * a callback or the list function.  Expedited: tracer switches must not
- * take a grace period's worth of ticks each.
+/**
+ * ftrace_sync() - wait until no callback runs with what it read before
+ *
+ * No CPU can then be between reading the ops and calling, or inside a
+ * callback or the list function, even where RCU does not watch.
+ * Expedited: tracer switches must not take a grace period's worth of
+ * ticks each.
  */
-static void ftrace_sync(void)
+void ftrace_sync(void)
 {
 	synchronize_rcu_expedited();
 	/*

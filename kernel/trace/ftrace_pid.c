@@ -191,7 +191,8 @@ static void pids_install(struct ftrace_inst *fi, int which, struct ftrace_pids *
 	WRITE_ONCE(fi->pids_active,
 		   rcu_access_pointer(fi->pids[0]) || rcu_access_pointer(fi->pids[1]));
 	mutex_unlock(&ftrace_lock);
-	synchronize_rcu();
+	/* The callback reads the sets where RCU may not watch (idle). */
+	ftrace_sync();
 	kfree(old);
 }
 

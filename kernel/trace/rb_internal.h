@@ -108,7 +108,9 @@ union rb_wstate {
  * Legend: [I] set at allocation or resize (recording off, no reader),
  * [w] writers of this CPU (local ops: only they write it, others may
  * read), [p] published by the outermost writer with store-release,
- * [a] atomic, written by the reader and the writers, [r] reader_lock.
+ * [a] atomic, written by the reader and the writers, [r] reader_lock
+ * (@iters also read with READ_ONCE() for a first look, then again under
+ * the lock).
  */
 struct rb_cpu {
 	union rb_wstate		w __aligned(16);	/* [w] reserve state */

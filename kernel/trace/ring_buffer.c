@@ -207,6 +207,7 @@ static void rb_move_pages(struct rb_cpu *c, struct buffer_data_page **pages,
 {
 	u64 r = atomic64_read(&c->rpos), wp = pos_page(c->w.pos), p;
 	u64 first = rpos_page(r);
+	unsigned int from, to;
 	struct rb_page_meta *m;
 
 	if (wp - first + 1 > nr) {
@@ -219,13 +220,31 @@ static void rb_move_pages(struct rb_cpu *c, struct buffer_data_page **pages,
 		}
 		atomic64_set(&c->rpos, r);
 	}
+	/* Two divisions, not two per page: IRQs are off. */
+	from = first % c->nr_pages;
+	to = first % nr;
 	for (p = first; p <= wp; p++) {
-		swap(pages[p % nr], c->pages[p % c->nr_pages]);
-		m = &c->meta[p % c->nr_pages];
-		meta[p % nr].end = m->end;
-		local_set(&meta[p % nr].entries, local_read(&m->entries));
+		swap(pages[to], c->pages[from]);
+		m = &c->meta[from];
+		meta[to].end = m->end;
+		local_set(&meta[to].entries, local_read(&m->entries));
+		if (++from == c->nr_pages)
+			from = 0;
+		if (++to == nr)
+			to = 0;
 	}
 	c->wslot = rb_wslot_make(wp, wp % nr);
+}
+
+/* Is an iterator open on any CPU?  (rb_resize_cpu() checks again.) */
+static bool rb_any_iter(struct trace_buffer *buffer)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		if (READ_ONCE(buffer->cpus[cpu]->iters))
+			return true;
+	return false;
 }
 
 static int rb_resize_cpu(struct trace_buffer *buffer, int cpu, unsigned int nr)
@@ -297,6 +316,8 @@ int ring_buffer_resize(struct trace_buffer *buffer, unsigned long size, int cpu)
 	mutex_lock(&buffer->resize_lock);
 	if (cpu != RING_BUFFER_ALL_CPUS) {
 		ret = rb_resize_cpu(buffer, cpu, nr);
+	} else if (rb_any_iter(buffer)) {
+		ret = -EBUSY;	/* all or none, as far as iterators go */
 	} else {
 		for_each_possible_cpu(c) {
 			ret = rb_resize_cpu(buffer, c, nr);

@@ -79,8 +79,9 @@ int trace_array_init(struct trace_array *tr)
  */
 void trace_array_free(struct trace_array *tr)
 {
-	irq_work_sync(&tr->wake_work);
+	/* First: the instance's filter commands may still queue wake-ups. */
 	trace_func_free(tr);
+	irq_work_sync(&tr->wake_work);
 	ring_buffer_free(tr->buffer);
 	ring_buffer_free(tr->snap);
 	kfree(tr->cpu_files);

@@ -252,10 +252,22 @@ void trace_buffers(struct trace_array *tr, struct trace_buffer *bufs[2]);
 int trace_snap_alloc(struct trace_array *tr);
 
 /* trace_snapshot.c: the snapshot buffer. */
+#ifdef CONFIG_TRACER_SNAPSHOT
 bool trace_snapshot_swap(struct trace_array *tr);
 ssize_t trace_snapshot_write(struct file *file, const char __user *ubuf,
 			     size_t cnt, loff_t *ppos);
 void trace_snapshot_help(struct seq_buf *s, struct trace_array *tr, long cpu);
+#else
+static inline ssize_t trace_snapshot_write(struct file *file,
+					   const char __user *ubuf,
+					   size_t cnt, loff_t *ppos)
+{
+	return -ENODEV;
+}
+
+static inline void trace_snapshot_help(struct seq_buf *s,
+				       struct trace_array *tr, long cpu) { }
+#endif
 
 /* trace_cmdline.c: pid -> comm of writers. */
 void trace_save_cmdline(struct task_struct *task);

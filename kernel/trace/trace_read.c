@@ -15,7 +15,6 @@
  * poll, and prints "CPU:N [LOST M EVENTS]" where records were lost.  It
  * returns end-of-file once it has read something and tracing is off.
  */
-#include <linux/bitmap.h>
 #include <linux/poll.h>
 #include <linux/sched/signal.h>
 #include <linux/seq_buf.h>
@@ -40,7 +39,7 @@ struct trace_walk {
 	bool				snap;	/* walks the snapshot buffer */
 	struct trace_buffer		*rb;	/* the buffer walked */
 	bool				lapped;	/* it had overruns at open */
-	unsigned long			*started; /* CPUs shown so far */
+	loff_t				*first;	/* per CPU: its first line, or 0 */
 	struct ring_buffer_iter		**it;	/* per CPU */
 	loff_t				idx;	/* records shown (+1 for the header) */
 	int				cpu;	/* CPU of the current record */
@@ -81,12 +80,16 @@ static void walk_start_iters(struct trace_walk *w)
 static void walk_annotate(struct trace_walk *w, struct seq_buf *s)
 {
 	unsigned long flags = READ_ONCE(w->sel.tr->flags);
+	struct trace_entry *ent = ring_buffer_event_data(w->e);
 
 	if (!w->lapped || !(flags & TRACE_OPT_ANNOTATE) ||
 	    (flags & (TRACE_OPT_RAW | TRACE_OPT_HEX | TRACE_OPT_BIN)) ||
-	    test_and_set_bit(w->cpu, w->started))
+	    (ent->type == TRACE_PRINT && (flags & TRACE_OPT_MSG_ONLY)))
 		return;
-	if (w->idx > 2)
+	/* Remembered by line: seq_file may show the same line again. */
+	if (!w->first[w->cpu])
+		w->first[w->cpu] = w->idx;
+	if (w->first[w->cpu] == w->idx && w->idx > 2)
 		seq_buf_printf(s, "##### CPU %u buffer started ####\n", w->cpu);
 }
 
@@ -210,9 +213,9 @@ static int walk_open(struct inode *inode, struct file *file, bool snap)
 	w->it = kcalloc(nr_cpu_ids, sizeof(*w->it), GFP_KERNEL);
 	w->buf = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
 	w->syms = trace_sym_cache_alloc();
-	w->started = bitmap_zalloc(nr_cpu_ids, GFP_KERNEL);
-	if (!w->it || !w->buf || !w->syms || !w->started) {
-		bitmap_free(w->started);
+	w->first = kcalloc(nr_cpu_ids, sizeof(*w->first), GFP_KERNEL);
+	if (!w->it || !w->buf || !w->syms || !w->first) {
+		kfree(w->first);
 		kfree(w->it);
 		kfree(w->buf);
 		kfree(w->syms);
@@ -242,7 +245,7 @@ static int trace_release(struct inode *inode, struct file *file)
 	m = file->private_data;
 	w = m->private;
 	walk_stop_iters(w);
-	bitmap_free(w->started);
+	kfree(w->first);
 	kfree(w->it);
 	kfree(w->buf);
 	kfree(w->syms);

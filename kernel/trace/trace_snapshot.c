@@ -40,7 +40,8 @@ bool trace_snapshot_swap(struct trace_array *tr)
 
 	raw_spin_lock_irqsave(&tr->snap_lock, flags);
 	on = tr->snap_on;
-	if (on) {
+	/* As upstream: no swap while tracing is stopped (tracing_stop()). */
+	if (on && !READ_ONCE(tr->stop_count)) {
 		live = tr->buffer;
 		WRITE_ONCE(tr->buffer, tr->snap);
 		WRITE_ONCE(tr->snap, live);
@@ -174,7 +175,11 @@ static bool snapshot_at_boot __initdata;
 
 static int __init set_alloc_snapshot(char *str)
 {
-	snapshot_at_boot = true;
+	if (*str)	/* "alloc_snapshot=INSTANCE": no instances at boot */
+		pr_warn("alloc_snapshot%s: only the top instance is supported\n",
+			str);
+	else
+		snapshot_at_boot = true;
 	return 1;
 }
 __setup("alloc_snapshot", set_alloc_snapshot);
