@@ -29,3 +29,16 @@ awk '/tracing_mark_write: tcmark/ { t = $3; sub(":", "", t);
 # Raw field view decodes the same records through the print event format.
 n=$(trace-cmd report -R -i /tmp/tc.dat 2>/dev/null | grep -c 'ip=.*buf=tcmark' || true)
 [ "$n" = 300 ] || fail "raw report shows $n of 300 markers"
+# trace-cmd snapshot: take, show, reset, free.
+if [ -f snapshot ]; then
+	echo 1 > tracing_on
+	echo tc-snap > trace_marker
+	trace-cmd snapshot -s > /dev/null 2>&1 || fail "trace-cmd snapshot -s failed"
+	trace-cmd snapshot 2>/dev/null | grep -q 'tracing_mark_write: tc-snap$' ||
+		fail "trace-cmd snapshot does not show the record"
+	trace-cmd snapshot -r > /dev/null 2>&1 || fail "trace-cmd snapshot -r failed"
+	trace-cmd snapshot 2>/dev/null | grep -q 'tc-snap$' && fail "reset kept the record"
+	trace-cmd snapshot -f > /dev/null 2>&1 || fail "trace-cmd snapshot -f failed"
+	grep -q '^# \* Snapshot is freed \*$' snapshot || fail "trace-cmd snapshot -f did not free"
+fi
+true
