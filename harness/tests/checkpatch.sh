@@ -19,7 +19,7 @@ for f in $(ftk_our_files "$TOP" | grep -E '\.(c|h|S)$' | grep -v '^tools/'); do
 		-f "$f" 2>&1 | grep -E ':[0-9]+: (ERROR|WARNING|CHECK):')
 	[ -z "$out" ] || { echo "$out"; bad=1; }
 	for p in $(sed -n 's/.*__setup("\([^"=]*\)=\{0,1\}".*/\1/p' "$f"); do
-		grep -qE "^[[:space:]]+$p(=|\[| |$)" "$docs" ||
+		grep -qE "^[[:space:]]+$p(=|\[|[[:space:]]|$)" "$docs" ||
 			{ echo "$f: boot parameter $p is not in $docs"; bad=1; }
 	done
 done
