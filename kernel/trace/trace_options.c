@@ -49,13 +49,13 @@ static int set_option(struct trace_array *tr, unsigned long bit, bool on)
 	if (ret)
 		return ret;
 	mutex_lock(&trace_types_lock);
-	if (bit == TRACE_OPT_OVERWRITE && tr->buffer) {
+	if (bit == TRACE_OPT_OVERWRITE) {
 		struct trace_buffer *bufs[2];
+		int b;
 
 		trace_buffers(tr, bufs);
-		ring_buffer_change_overwrite(bufs[0], on);
-		if (bufs[1])
-			ring_buffer_change_overwrite(bufs[1], on);
+		for (b = 0; b < 2 && bufs[b]; b++)
+			ring_buffer_change_overwrite(bufs[b], on);
 	}
 	WRITE_ONCE(tr->flags, on ? tr->flags | bit : tr->flags & ~bit);
 	mutex_unlock(&trace_types_lock);

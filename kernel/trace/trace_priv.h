@@ -400,6 +400,22 @@ static __always_inline u64 trace_comm_key(struct task_struct *t)
 }
 
 /**
+ * trace_live_buffer() - the buffer records go into now
+ * @tr: the instance
+ *
+ * Loaded once: a snapshot may swap it right after.
+ *
+ * Return: the live buffer, or NULL when tracing is off or there is none.
+ */
+static __always_inline struct trace_buffer *
+trace_live_buffer(struct trace_array *tr)
+{
+	if (!READ_ONCE(tr->on) || READ_ONCE(tr->stop_count))
+		return NULL;
+	return READ_ONCE(tr->buffer);
+}
+
+/**
  * trace_recording() - may records be written to the instance now?
  * @tr: the instance
  *
@@ -407,7 +423,7 @@ static __always_inline u64 trace_comm_key(struct task_struct *t)
  */
 static __always_inline bool trace_recording(struct trace_array *tr)
 {
-	return tr->buffer && READ_ONCE(tr->on) && !READ_ONCE(tr->stop_count);
+	return trace_live_buffer(tr);
 }
 
 /**
@@ -428,9 +444,9 @@ trace_reserve(struct trace_array *tr, struct trace_buffer **bufp, int type,
 	struct ring_buffer_event *e;
 	struct trace_entry *ent;
 
-	if (!trace_recording(tr))
+	*bufp = trace_live_buffer(tr);
+	if (!*bufp)
 		return NULL;
-	*bufp = READ_ONCE(tr->buffer);
 	e = ring_buffer_lock_reserve(*bufp, len);
 	if (!e)
 		return NULL;
