@@ -67,10 +67,16 @@ void trace_array_put(struct trace_array *tr)
  */
 int trace_array_init(struct trace_array *tr)
 {
+	int ret;
+
 	tr->on = true;
 	tr->current_trace = &nop_trace;
 	INIT_LIST_HEAD(&tr->list);
-	return trace_alloc_buffer(tr);
+	ret = trace_alloc_buffer(tr);
+	/* The global instance gets its events once they are registered. */
+	if (!ret && tr != &trace_top)
+		ret = trace_events_inst_init(tr);
+	return ret;
 }
 
 /**
@@ -81,6 +87,7 @@ void trace_array_free(struct trace_array *tr)
 {
 	/* First: the instance's filter commands may still queue wake-ups. */
 	trace_func_free(tr);
+	trace_events_inst_free(tr);
 	irq_work_sync(&tr->wake_work);
 	ring_buffer_free(tr->buffer);
 	ring_buffer_free(tr->snap);

@@ -1,28 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The self-describing files under events/ that exist before any trace
- * event does:
+ * The format files: how parsers (libtraceevent, trace-cmd) decode the
+ * binary buffer.
  *
  *	events/header_page	layout of a ring-buffer page
  *	events/header_event	layout of a record header
  *	events/ftrace/print	format and id of trace_marker records
  *	events/ftrace/raw_data	format and id of trace_marker_raw records
  *	events/ftrace/function	format and id of function-tracer records
- *	events/enable		all events on or off
+ *	events/SYSTEM/EVENT/format	of every trace event
  *
- * Parsers (libtraceevent, trace-cmd) read these to decode the binary
- * buffer, so they are generated from the very structures the code writes.
- * There are no trace events yet, so events/enable turns nothing on or off
- * and reads 0.
+ * They are generated from the very structures the code writes.
  */
 #include <linux/ring_buffer.h>
 #include <linux/security.h>
 #include <linux/seq_buf.h>
+#include <linux/slab.h>
 #include <linux/tracefs.h>
-#include <linux/uaccess.h>
 
 #include "rb_internal.h"
 #include "trace_priv.h"
+#include "trace_event_priv.h"
 
 static void field(struct seq_buf *s, const char *type, const char *name,
 		  size_t offset, size_t size, int sgn)
@@ -43,6 +41,44 @@ static void print_common_fields(struct seq_buf *s)
 	field(s, "int", "common_pid", offsetof(struct trace_entry, pid),
 	      sizeof_field(struct trace_entry, pid), 1);
 	seq_buf_putc(s, '\n');
+}
+
+static void print_field(struct seq_buf *s, struct ftrace_event_field *f)
+{
+	const char *br = strchr(f->type, '[');
+
+	/*
+	 * A fixed array "char[TASK_COMM_LEN]" comm shows as "char comm[16]":
+	 * parsers need the number.  __data_loc types stay as they are.
+	 */
+	if (br && f->len)
+		seq_buf_printf(s, "\tfield:%.*s %s[%d];", (int)(br - f->type),
+			       f->type, f->name, f->len);
+	else if (br && !strstarts(f->type, "__data_loc") &&
+		 !strstarts(f->type, "__rel_loc"))
+		seq_buf_printf(s, "\tfield:%.*s %s%s;", (int)(br - f->type),
+			       f->type, f->name, br);
+	else
+		seq_buf_printf(s, "\tfield:%s %s;", f->type, f->name);
+	seq_buf_printf(s, "\toffset:%d;\tsize:%d;\tsigned:%d;\n", f->offset,
+		       f->size, !!f->is_signed);
+}
+
+/**
+ * trace_event_print_format() - the format file of a trace event
+ * @s: output
+ * @call: the event
+ */
+void trace_event_print_format(struct seq_buf *s, struct trace_event_call *call)
+{
+	struct ftrace_event_field *f;
+
+	seq_buf_printf(s, "name: %s\nID: %d\nformat:\n", trace_event_name(call),
+		       call->event.type);
+	print_common_fields(s);
+	list_for_each_entry(f, trace_get_fields(call), link)
+		print_field(s, f);
+	seq_buf_printf(s, "\nprint fmt: %s\n", call->print_fmt ?: "\"\"");
 }
 
 static void print_header_page(struct seq_buf *s)
@@ -73,149 +109,169 @@ static void print_header_event(struct seq_buf *s)
 		       RINGBUF_TYPE_TIME_STAMP, RINGBUF_TYPE_DATA_TYPE_LEN_MAX);
 }
 
-static void print_print_format(struct seq_buf *s)
-{
-	seq_buf_printf(s, "name: print\nID: %d\nformat:\n", TRACE_PRINT);
-	print_common_fields(s);
-	field(s, "unsigned long", "ip", offsetof(struct print_entry, ip),
-	      sizeof_field(struct print_entry, ip), 0);
-	seq_buf_printf(s, "\tfield:char buf[];\toffset:%zu;\tsize:0;\tsigned:0;\n\n",
-		       offsetof(struct print_entry, buf));
-	seq_buf_puts(s, "print fmt: \"%ps: %s\", (void *)REC->ip, REC->buf\n");
-}
+/*
+ * The core's own records, in events/ftrace/: their fields after the
+ * common header, and their print format.
+ */
+struct core_format {
+	const char	*name;
+	int		id;
+	void		(*fields)(struct seq_buf *s);
+	const char	*print_fmt;
+};
 
-static void print_function_format(struct seq_buf *s)
+static void function_fields(struct seq_buf *s)
 {
-	seq_buf_printf(s, "name: function\nID: %d\nformat:\n", TRACE_FN);
-	print_common_fields(s);
 	field(s, "unsigned long", "ip", offsetof(struct ftrace_entry, ip),
 	      sizeof_field(struct ftrace_entry, ip), 0);
 	field(s, "unsigned long", "parent_ip", offsetof(struct ftrace_entry, parent_ip),
 	      sizeof_field(struct ftrace_entry, parent_ip), 0);
-	seq_buf_puts(s, "\nprint fmt: \" %ps <-- %ps\", (void *)REC->ip, (void *)REC->parent_ip\n");
 }
 
-static void print_function_id(struct seq_buf *s)
+static void print_fields(struct seq_buf *s)
 {
-	seq_buf_printf(s, "%d\n", TRACE_FN);
+	field(s, "unsigned long", "ip", offsetof(struct print_entry, ip),
+	      sizeof_field(struct print_entry, ip), 0);
+	seq_buf_printf(s, "\tfield:char buf[];\toffset:%zu;\tsize:0;\tsigned:0;\n",
+		       offsetof(struct print_entry, buf));
 }
 
-static void print_raw_data_format(struct seq_buf *s)
+static void raw_data_fields(struct seq_buf *s)
 {
-	seq_buf_printf(s, "name: raw_data\nID: %d\nformat:\n", TRACE_RAW_DATA);
-	print_common_fields(s);
 	field(s, "unsigned int", "id", offsetof(struct raw_data_entry, id),
 	      sizeof_field(struct raw_data_entry, id), 0);
-	seq_buf_printf(s, "\tfield:char buf[];\toffset:%zu;\tsize:0;\tsigned:0;\n\n",
+	seq_buf_printf(s, "\tfield:char buf[];\toffset:%zu;\tsize:0;\tsigned:0;\n",
 		       offsetof(struct raw_data_entry, buf));
-	seq_buf_puts(s, "print fmt: \"id:%04x %08x\", REC->id, (int)REC->buf[0]\n");
 }
 
-static void print_print_id(struct seq_buf *s)
+static const struct core_format core_formats[] = {
+	{ "function", TRACE_FN, function_fields,
+	  "\" %ps <-- %ps\", (void *)REC->ip, (void *)REC->parent_ip" },
+	{ "print", TRACE_PRINT, print_fields,
+	  "\"%ps: %s\", (void *)REC->ip, REC->buf" },
+	{ "raw_data", TRACE_RAW_DATA, raw_data_fields,
+	  "\"id:%04x %08x\", REC->id, (int)REC->buf[0]" },
+};
+
+static void print_core_format(struct seq_buf *s, const struct core_format *c)
 {
-	seq_buf_printf(s, "%d\n", TRACE_PRINT);
+	seq_buf_printf(s, "name: %s\nID: %d\nformat:\n", c->name, c->id);
+	print_common_fields(s);
+	c->fields(s);
+	seq_buf_printf(s, "\nprint fmt: %s\n", c->print_fmt);
 }
 
-static void print_raw_data_id(struct seq_buf *s)
+/*
+ * The text of a file, made at open so that reads at any offset agree.
+ * The file's name says which text; i_private is the core_format of
+ * events/ftrace/NAME/ files.
+ */
+struct core_text {
+	unsigned int	len;
+	char		buf[PAGE_SIZE];
+};
+
+static int text_open(struct inode *inode, struct file *filp)
 {
-	seq_buf_printf(s, "%d\n", TRACE_RAW_DATA);
+	const struct core_format *c = inode->i_private;
+	const char *name = filp->f_path.dentry->d_name.name;
+	struct core_text *t;
+	struct seq_buf s;
+	int ret;
+
+	ret = security_locked_down(LOCKDOWN_TRACEFS);
+	if (ret)
+		return ret;
+	t = kmalloc(sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return -ENOMEM;
+	seq_buf_init(&s, t->buf, sizeof(t->buf));
+	if (!strcmp(name, "header_page"))
+		print_header_page(&s);
+	else if (!strcmp(name, "header_event"))
+		print_header_event(&s);
+	else if (!strcmp(name, "id"))
+		seq_buf_printf(&s, "%d\n", c->id);
+	else
+		print_core_format(&s, c);
+	t->len = seq_buf_used(&s);
+	filp->private_data = t;
+	return 0;
 }
 
-static int text_open(struct inode *inode, struct file *file)
-{
-	return security_locked_down(LOCKDOWN_TRACEFS);
-}
-
-static ssize_t text_read(struct file *file, char __user *ubuf, size_t cnt,
+static ssize_t text_read(struct file *filp, char __user *ubuf, size_t cnt,
 			 loff_t *ppos)
 {
-	void (*print)(struct seq_buf *s) = file->f_inode->i_private;
-	struct seq_buf s;
-	ssize_t ret;
-	char *buf;
+	struct core_text *t = filp->private_data;
 
-	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	seq_buf_init(&s, buf, PAGE_SIZE);
-	print(&s);
-	ret = simple_read_from_buffer(ubuf, cnt, ppos, buf, seq_buf_used(&s));
-	kfree(buf);
-	return ret;
+	return simple_read_from_buffer(ubuf, cnt, ppos, t->buf, t->len);
+}
+
+static int text_release(struct inode *inode, struct file *filp)
+{
+	kfree(filp->private_data);
+	return 0;
 }
 
 static const struct file_operations text_fops = {
 	.open		= text_open,
 	.read		= text_read,
+	.release	= text_release,
 	.llseek		= default_llseek,
 };
-
-/* events/enable: there is no event to turn on or off yet. */
-static ssize_t enable_read(struct file *file, char __user *ubuf, size_t cnt,
-			   loff_t *ppos)
-{
-	return simple_read_from_buffer(ubuf, cnt, ppos, "0\n", 2);
-}
-
-static ssize_t enable_write(struct file *file, const char __user *ubuf,
-			    size_t cnt, loff_t *ppos)
-{
-	unsigned long val;
-	int ret;
-
-	ret = trace_get_ulong(ubuf, cnt, 0, 1, &val);
-	if (ret)
-		return ret;
-	*ppos += cnt;
-	return cnt;
-}
-
-static const struct file_operations enable_fops = {
-	.open		= text_open,
-	.read		= enable_read,
-	.write		= enable_write,
-	.llseek		= default_llseek,
-};
-
-static void create_text(const char *name, struct dentry *dir,
-			void (*print)(struct seq_buf *s))
-{
-	tracefs_create_file(name, 0440, dir, print, &text_fops);
-}
 
 /**
- * trace_event_files_create() - the events/ directory of an instance
- * @dir: the instance's tracefs directory
+ * trace_event_core_entry() - eventfs callback of header_page and header_event
+ * @name: the file looked up
+ * @mode: gets its mode
+ * @data: its data (unused)
+ * @fops: gets its operations
+ *
+ * Return: 1 for the two files, 0 for other names.
  */
-void trace_event_files_create(struct dentry *dir)
+int trace_event_core_entry(const char *name, umode_t *mode, void **data,
+			   const struct file_operations **fops)
 {
-	struct dentry *events, *ftrace, *d;
+	if (strcmp(name, "header_page") && strcmp(name, "header_event"))
+		return 0;
+	*mode = 0440;
+	*fops = &text_fops;
+	return 1;
+}
 
-	events = tracefs_create_dir("events", dir);
-	if (IS_ERR_OR_NULL(events))
-		return;
-	tracefs_create_file("enable", 0640, events, NULL, &enable_fops);
-	create_text("header_page", events, print_header_page);
-	create_text("header_event", events, print_header_event);
+static int core_entry(const char *name, umode_t *mode, void **data,
+		      const struct file_operations **fops)
+{
+	if (strcmp(name, "format") && strcmp(name, "id"))
+		return 0;
+	*mode = 0440;
+	*fops = &text_fops;
+	return 1;
+}
 
-	ftrace = tracefs_create_dir("ftrace", events);
-	if (IS_ERR_OR_NULL(ftrace))
+static const struct eventfs_entry core_entries[] = {
+	{ .name = "format",	.callback = core_entry },
+	{ .name = "id",		.callback = core_entry },
+};
+
+/**
+ * trace_event_core_dir() - events/ftrace/ of an instance
+ * @events: the instance's events/ directory
+ */
+void trace_event_core_dir(struct eventfs_inode *events)
+{
+	struct eventfs_inode *ftrace;
+	unsigned int i;
+
+	ftrace = eventfs_create_dir("ftrace", events, NULL, 0, NULL);
+	if (IS_ERR(ftrace))
 		return;
-	d = tracefs_create_dir("print", ftrace);
-	if (!IS_ERR_OR_NULL(d)) {
-		create_text("format", d, print_print_format);
-		create_text("id", d, print_print_id);
-	}
-	if (IS_ENABLED(CONFIG_FUNCTION_TRACER)) {
-		d = tracefs_create_dir("function", ftrace);
-		if (!IS_ERR_OR_NULL(d)) {
-			create_text("format", d, print_function_format);
-			create_text("id", d, print_function_id);
-		}
-	}
-	d = tracefs_create_dir("raw_data", ftrace);
-	if (!IS_ERR_OR_NULL(d)) {
-		create_text("format", d, print_raw_data_format);
-		create_text("id", d, print_raw_data_id);
+	for (i = 0; i < ARRAY_SIZE(core_formats); i++) {
+		if (core_formats[i].id == TRACE_FN &&
+		    !IS_ENABLED(CONFIG_FUNCTION_TRACER))
+			continue;
+		eventfs_create_dir(core_formats[i].name, ftrace, core_entries,
+				   ARRAY_SIZE(core_entries),
+				   (void *)&core_formats[i]);
 	}
 }

@@ -86,6 +86,8 @@ static int instance_rmdir(const char *name)
 out:
 	mutex_unlock(&trace_types_lock);
 	if (!ret) {
+		/* events/ is eventfs: it goes first, as its own tree. */
+		trace_events_inst_free(tr);
 		tracefs_remove(tr->dir);
 		instance_free(tr);
 	}

@@ -126,7 +126,11 @@ struct trace_sym_cache {
 		unsigned char	len;
 		char		name[SYM_NAME_MAX];
 	} slot[1 << SYM_CACHE_BITS];
+	struct trace_iterator	iter;	/* scratch of event output functions */
 };
+
+/* ftrace_dump()'s, which passes no cache; dump_running serialises it. */
+static struct trace_sym_cache dump_cache;
 
 /**
  * trace_sym_cache_alloc() - a symbol cache for one reader
@@ -135,7 +139,16 @@ struct trace_sym_cache {
  */
 struct trace_sym_cache *trace_sym_cache_alloc(void)
 {
-	return kzalloc(sizeof(struct trace_sym_cache), GFP_KERNEL);
+	return kvzalloc(sizeof(struct trace_sym_cache), GFP_KERNEL);
+}
+
+/**
+ * trace_sym_cache_free() - free a cache from trace_sym_cache_alloc()
+ * @c: the cache, or NULL
+ */
+void trace_sym_cache_free(struct trace_sym_cache *c)
+{
+	kvfree(c);
 }
 
 /* "%ps" of @ip through the cache; false when it cannot serve @ip. */
@@ -176,9 +189,9 @@ static void print_sym(struct seq_buf *s, unsigned long ip, unsigned long flags,
 		seq_buf_printf(s, " <%016lx>", ip);
 }
 
-static void print_body(struct seq_buf *s, struct trace_entry *ent,
-		       unsigned int len, unsigned long flags,
-		       struct trace_sym_cache *c)
+static void print_body(struct seq_buf *s, struct trace_array *tr, int cpu,
+		       u64 ts, struct trace_entry *ent, unsigned int len,
+		       unsigned long flags, struct trace_sym_cache *c)
 {
 	struct raw_data_entry *raw;
 	struct ftrace_entry *fn;
@@ -241,6 +254,9 @@ static void print_body(struct seq_buf *s, struct trace_entry *ent,
 		seq_buf_putc(s, '\n');
 		return;
 	}
+	if (trace_event_print(s, &c->iter, tr, cpu, ts, ent, len,
+			      flags & TRACE_OPT_RAW))
+		return;
 	if (flags & TRACE_OPT_RAW)
 		seq_buf_printf(s, "%d ?\n", ent->type);
 	else
@@ -282,9 +298,8 @@ static void print_fields(struct seq_buf *s, int cpu, u64 ts,
 		put_field(s, &fn->ip, sizeof(fn->ip), bin);
 		put_field(s, &fn->parent_ip, sizeof(fn->parent_ip), bin);
 		break;
-	case TRACE_STACK:
-	case TRACE_PRINT:
-	case TRACE_RAW_DATA:
+	default:
+		/* The core's other records and events: no fields here. */
 		seq_buf_printf(s, "type: %d\n", ent->type);
 		break;
 	}
@@ -310,7 +325,7 @@ static void print_tgid(struct seq_buf *s, int pid)
  * @ts: its time stamp
  * @ent: the record
  * @len: its length in bytes
- * @cache: the reader's symbol cache, or NULL
+ * @cache: the reader's symbol cache, or NULL in ftrace_dump() only
  */
 void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 			u64 ts, struct trace_entry *ent, unsigned int len,
@@ -321,6 +336,8 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 	struct print_entry *p;
 	unsigned int i, n;
 
+	if (!cache)
+		cache = &dump_cache;
 	if (ent->type == TRACE_PRINT && (flags & TRACE_OPT_MSG_ONLY) &&
 	    len > sizeof(*p)) {
 		p = (struct print_entry *)ent;
@@ -355,7 +372,7 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 		print_time(s, tr, ts);
 		seq_buf_puts(s, ": ");
 	}
-	print_body(s, ent, len, flags, cache);
+	print_body(s, tr, cpu, ts, ent, len, flags, cache);
 }
 
 /* The legend of the irq-info columns, right-aligned over them. */

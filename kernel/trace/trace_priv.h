@@ -35,6 +35,8 @@ struct trace_array;
 struct trace_cpu_file;
 struct tracer;
 struct ftrace_inst;
+struct trace_event_inst;
+struct trace_iterator;
 
 /**
  * struct tracer_opt - a tracer-specific option
@@ -144,6 +146,7 @@ enum trace_opt {
  * @cpumask: CPUs that record (tracing_cpumask)
  * @buffer_percent: fill level that wakes waiting trace_pipe_raw splicers
  * @func: its function tracing (ftrace_internal.h), NULL without
+ * @events: its trace events (trace_event_priv.h)
  *
  * Legend: [I] immutable, [L] trace_types_lock, [a] atomic, [S] snap_lock.
  * @on and @stop_count are written under [L] (or by tracing_off() from any
@@ -178,6 +181,7 @@ struct trace_array {
 	cpumask_var_t		cpumask;	/* [L] */
 	int			buffer_percent;	/* [a] READ_ONCE/WRITE_ONCE */
 	struct ftrace_inst	*func;		/* [I] once tracefs has it */
+	struct trace_event_inst	*events;	/* [I] once set */
 };
 
 /**
@@ -281,14 +285,20 @@ void trace_cmdline_create_files(struct dentry *dir);
 struct seq_buf;
 struct trace_sym_cache;
 struct trace_sym_cache *trace_sym_cache_alloc(void);
+void trace_sym_cache_free(struct trace_sym_cache *c);
 void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 			u64 ts, struct trace_entry *ent, unsigned int len,
 			struct trace_sym_cache *cache);
 void trace_print_header(struct seq_buf *s, struct trace_array *tr,
 			struct trace_buffer *buf);
 
-/* trace_event_files.c: events/ before there are events. */
-void trace_event_files_create(struct dentry *dir);
+/* trace_events*.c: trace events (trace_event_priv.h has the rest). */
+int trace_events_inst_init(struct trace_array *tr);
+void trace_events_inst_free(struct trace_array *tr);
+void trace_events_create_files(struct trace_array *tr, struct dentry *dir);
+bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
+		       struct trace_array *tr, int cpu, u64 ts,
+		       struct trace_entry *ent, unsigned int len, bool raw);
 
 /* trace_options.c: trace_options and options/. */
 void trace_options_create_files(struct trace_array *tr, struct dentry *dir);

@@ -218,7 +218,7 @@ static int walk_open(struct inode *inode, struct file *file, bool snap)
 		kfree(w->first);
 		kfree(w->it);
 		kfree(w->buf);
-		kfree(w->syms);
+		trace_sym_cache_free(w->syms);
 		seq_release_private(inode, file);
 		trace_array_put(sel->tr);
 		return -ENOMEM;
@@ -248,7 +248,7 @@ static int trace_release(struct inode *inode, struct file *file)
 	kfree(w->first);
 	kfree(w->it);
 	kfree(w->buf);
-	kfree(w->syms);
+	trace_sym_cache_free(w->syms);
 	return seq_release_private(inode, file);
 }
 
@@ -458,7 +458,7 @@ static int trace_pipe_open(struct inode *inode, struct file *file)
 	if (!p || !buf || !p->line || !p->syms) {
 		if (p) {
 			kfree(p->line);
-			kfree(p->syms);
+			trace_sym_cache_free(p->syms);
 		}
 		kfree(p);
 		kfree(buf);
@@ -485,7 +485,7 @@ static int trace_pipe_release(struct inode *inode, struct file *file)
 	trace_array_put(p->sel.tr);
 	kfree(p->s.buffer);
 	kfree(p->line);
-	kfree(p->syms);
+	trace_sym_cache_free(p->syms);
 	kfree(p);
 	return 0;
 }

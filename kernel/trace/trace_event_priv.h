@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internal interface of trace events (TRACE_EVENT() and the events/
+ * directory), shared by the trace_events*.c files.
+ *
+ * Objects:
+ *
+ *   struct trace_event_call  one event (include/linux/trace_events.h):
+ *                            static for TRACE_EVENT(), from a module's
+ *                            _ftrace_events section, or built at run time
+ *                            by kprobe/uprobe events.  On trace_events.
+ *   struct trace_event_file  the event in one instance: its enable state
+ *                            (flags), filter and triggers.  One per
+ *                            (instance, event), on the instance's
+ *                            event_files list.
+ *   struct trace_subsystem_dir  events/<system>/ of one instance.
+ *   struct ftrace_event_field   a field of an event's record, on its
+ *                            class's field list.
+ *
+ * Locking: event_mutex serialises everything that adds, removes, enables
+ * or disables events, and the per-instance lists; writers (the probes)
+ * take no lock and look only at trace_event_file.flags and .filter.
+ * event_mutex nests inside trace_types_lock.
+ */
+#ifndef _KERNEL_TRACE_EVENT_PRIV_H
+#define _KERNEL_TRACE_EVENT_PRIV_H
+
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/trace_events.h>
+
+struct seq_buf;
+struct trace_array;
+struct eventfs_inode;
+
+/**
+ * struct ftrace_event_field - one field of an event record
+ * @link: on the class's (or the common) field list
+ * @name: field name
+ * @type: C type as the format file shows it ("char[16]", "__data_loc char[]")
+ * @filter_type: FILTER_* (how a filter compares it)
+ * @offset: bytes from the start of the record
+ * @size: bytes
+ * @is_signed: signed integer
+ * @len: elements of a fixed array, 0 otherwise
+ *
+ * Immutable once on its list.
+ */
+struct ftrace_event_field {
+	struct list_head	link;
+	const char		*name;
+	const char		*type;
+	int			filter_type;
+	int			offset;
+	int			size;
+	int			is_signed;
+	int			len;
+};
+
+/**
+ * struct trace_subsystem_dir - events/<system>/ in one instance
+ * @link: on the instance's event_systems list
+ * @name: the system's name (the class's string; lives as long as it)
+ * @ei: its eventfs directory
+ * @tr: the instance
+ * @nr_events: events of the instance in this system; its directory goes
+ *	at 0, the struct only with the instance
+ *
+ * Legend: all members are protected by event_mutex.
+ */
+struct trace_subsystem_dir {
+	struct list_head	link;
+	const char		*name;
+	struct eventfs_inode	*ei;
+	struct trace_array	*tr;
+	int			nr_events;
+};
+
+/**
+ * struct trace_event_inst - the events of one instance
+ * @files: its trace_event_files, one per event
+ * @systems: its trace_subsystem_dirs
+ * @ei: its events/ eventfs directory
+ * @tr: the instance
+ * @link_insts: on the list of all instances' events
+ *
+ * Legend: all members are protected by event_mutex.
+ */
+struct trace_event_inst {
+	struct list_head	files;
+	struct list_head	systems;
+	struct eventfs_inode	*ei;
+	struct trace_array	*tr;
+	struct list_head	link_insts;
+};
+
+/* The _ftrace_events section: the built-in events (vmlinux.lds.h). */
+extern struct trace_event_call *__start_ftrace_events[];
+extern struct trace_event_call *__stop_ftrace_events[];
+
+extern struct mutex event_mutex;
+extern struct list_head trace_events;
+extern struct list_head trace_common_fields;
+
+/* trace_events.c: the registry and enabling. */
+int trace_event_enable(struct trace_event_file *file, bool on);
+int trace_event_soft_get(struct trace_event_file *file);
+void trace_event_soft_put(struct trace_event_file *file);
+int trace_event_set_system(struct trace_event_inst *ev, const char *system,
+			   const char *event, int on);
+struct trace_event_file *trace_event_find_file(struct trace_event_inst *ev,
+					       const char *system,
+					       const char *event);
+struct trace_event_inst *trace_event_inst_of(struct trace_array *tr);
+struct ftrace_event_field *trace_event_find_field(struct trace_event_call *call,
+						  const char *name);
+
+/* trace_events_fs.c: events/ and the files about events. */
+int trace_event_fs_add_file(struct trace_event_inst *ev,
+			    struct trace_event_file *file);
+void trace_event_fs_remove_file(struct trace_event_file *file);
+void trace_event_fs_put_system(struct trace_subsystem_dir *dir);
+void trace_event_fs_remove_inst(struct trace_event_inst *ev);
+
+/* trace_events_output.c: printing event records. */
+struct trace_event *trace_event_lookup(int type);
+
+/* trace_event_files.c: the format files. */
+void trace_event_print_format(struct seq_buf *s, struct trace_event_call *call);
+int trace_event_core_entry(const char *name, umode_t *mode, void **data,
+			   const struct file_operations **fops);
+void trace_event_core_dir(struct eventfs_inode *events);
+
+#endif /* _KERNEL_TRACE_EVENT_PRIV_H */
