@@ -6,6 +6,7 @@
 #   ftrace_filter=A,B    set_ftrace_filter holds A and B
 #   ftrace_notrace=A     set_ftrace_notrace holds A
 #   alloc_snapshot       the snapshot buffer is allocated
+#   trace_event=A,B      set_event holds A and B, and A recorded from boot
 . "$(dirname "$0")/lib.sh"
 cmdline=$(cat /proc/cmdline)
 tested=0
@@ -34,6 +35,15 @@ for arg in $cmdline; do
 	ftrace_dump_on_oops=*)
 		tested=1
 		expect_content /proc/sys/kernel/ftrace_dump_on_oops "${arg#*=}" ;;
+	trace_event=*)
+		tested=1
+		for e in $(echo "${arg#*=}" | tr , ' '); do
+			grep -qx "$e" set_event || fail "set_event lacks $e: $(cat set_event)"
+		done
+		first=$(echo "${arg#*=}" | cut -d, -f1)
+		grep -q " ${first#*:}: " trace || fail "no ${first#*:} records from boot"
+		echo > set_event
+		;;
 	alloc_snapshot)
 		tested=1
 		grep -q '^# \* Snapshot is allocated \*$' snapshot ||
