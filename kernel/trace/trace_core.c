@@ -72,6 +72,7 @@ int trace_array_init(struct trace_array *tr)
 	tr->on = true;
 	tr->current_trace = &nop_trace;
 	INIT_LIST_HEAD(&tr->list);
+	INIT_LIST_HEAD(&tr->errs);
 	ret = trace_alloc_buffer(tr);
 	/* The global instance gets its events once they are registered. */
 	if (!ret && tr != &trace_top)
@@ -88,6 +89,7 @@ void trace_array_free(struct trace_array *tr)
 	/* First: the instance's filter commands may still queue wake-ups. */
 	trace_func_free(tr);
 	trace_events_inst_free(tr);
+	trace_error_log_free(tr);
 	irq_work_sync(&tr->wake_work);
 	ring_buffer_free(tr->buffer);
 	ring_buffer_free(tr->snap);

@@ -100,15 +100,3 @@ int ftrace_profile_set_filter(struct perf_event *event, int event_id,
 void ftrace_profile_free_filter(struct perf_event *event)
 {
 }
-
-/**
- * filter_match_preds() - does a record pass a perf event's filter?
- * @filter: the filter; ftrace_profile_set_filter() never sets one
- * @rec: the record
- *
- * Return: 1.
- */
-int filter_match_preds(struct event_filter *filter, void *rec)
-{
-	return 1;
-}

@@ -32,6 +32,8 @@
 struct seq_buf;
 struct trace_array;
 struct eventfs_inode;
+struct module;
+struct trace_eval_map;
 
 /**
  * struct ftrace_event_field - one field of an event record
@@ -97,6 +99,9 @@ struct trace_event_inst {
 /* The _ftrace_events section: the built-in events (vmlinux.lds.h). */
 extern struct trace_event_call *__start_ftrace_events[];
 extern struct trace_event_call *__stop_ftrace_events[];
+/* The _ftrace_eval_map section: TRACE_DEFINE_ENUM()s (vmlinux.lds.h). */
+extern struct trace_eval_map *__start_ftrace_eval_maps[];
+extern struct trace_eval_map *__stop_ftrace_eval_maps[];
 
 extern struct mutex event_mutex;
 extern struct list_head trace_events;
@@ -124,6 +129,21 @@ void trace_event_fs_remove_inst(struct trace_event_inst *ev);
 
 /* trace_events_output.c: printing event records. */
 struct trace_event *trace_event_lookup(int type);
+
+/* trace_events_eval.c: enum values in print fmts. */
+void trace_event_eval_update(struct trace_event_call *call, struct module *mod);
+void trace_event_eval_free(struct module *mod);
+
+/* trace_events_filter.c: event filters. */
+struct event_filter *trace_filter_parse(struct trace_event_call *call,
+					const char *str, const char **err_text,
+					int *err_pos);
+bool trace_filter_match(struct event_filter *f, void *rec);
+void trace_filter_free(struct event_filter *f);
+int trace_event_filter_set(struct trace_event_file *file, char *str);
+int trace_system_filter_set(struct trace_subsystem_dir *d, char *str);
+void trace_event_filter_show(struct seq_buf *s, struct trace_event_file *file);
+void trace_event_filter_free(struct trace_event_file *file);
 
 /* trace_event_files.c: the format files. */
 void trace_event_print_format(struct seq_buf *s, struct trace_event_call *call);

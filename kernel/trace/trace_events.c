@@ -283,6 +283,7 @@ static int file_register(struct trace_event_file *file)
 static void file_free(struct trace_event_file *file)
 {
 	trace_event_fs_remove_file(file);
+	trace_event_filter_free(file);
 	list_del(&file->list);
 	system_put(file->system);
 	kfree(file);
@@ -537,6 +538,8 @@ static int call_add(struct trace_event_call *call)
 	ret = define_fields(call);
 	if (ret)
 		goto fail;
+	trace_event_eval_update(call, call->flags & TRACE_EVENT_FL_DYNAMIC ?
+					      NULL : call->module);
 	list_add_tail(&call->list, &trace_events);
 	list_for_each_entry(ev, &event_insts, link_insts)
 		if (file_add(ev, call))
@@ -580,6 +583,7 @@ static void remove_module_events(struct module *mod)
 	}
 	/* Readers print records of these types under RCU. */
 	synchronize_rcu();
+	trace_event_eval_free(mod);
 }
 
 static int events_module_notify(struct notifier_block *nb, unsigned long val,

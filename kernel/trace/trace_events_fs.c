@@ -4,8 +4,8 @@
  *
  *	events/enable, header_page, header_event
  *	events/ftrace/{print,function,raw_data}/{format,id}   (core records)
- *	events/SYSTEM/enable
- *	events/SYSTEM/EVENT/{enable,format,id}
+ *	events/SYSTEM/{enable,filter}
+ *	events/SYSTEM/EVENT/{enable,filter,format,id}
  *	set_event, and available_events at the top
  *
  * events/ is an eventfs tree: its files come into being when looked up,
@@ -330,6 +330,129 @@ static const struct file_operations sys_enable_fops = {
 	.llseek		= default_llseek,
 };
 
+/*
+ * The filter files.  Reads show the expression (or "none"), made at
+ * open; writes set it (trace_events_filter.c).  Both hold the instance
+ * and, for an event, its module, as the enable files do.
+ */
+#define FILTER_WRITE_MAX	PAGE_SIZE
+
+static void gen_filter(struct seq_buf *s, void *arg)
+{
+	trace_event_filter_show(s, arg);
+}
+
+/* What upstream's system filter file reads, whatever was written. */
+static void gen_sys_filter(struct seq_buf *s, void *arg)
+{
+	seq_buf_puts(s, "### global filter ###\n"
+		     "# Use this to set filters for multiple events.\n"
+		     "# Only events with the given fields will be affected.\n"
+		     "# If no events are modified, an error message will be displayed here\n");
+}
+
+static int filter_open(struct inode *inode, struct file *filp)
+{
+	struct trace_event_file *file = inode->i_private;
+	int ret = enable_open(inode, filp);
+
+	if (ret || !(filp->f_mode & FMODE_READ))
+		return ret;
+	mutex_lock(&event_mutex);
+	ret = text_make(filp, gen_filter, file);
+	mutex_unlock(&event_mutex);
+	if (ret)
+		enable_release(inode, filp);
+	return ret;
+}
+
+static int filter_release(struct inode *inode, struct file *filp)
+{
+	kvfree(filp->private_data);
+	return enable_release(inode, filp);
+}
+
+static char *filter_copy(const char __user *ubuf, size_t cnt)
+{
+	if (cnt >= FILTER_WRITE_MAX)
+		return ERR_PTR(-EINVAL);
+	return memdup_user_nul(ubuf, cnt);
+}
+
+static ssize_t filter_write(struct file *filp, const char __user *ubuf,
+			    size_t cnt, loff_t *ppos)
+{
+	struct trace_event_file *file = file_inode(filp)->i_private;
+	char *buf = filter_copy(ubuf, cnt);
+	int ret;
+
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	mutex_lock(&event_mutex);
+	ret = trace_event_filter_set(file, buf);
+	mutex_unlock(&event_mutex);
+	kfree(buf);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations filter_fops = {
+	.open		= filter_open,
+	.read		= text_read,
+	.write		= filter_write,
+	.release	= filter_release,
+	.llseek		= default_llseek,
+};
+
+static int sys_filter_open(struct inode *inode, struct file *filp)
+{
+	int ret = sys_open(inode, filp);
+
+	if (ret || !(filp->f_mode & FMODE_READ))
+		return ret;
+	mutex_lock(&event_mutex);
+	ret = text_make(filp, gen_sys_filter, inode->i_private);
+	mutex_unlock(&event_mutex);
+	if (ret)
+		sys_release(inode, filp);
+	return ret;
+}
+
+static int sys_filter_release(struct inode *inode, struct file *filp)
+{
+	kvfree(filp->private_data);
+	return sys_release(inode, filp);
+}
+
+static ssize_t sys_filter_write(struct file *filp, const char __user *ubuf,
+				size_t cnt, loff_t *ppos)
+{
+	struct trace_subsystem_dir *d = file_inode(filp)->i_private;
+	char *buf = filter_copy(ubuf, cnt);
+	int ret;
+
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	mutex_lock(&event_mutex);
+	ret = trace_system_filter_set(d, buf);
+	mutex_unlock(&event_mutex);
+	kfree(buf);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations sys_filter_fops = {
+	.open		= sys_filter_open,
+	.read		= text_read,
+	.write		= sys_filter_write,
+	.release	= sys_filter_release,
+	.llseek		= default_llseek,
+};
+
 /* eventfs callbacks: which files a directory has, and their fops. */
 static int event_entry(const char *name, umode_t *mode, void **data,
 		       const struct file_operations **fops)
@@ -342,6 +465,9 @@ static int event_entry(const char *name, umode_t *mode, void **data,
 			return 0;
 		*mode = 0640;
 		*fops = &enable_fops;
+	} else if (!strcmp(name, "filter")) {
+		*mode = 0640;
+		*fops = &filter_fops;
 	} else if (!strcmp(name, "format")) {
 		*mode = 0440;
 		*fops = &format_fops;
@@ -356,6 +482,7 @@ static int event_entry(const char *name, umode_t *mode, void **data,
 
 static const struct eventfs_entry event_entries[] = {
 	{ .name = "enable",	.callback = event_entry },
+	{ .name = "filter",	.callback = event_entry },
 	{ .name = "format",	.callback = event_entry },
 	{ .name = "id",		.callback = event_entry },
 };
@@ -363,15 +490,19 @@ static const struct eventfs_entry event_entries[] = {
 static int system_entry(const char *name, umode_t *mode, void **data,
 			const struct file_operations **fops)
 {
-	if (strcmp(name, "enable"))
-		return 0;
 	*mode = 0640;
-	*fops = &sys_enable_fops;
+	if (!strcmp(name, "enable"))
+		*fops = &sys_enable_fops;
+	else if (!strcmp(name, "filter"))
+		*fops = &sys_filter_fops;
+	else
+		return 0;
 	return 1;
 }
 
 static const struct eventfs_entry system_entries[] = {
 	{ .name = "enable",	.callback = system_entry },
+	{ .name = "filter",	.callback = system_entry },
 };
 
 static int root_entry(const char *name, umode_t *mode, void **data,

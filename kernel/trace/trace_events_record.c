@@ -133,8 +133,19 @@ EXPORT_SYMBOL_GPL(trace_event_buffer_reserve);
  */
 void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 {
-	struct trace_array *tr = fbuffer->trace_file->tr;
+	struct trace_event_file *file = fbuffer->trace_file;
+	struct trace_array *tr = file->tr;
+	struct event_filter *f;
 
+	if (unlikely(file->flags & EVENT_FILE_FL_FILTERED)) {
+		/* Pairs with rcu_replace_pointer() in file_set_filter(). */
+		f = rcu_dereference_sched(file->filter);
+		if (f && !trace_filter_match(f, fbuffer->entry)) {
+			ring_buffer_discard_commit(fbuffer->buffer,
+						   fbuffer->event);
+			return;
+		}
+	}
 	trace_commit(tr, fbuffer->buffer);
 	save_comm(tr);
 }

@@ -280,6 +280,7 @@ void trace_create_files(struct trace_array *tr, struct dentry *dir)
 	trace_options_create_files(tr, dir);
 	trace_buffer_percent_create(tr, dir);
 	trace_events_create_files(tr, dir);
+	trace_error_log_create(tr, dir);
 	trace_func_create_files(tr, dir);
 	percpu = tracefs_create_dir("per_cpu", dir);
 	for_each_possible_cpu(cpu) {

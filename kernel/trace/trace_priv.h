@@ -147,6 +147,8 @@ enum trace_opt {
  * @buffer_percent: fill level that wakes waiting trace_pipe_raw splicers
  * @func: its function tracing (ftrace_internal.h), NULL without
  * @events: its trace events (trace_event_priv.h)
+ * @errs: its error_log entries, oldest first
+ * @nr_errs: how many
  *
  * Legend: [I] immutable, [L] trace_types_lock, [a] atomic, [S] snap_lock.
  * @on and @stop_count are written under [L] (or by tracing_off() from any
@@ -182,6 +184,8 @@ struct trace_array {
 	int			buffer_percent;	/* [a] READ_ONCE/WRITE_ONCE */
 	struct ftrace_inst	*func;		/* [I] once tracefs has it */
 	struct trace_event_inst	*events;	/* [I] once set */
+	struct list_head	errs;		/* err_lock (trace_error_log.c) */
+	int			nr_errs;	/* err_lock */
 };
 
 /**
@@ -291,6 +295,12 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 			struct trace_sym_cache *cache);
 void trace_print_header(struct seq_buf *s, struct trace_array *tr,
 			struct trace_buffer *buf);
+
+/* trace_error_log.c: error_log. */
+void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
+		     const char **errs, u8 type, u16 pos);
+void trace_error_log_free(struct trace_array *tr);
+void trace_error_log_create(struct trace_array *tr, struct dentry *dir);
 
 /* trace_events*.c: trace events (trace_event_priv.h has the rest). */
 int trace_events_inst_init(struct trace_array *tr);
