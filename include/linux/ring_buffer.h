@@ -68,6 +68,9 @@ struct trace_buffer *ring_buffer_alloc(unsigned long size, unsigned int flags);
 void ring_buffer_free(struct trace_buffer *buffer);
 int ring_buffer_resize(struct trace_buffer *buffer, unsigned long size, int cpu);
 unsigned long ring_buffer_size(struct trace_buffer *buffer, int cpu);
+int ring_buffer_subbuf_order_set(struct trace_buffer *buffer, int order);
+int ring_buffer_subbuf_order_get(struct trace_buffer *buffer);
+int ring_buffer_subbuf_size_get(struct trace_buffer *buffer);
 void ring_buffer_change_overwrite(struct trace_buffer *buffer, int val);
 void ring_buffer_set_clock(struct trace_buffer *buffer, u64 (*clock)(void));
 u64 ring_buffer_time_stamp(struct trace_buffer *buffer);
@@ -109,7 +112,8 @@ ring_buffer_peek(struct trace_buffer *buffer, int cpu, u64 *ts,
 struct ring_buffer_event *
 ring_buffer_consume(struct trace_buffer *buffer, int cpu, u64 *ts,
 		    unsigned long *lost_events);
-int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page);
+int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page,
+			  size_t size);
 ssize_t ring_buffer_read_pages_iter(struct trace_buffer *buffer, int cpu,
 				    struct iov_iter *to);
 bool ring_buffer_empty(struct trace_buffer *buffer);

@@ -3,9 +3,11 @@
  * Internals of the ring buffer, shared by its writer (ring_buffer_write.c),
  * its reader (ring_buffer_read.c) and its management (ring_buffer.c).
  *
- * Positions.  Every per-CPU buffer numbers its pages from 0 upwards for
- * ever; page number n lives in slot n % nr_pages.  A position is
- * (page << RB_OFF_BITS) | offset, offset being the byte offset in the
+ * Pages.  A "page" here is a sub-buffer: 2^order system pages
+ * (buffer_subbuf_size_kb), the same for every CPU of a buffer, holding a
+ * struct buffer_data_page.  Every per-CPU buffer numbers its pages from 0
+ * upwards for ever; page number n lives in slot n % nr_pages.  A position
+ * is (page << RB_OFF_BITS) | offset, offset being the byte offset in the
  * page's data area.  Three positions describe a buffer:
  *
  *	rpos <= cpos <= w.pos
@@ -48,9 +50,16 @@ struct buffer_data_page {
 };
 
 #define RB_PAGE_HDR	offsetof(struct buffer_data_page, data)
-#define RB_DATA_SIZE	(PAGE_SIZE - RB_PAGE_HDR)	/* 4080 */
-#define RB_OFF_BITS	12
+#define RB_MAX_ORDER	4				/* 64 KiB sub-buffers */
+#define RB_OFF_BITS	(PAGE_SHIFT + RB_MAX_ORDER)
 #define RB_OFF_MASK	((1UL << RB_OFF_BITS) - 1)
+
+/* Bytes of data in a page of 2^@order system pages. */
+static inline unsigned int rb_data_size(unsigned int order)
+{
+	return (PAGE_SIZE << order) - RB_PAGE_HDR;
+}
+
 #define RB_HDR_SIZE	4U				/* struct ring_buffer_event */
 #define RB_ALIGN	4U
 #define RB_MAX_SMALL	(RB_ALIGN * RINGBUF_TYPE_DATA_TYPE_LEN_MAX)
@@ -58,20 +67,32 @@ struct buffer_data_page {
 #define RB_DELTA_MAX	((1ULL << RB_DELTA_BITS) - 1)
 #define RB_EXTEND_SIZE	8U
 
-static_assert(RB_DATA_SIZE <= RB_OFF_MASK);
-
-/* rpos: page number, byte offset, and events taken from that page. */
-#define RPOS_CNT_BITS	12
+/*
+ * rpos: page number, byte offset, and events taken from that page.  The
+ * offset is a multiple of RB_ALIGN and stored divided by it; a page holds
+ * at most one event per 8 bytes.  That leaves 64 - 13 - 14 = 37 bits of
+ * page number: 2^37 pages written on one CPU before it wraps.
+ */
+#define RPOS_CNT_BITS	(RB_OFF_BITS - 3)
+#define RPOS_OFF_BITS	(RB_OFF_BITS - 2)
 #define RPOS_OFF_SHIFT	RPOS_CNT_BITS
-#define RPOS_PAGE_SHIFT	(RPOS_CNT_BITS + RB_OFF_BITS)
+#define RPOS_PAGE_SHIFT	(RPOS_CNT_BITS + RPOS_OFF_BITS)
+
+static_assert(RB_ALIGN == 4 && RB_EXTEND_SIZE == 8);
 
 static inline u64 rpos_make(u64 page, unsigned int off, unsigned int cnt)
 {
-	return page << RPOS_PAGE_SHIFT | (u64)off << RPOS_OFF_SHIFT | cnt;
+	return page << RPOS_PAGE_SHIFT | (u64)(off / RB_ALIGN) << RPOS_OFF_SHIFT |
+	       cnt;
 }
 
 static inline u64 rpos_page(u64 r) { return r >> RPOS_PAGE_SHIFT; }
-static inline unsigned int rpos_off(u64 r) { return (r >> RPOS_OFF_SHIFT) & RB_OFF_MASK; }
+
+static inline unsigned int rpos_off(u64 r)
+{
+	return ((r >> RPOS_OFF_SHIFT) & ((1U << RPOS_OFF_BITS) - 1)) * RB_ALIGN;
+}
+
 static inline unsigned int rpos_cnt(u64 r) { return r & ((1U << RPOS_CNT_BITS) - 1); }
 
 static inline u64 pos_page(u64 pos) { return pos >> RB_OFF_BITS; }
@@ -130,6 +151,8 @@ struct rb_cpu {
 	atomic_t		writers_off;	/* [a] >0: writers drop silently */
 	int			iters;		/* [r] open iterators: no resize */
 
+	unsigned int		data_size;	/* [I] data bytes of a page */
+	unsigned int		order;		/* [I] a page is 2^order pages */
 	unsigned int		nr_pages;	/* [I] */
 	struct buffer_data_page	**pages;	/* [I] nr_pages pages */
 	struct rb_page_meta	*meta;		/* [I] nr_pages entries */
@@ -155,6 +178,8 @@ struct rb_cpu {
  */
 struct trace_buffer {
 	struct rb_cpu		**cpus;		/* [I] indexed by CPU number */
+	unsigned int		order;		/* [M] of every CPU's pages */
+	int			order_busy;	/* [M] set while @order changes */
 	unsigned int		flags;		/* [a] RB_FL_OVERWRITE */
 	u64			(*clock)(void);	/* [M] changed with recording off */
 	atomic_t		writers_off;	/* [a] >0: writers drop silently */

@@ -28,18 +28,20 @@
 
 #define RB_MIN_PAGES	3
 
-static void rb_free_pages(struct buffer_data_page **pages, unsigned int nr)
+static void rb_free_pages(struct buffer_data_page **pages, unsigned int nr,
+			  unsigned int order)
 {
 	unsigned int i;
 
 	if (!pages)
 		return;
 	for (i = 0; i < nr; i++)
-		free_page((unsigned long)pages[i]);
+		free_pages((unsigned long)pages[i], order);
 	kvfree(pages);
 }
 
-static struct buffer_data_page **rb_alloc_pages(int cpu, unsigned int nr)
+static struct buffer_data_page **rb_alloc_pages(int cpu, unsigned int nr,
+						unsigned int order)
 {
 	struct buffer_data_page **pages;
 	struct page *pg;
@@ -50,9 +52,10 @@ static struct buffer_data_page **rb_alloc_pages(int cpu, unsigned int nr)
 		return NULL;
 	for (i = 0; i < nr; i++) {
 		pg = alloc_pages_node(cpu_to_node(cpu),
-				      GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_ZERO, 0);
+				      GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_ZERO,
+				      order);
 		if (!pg) {
-			rb_free_pages(pages, i);
+			rb_free_pages(pages, i, order);
 			return NULL;
 		}
 		pages[i] = page_address(pg);
@@ -60,9 +63,11 @@ static struct buffer_data_page **rb_alloc_pages(int cpu, unsigned int nr)
 	return pages;
 }
 
-static unsigned int rb_nr_pages(unsigned long size)
+/* Pages of 2^@order system pages that hold @size bytes of data. */
+static unsigned int rb_nr_pages(unsigned long size, unsigned int order)
 {
-	return max_t(unsigned long, DIV_ROUND_UP(size, RB_DATA_SIZE), RB_MIN_PAGES);
+	return max_t(unsigned long, DIV_ROUND_UP(size, rb_data_size(order)),
+		     RB_MIN_PAGES);
 }
 
 /* Start the CPU's buffer afresh at a new page.  Recording must be off. */
@@ -88,7 +93,7 @@ static void rb_reset_cpu(struct rb_cpu *c)
 }
 
 static struct rb_cpu *rb_alloc_cpu(struct trace_buffer *buffer, int cpu,
-				   unsigned int nr)
+				   unsigned int nr, unsigned int order)
 {
 	struct rb_cpu *c;
 
@@ -103,17 +108,19 @@ static struct rb_cpu *rb_alloc_cpu(struct trace_buffer *buffer, int cpu,
 	c->cpu = cpu;
 	c->buffer = buffer;
 	raw_spin_lock_init(&c->reader_lock);
-	c->rpage = (void *)get_zeroed_page(GFP_KERNEL);
+	c->rpage = (void *)__get_free_pages(GFP_KERNEL | __GFP_ZERO, order);
 	c->meta = kvcalloc(nr, sizeof(*c->meta), GFP_KERNEL);
-	c->pages = rb_alloc_pages(cpu, nr);
+	c->pages = rb_alloc_pages(cpu, nr, order);
 	if (!c->rpage || !c->meta || !c->pages) {
-		rb_free_pages(c->pages, nr);
+		rb_free_pages(c->pages, nr, order);
 		kvfree(c->meta);
-		free_page((unsigned long)c->rpage);
+		free_pages((unsigned long)c->rpage, order);
 		kfree(c);
 		return NULL;
 	}
 	c->nr_pages = nr;
+	c->order = order;
+	c->data_size = rb_data_size(order);
 	return c;
 }
 
@@ -121,9 +128,9 @@ static void rb_free_cpu(struct rb_cpu *c)
 {
 	if (!c)
 		return;
-	rb_free_pages(c->pages, c->nr_pages);
+	rb_free_pages(c->pages, c->nr_pages, c->order);
 	kvfree(c->meta);
-	free_page((unsigned long)c->rpage);
+	free_pages((unsigned long)c->rpage, c->order);
 	kfree(c);
 }
 
@@ -138,7 +145,7 @@ static void rb_free_cpu(struct rb_cpu *c)
  */
 struct trace_buffer *ring_buffer_alloc(unsigned long size, unsigned int flags)
 {
-	unsigned int nr = rb_nr_pages(size);
+	unsigned int nr = rb_nr_pages(size, 0);
 	struct trace_buffer *buffer;
 	int cpu;
 
@@ -158,7 +165,7 @@ struct trace_buffer *ring_buffer_alloc(unsigned long size, unsigned int flags)
 	buffer->clock = trace_clock_local;
 	mutex_init(&buffer->resize_lock);
 	for_each_possible_cpu(cpu) {
-		buffer->cpus[cpu] = rb_alloc_cpu(buffer, cpu, nr);
+		buffer->cpus[cpu] = rb_alloc_cpu(buffer, cpu, nr, 0);
 		if (!buffer->cpus[cpu])
 			goto fail;
 	}
@@ -257,10 +264,10 @@ static int rb_resize_cpu(struct trace_buffer *buffer, int cpu, unsigned int nr)
 
 	if (c->nr_pages == nr)
 		return 0;
-	pages = rb_alloc_pages(cpu, nr);
+	pages = rb_alloc_pages(cpu, nr, c->order);
 	meta = kvcalloc(nr, sizeof(*meta), GFP_KERNEL);
 	if (!pages || !meta) {
-		rb_free_pages(pages, nr);
+		rb_free_pages(pages, nr, c->order);
 		kvfree(meta);
 		return -ENOMEM;
 	}
@@ -271,7 +278,7 @@ static int rb_resize_cpu(struct trace_buffer *buffer, int cpu, unsigned int nr)
 		/* Iterators walk the pages without the lock. */
 		raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 		ring_buffer_record_enable_cpu(buffer, cpu);
-		rb_free_pages(pages, nr);
+		rb_free_pages(pages, nr, c->order);
 		kvfree(meta);
 		return -EBUSY;
 	}
@@ -285,7 +292,7 @@ static int rb_resize_cpu(struct trace_buffer *buffer, int cpu, unsigned int nr)
 	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 	ring_buffer_record_enable_cpu(buffer, cpu);
 
-	rb_free_pages(old, old_nr);
+	rb_free_pages(old, old_nr, c->order);
 	kvfree(old_meta);
 	return 0;
 }
@@ -305,15 +312,18 @@ static int rb_resize_cpu(struct trace_buffer *buffer, int cpu, unsigned int nr)
  */
 int ring_buffer_resize(struct trace_buffer *buffer, unsigned long size, int cpu)
 {
-	unsigned int nr = rb_nr_pages(size);
+	unsigned int nr;
 	int ret = 0, c;
 
 	if (cpu != RING_BUFFER_ALL_CPUS &&
 	    (cpu < 0 || cpu >= nr_cpu_ids || !buffer->cpus[cpu]))
 		return -EINVAL;
-	if (nr > RB_MAX_PAGES)
-		return -ENOMEM;	/* more than 4 GiB on one CPU */
 	mutex_lock(&buffer->resize_lock);
+	nr = rb_nr_pages(size, buffer->order);
+	if (nr > RB_MAX_PAGES) {
+		mutex_unlock(&buffer->resize_lock);
+		return -ENOMEM;	/* more than 2^20 pages on one CPU */
+	}
 	if (cpu != RING_BUFFER_ALL_CPUS) {
 		ret = rb_resize_cpu(buffer, cpu, nr);
 	} else if (rb_any_iter(buffer)) {
@@ -330,6 +340,133 @@ int ring_buffer_resize(struct trace_buffer *buffer, unsigned long size, int cpu)
 }
 EXPORT_SYMBOL_GPL(ring_buffer_resize);
 
+/* New pages for one CPU, made before anything changes. */
+struct rb_new_pages {
+	struct buffer_data_page	**pages;
+	struct rb_page_meta	*meta;
+	void			*rpage;
+	unsigned int		nr;
+};
+
+static void rb_free_new(struct rb_new_pages *n, unsigned int order)
+{
+	rb_free_pages(n->pages, n->nr, order);
+	kvfree(n->meta);
+	free_pages((unsigned long)n->rpage, order);
+}
+
+/**
+ * ring_buffer_subbuf_order_set() - change the size of the buffer's pages
+ * @buffer: the buffer
+ * @order: each page (sub-buffer) becomes 2^@order system pages
+ *
+ * Every CPU keeps about the bytes of data it had, in fewer and bigger
+ * pages or more and smaller ones.  The records are discarded (their
+ * pages are gone) and so are the counters, as after a reset.  Sleeps.
+ *
+ * Return: 0, -EINVAL for an order above RB_MAX_ORDER, -EBUSY while an
+ * iterator is open, or -ENOMEM (the buffer is then unchanged).
+ */
+int ring_buffer_subbuf_order_set(struct trace_buffer *buffer, int order)
+{
+	unsigned int old_order, cpu_bytes;
+	struct rb_new_pages *n;
+	unsigned long flags;
+	struct rb_cpu *c;
+	int cpu, ret = 0;
+
+	if (order < 0 || order > RB_MAX_ORDER)
+		return -EINVAL;
+	n = kcalloc(nr_cpu_ids, sizeof(*n), GFP_KERNEL);
+	if (!n)
+		return -ENOMEM;
+	mutex_lock(&buffer->resize_lock);
+	old_order = buffer->order;
+	if (order == old_order)
+		goto out;
+	WRITE_ONCE(buffer->order_busy, 1);
+	/*
+	 * Full barrier: either we see a new iterator or it sees
+	 * @order_busy (pairs with the smp_mb() in ring_buffer_read_start()).
+	 */
+	smp_mb();
+	ret = -EBUSY;
+	if (rb_any_iter(buffer))
+		goto out;
+	ret = -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		c = buffer->cpus[cpu];
+		cpu_bytes = c->nr_pages * c->data_size;
+		n[cpu].nr = rb_nr_pages(cpu_bytes, order);
+		if (n[cpu].nr > RB_MAX_PAGES)
+			goto out_free;
+		n[cpu].pages = rb_alloc_pages(cpu, n[cpu].nr, order);
+		n[cpu].meta = kvcalloc(n[cpu].nr, sizeof(*n[cpu].meta), GFP_KERNEL);
+		n[cpu].rpage = (void *)__get_free_pages(GFP_KERNEL | __GFP_ZERO,
+							order);
+		if (!n[cpu].pages || !n[cpu].meta || !n[cpu].rpage)
+			goto out_free;
+	}
+
+	ring_buffer_record_disable(buffer);
+	synchronize_rcu();	/* writers run with preemption off */
+	for_each_possible_cpu(cpu) {
+		c = buffer->cpus[cpu];
+		raw_spin_lock_irqsave(&c->reader_lock, flags);
+		swap(c->pages, n[cpu].pages);
+		swap(c->meta, n[cpu].meta);
+		swap(c->rpage, n[cpu].rpage);
+		swap(c->nr_pages, n[cpu].nr);
+		c->order = order;
+		c->data_size = rb_data_size(order);
+		rb_reset_cpu(c);
+		c->wslot = rb_wslot_make(pos_page(c->w.pos),
+					 pos_page(c->w.pos) % c->nr_pages);
+		raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+	}
+	buffer->order = order;
+	ring_buffer_record_enable(buffer);
+	ret = 0;
+	/* n[] now holds the old pages. */
+	for_each_possible_cpu(cpu)
+		rb_free_new(&n[cpu], old_order);
+	goto out;
+out_free:
+	for_each_possible_cpu(cpu)
+		rb_free_new(&n[cpu], order);
+out:
+	WRITE_ONCE(buffer->order_busy, 0);
+	mutex_unlock(&buffer->resize_lock);
+	kfree(n);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_subbuf_order_set);
+
+/**
+ * ring_buffer_subbuf_order_get() - the size of the buffer's pages, as order
+ * @buffer: the buffer
+ *
+ * Return: each page (sub-buffer) is 2^order system pages.
+ */
+int ring_buffer_subbuf_order_get(struct trace_buffer *buffer)
+{
+	return READ_ONCE(buffer->order);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_subbuf_order_get);
+
+/**
+ * ring_buffer_subbuf_size_get() - the bytes of a page of the buffer
+ * @buffer: the buffer
+ *
+ * Return: the size of a sub-buffer, header included: what a page read
+ * from trace_pipe_raw is.
+ */
+int ring_buffer_subbuf_size_get(struct trace_buffer *buffer)
+{
+	return PAGE_SIZE << READ_ONCE(buffer->order);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_subbuf_size_get);
+
 /**
  * ring_buffer_size() - bytes of data a CPU's buffer holds
  * @buffer: the buffer
@@ -341,7 +478,8 @@ unsigned long ring_buffer_size(struct trace_buffer *buffer, int cpu)
 {
 	if (cpu < 0 || cpu >= nr_cpu_ids || !buffer->cpus[cpu])
 		return 0;
-	return (unsigned long)READ_ONCE(buffer->cpus[cpu]->nr_pages) * RB_DATA_SIZE;
+	return (unsigned long)READ_ONCE(buffer->cpus[cpu]->nr_pages) *
+	       READ_ONCE(buffer->cpus[cpu]->data_size);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_size);
 

@@ -156,7 +156,7 @@ static void whole_pages_to_iter(struct kunit *test)
 		bp = buf + i * PAGE_SIZE;
 		commit = local_read(&bp->commit);
 		len = commit & ~(RB_MISSED_EVENTS | RB_MISSED_STORED);
-		KUNIT_EXPECT_LE(test, len, RB_DATA_SIZE);
+		KUNIT_EXPECT_LE(test, len, rb_data_size(0));
 		if (!i) {
 			/* The first record left tells how many went before it. */
 			expect = ((struct rec *)((void *)bp->data + 4))->seq;
@@ -219,13 +219,13 @@ static void producer_consumer_drops(struct kunit *test)
 /* ring_buffer_percent_filled() counts complete unread pages. */
 static void fill_levels(struct kunit *test)
 {
-	struct trace_buffer *b = alloc_buffer(test, 5 * RB_DATA_SIZE, 0);
-	unsigned int nr, per_page = RB_DATA_SIZE / rb_event_size(sizeof(struct rec));
+	struct trace_buffer *b = alloc_buffer(test, 5 * rb_data_size(0), 0);
+	unsigned int nr, per_page = rb_data_size(0) / rb_event_size(sizeof(struct rec));
 	int cpu;
 
 	migrate_disable();
 	cpu = smp_processor_id();
-	nr = ring_buffer_size(b, cpu) / RB_DATA_SIZE;
+	nr = ring_buffer_size(b, cpu) / rb_data_size(0);
 	KUNIT_ASSERT_GE(test, nr, 3U);
 	KUNIT_EXPECT_EQ(test, ring_buffer_percent_filled(b, cpu), 0);
 	/* A partly written page is not counted. */
@@ -585,7 +585,7 @@ static void resize_keeps_records(struct kunit *test)
 	cpu = smp_processor_id();
 	/* Three pages: about 600 records of 20 bytes. */
 	KUNIT_EXPECT_EQ(test, write_seq(b, 0, 300), 300);
-	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 64 * RB_DATA_SIZE, cpu), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 64 * rb_data_size(0), cpu), 0);
 	KUNIT_EXPECT_EQ(test, ring_buffer_entries_cpu(b, cpu), 300UL);
 	KUNIT_EXPECT_EQ(test, write_seq(b, 300, 2000), 2000);
 	KUNIT_EXPECT_EQ(test, ring_buffer_overrun_cpu(b, cpu), 0UL);
@@ -593,7 +593,7 @@ static void resize_keeps_records(struct kunit *test)
 	expect_identity(test, b, cpu);
 
 	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 1, cpu), 0);
-	KUNIT_EXPECT_EQ(test, ring_buffer_size(b, cpu), 3UL * RB_DATA_SIZE);
+	KUNIT_EXPECT_EQ(test, ring_buffer_size(b, cpu), 3UL * rb_data_size(0));
 	KUNIT_EXPECT_GT(test, ring_buffer_overrun_cpu(b, cpu), 0UL);
 	expect_identity(test, b, cpu);
 	expect = 2300 - ring_buffer_entries_cpu(b, cpu);
@@ -612,12 +612,81 @@ static void resize_keeps_records(struct kunit *test)
 
 	it = ring_buffer_read_start(b, cpu, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, it);
-	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 8 * RB_DATA_SIZE, cpu), -EBUSY);
-	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 8 * RB_DATA_SIZE,
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 8 * rb_data_size(0), cpu), -EBUSY);
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 8 * rb_data_size(0),
 						 RING_BUFFER_ALL_CPUS), -EBUSY);
 	ring_buffer_read_finish(it);
-	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 8 * RB_DATA_SIZE, cpu), 0);
-	KUNIT_EXPECT_EQ(test, ring_buffer_size(b, cpu), 8UL * RB_DATA_SIZE);
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize(b, 8 * rb_data_size(0), cpu), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_size(b, cpu), 8UL * rb_data_size(0));
+	migrate_enable();
+	ring_buffer_free(b);
+}
+
+/*
+ * Bigger sub-buffers: the change empties the buffer, keeps its size,
+ * takes records too big for a system page, wraps and accounts exactly
+ * with many events per page, and hands out pages of the new size.
+ */
+static void subbuf_orders(struct kunit *test)
+{
+	struct trace_buffer *b = alloc_buffer(test, 16 * rb_data_size(0),
+					      RB_FL_OVERWRITE);
+	static char big[6000];
+	struct ring_buffer_event *e;
+	struct ring_buffer_iter *it;
+	unsigned long lost, lost_total = 0;
+	u64 expect = 0;
+	void *page;
+	int cpu;
+
+	migrate_disable();
+	cpu = smp_processor_id();
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_get(b), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_size_get(b), (int)PAGE_SIZE);
+	KUNIT_EXPECT_NE(test, ring_buffer_write(b, sizeof(big), big), 0);
+	KUNIT_EXPECT_EQ(test, write_seq(b, 0, 100), 100);
+
+	it = ring_buffer_read_start(b, cpu, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, it);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_set(b, 2), -EBUSY);
+	ring_buffer_read_finish(it);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_set(b, RB_MAX_ORDER + 1),
+			-EINVAL);
+
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_set(b, 2), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_size_get(b), (int)PAGE_SIZE << 2);
+	KUNIT_EXPECT_EQ(test, ring_buffer_entries_cpu(b, cpu), 0UL);
+	KUNIT_EXPECT_GE(test, ring_buffer_size(b, cpu), 16UL * rb_data_size(0));
+	KUNIT_EXPECT_LT(test, ring_buffer_size(b, cpu), 16UL * rb_data_size(0) +
+			rb_data_size(2));
+	KUNIT_EXPECT_EQ(test, ring_buffer_write(b, sizeof(big), big), 0);
+	e = ring_buffer_consume(b, cpu, NULL, &lost);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	KUNIT_EXPECT_EQ(test, ring_buffer_event_length(e), (unsigned int)sizeof(big));
+
+	/* Wrap it several times: more than 4096 events per page. */
+	KUNIT_EXPECT_EQ(test, write_seq(b, 0, 20000), 20000);
+	expect_identity(test, b, cpu);
+	page = kzalloc(PAGE_SIZE << 2, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_EQ(test, ring_buffer_read_page(b, cpu, page, PAGE_SIZE), -E2BIG);
+	while ((e = ring_buffer_consume(b, cpu, NULL, &lost))) {
+		if (!expect)
+			expect = seq_of(e);
+		lost_total += lost;
+		KUNIT_EXPECT_EQ(test, seq_of(e), expect);
+		expect++;
+	}
+	KUNIT_EXPECT_EQ(test, expect, 20000ULL);
+	KUNIT_EXPECT_EQ(test, lost_total, ring_buffer_overrun_cpu(b, cpu));
+	expect_identity(test, b, cpu);
+
+	KUNIT_EXPECT_EQ(test, write_seq(b, 0, 10), 10);
+	KUNIT_EXPECT_GT(test, ring_buffer_read_page(b, cpu, page, PAGE_SIZE << 2), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_set(b, 0), 0);
+	KUNIT_EXPECT_NE(test, ring_buffer_write(b, sizeof(big), big), 0);
+	KUNIT_EXPECT_EQ(test, write_seq(b, 0, 10), 10);
+	kfree(page);
 	migrate_enable();
 	ring_buffer_free(b);
 }
@@ -634,6 +703,7 @@ static struct kunit_case ring_buffer_cases[] = {
 	KUNIT_CASE(too_big_and_sizes),
 	KUNIT_CASE(fill_levels),
 	KUNIT_CASE(resize_keeps_records),
+	KUNIT_CASE(subbuf_orders),
 	KUNIT_CASE_SLOW(concurrent_exact_accounting),
 	KUNIT_CASE_SLOW(resize_under_load),
 	{ }

@@ -97,7 +97,7 @@ static unsigned int rb_take_into(struct rb_cpu *c, struct buffer_data_page *dst)
 			end = pos_off(cp);
 		else
 			end = min_t(unsigned int, READ_ONCE(c->meta[page % c->nr_pages].end),
-				    RB_DATA_SIZE);
+				    c->data_size);
 
 		if (off >= end) {
 			if (page == pos_page(cp))
@@ -274,15 +274,20 @@ EXPORT_SYMBOL_GPL(ring_buffer_consume);
  * ring_buffer_read_page() - consume the next block of a CPU as a page
  * @buffer: the buffer
  * @cpu: the CPU
- * @page: PAGE_SIZE bytes, filled in the buffer page format (ABI):
+ * @page: a sub-buffer (ring_buffer_subbuf_size_get()), filled in the
+ *	buffer page format (ABI):
  *	time_stamp is the time before the first record, commit the bytes
  *	of records, with RB_MISSED_EVENTS when records were lost before
  *	them and RB_MISSED_STORED when their number follows the data
  *
+ * @size: the bytes at @page
+ *
  * Return: the bytes of records in @page, 0 when @cpu has none, or
- * -EINVAL for a bad CPU.
+ * -EINVAL for a bad CPU, or -E2BIG when @size is smaller than the
+ * buffer's pages (their size changed: ask again).
  */
-int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page)
+int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page,
+			  size_t size)
 {
 	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
 	struct buffer_data_page *bp = page;
@@ -294,6 +299,11 @@ int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page)
 	if (!c)
 		return -EINVAL;
 	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	/* The page size changes only under reader_lock. */
+	if (size < RB_PAGE_HDR + c->data_size) {
+		raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+		return -E2BIG;
+	}
 	if (c->rpage_off < c->rpage_len) {
 		/* Records a text reader has taken but not consumed go first. */
 		len = c->rpage_len - c->rpage_off;
@@ -317,7 +327,7 @@ int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page)
 	c->lost_pending = 0;
 	if (lost) {
 		commit |= RB_MISSED_EVENTS;
-		if (len + sizeof(lost) <= RB_DATA_SIZE) {
+		if (len + sizeof(lost) <= c->data_size) {
 			memcpy(&bp->data[len], &lost, sizeof(lost));
 			commit |= RB_MISSED_STORED;
 		}
@@ -345,6 +355,7 @@ static ssize_t rb_copy_pages_to_iter(struct rb_cpu *c, u64 r, unsigned int nr,
 {
 	unsigned long flags, lost, entries = 0, bytes = 0, commit;
 	struct iov_iter start = *to;	/* the first header is finished last */
+	unsigned int psize = RB_PAGE_HDR + c->data_size;
 	unsigned int i, slot, end, first_end = 0;
 	struct buffer_data_page *src;
 	u64 ts = 0;
@@ -353,13 +364,13 @@ static ssize_t rb_copy_pages_to_iter(struct rb_cpu *c, u64 r, unsigned int nr,
 		slot = (rpos_page(r) + i) % c->nr_pages;
 		src = c->pages[slot];
 		ts = READ_ONCE(src->time_stamp);
-		end = min_t(unsigned int, READ_ONCE(c->meta[slot].end), RB_DATA_SIZE);
+		end = min_t(unsigned int, READ_ONCE(c->meta[slot].end), c->data_size);
 		entries += local_read(&c->meta[slot].entries);
 		bytes += end;
 		if (!i)
 			first_end = end;
 		/* A complete page is in the ABI layout already (rb_reserve_page()). */
-		if (copy_to_iter(src, PAGE_SIZE, to) != PAGE_SIZE) {
+		if (copy_to_iter(src, psize, to) != psize) {
 			*to = start;
 			return -EFAULT;
 		}
@@ -386,10 +397,10 @@ static ssize_t rb_copy_pages_to_iter(struct rb_cpu *c, u64 r, unsigned int nr,
 	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 
 	if (!lost)
-		return nr * PAGE_SIZE;
+		return nr * psize;
 	/* The loss goes with the first page: its commit word, and after it. */
 	commit = first_end | RB_MISSED_EVENTS;
-	if (first_end + sizeof(lost) <= RB_DATA_SIZE) {
+	if (first_end + sizeof(lost) <= c->data_size) {
 		struct iov_iter at = start;
 
 		iov_iter_advance(&at, RB_PAGE_HDR + first_end);
@@ -400,7 +411,7 @@ static ssize_t rb_copy_pages_to_iter(struct rb_cpu *c, u64 r, unsigned int nr,
 	iov_iter_advance(&start, offsetof(struct buffer_data_page, commit));
 	if (copy_to_iter(&commit, sizeof(commit), &start) != sizeof(commit))
 		return -EFAULT;
-	return nr * PAGE_SIZE;
+	return nr * psize;
 }
 
 /**
@@ -415,7 +426,7 @@ static ssize_t rb_copy_pages_to_iter(struct rb_cpu *c, u64 r, unsigned int nr,
  * has less than a page left; ring_buffer_read_page() handles those.
  * Sleeps (it holds off resizing while it copies).
  *
- * Return: the bytes copied (a multiple of PAGE_SIZE), or -EFAULT when
+ * Return: the bytes copied (a multiple of the sub-buffer size), or -EFAULT when
  * nothing could be copied because of a fault.
  */
 ssize_t ring_buffer_read_pages_iter(struct trace_buffer *buffer, int cpu,
@@ -439,7 +450,7 @@ ssize_t ring_buffer_read_pages_iter(struct trace_buffer *buffer, int cpu,
 		cp = smp_load_acquire(&c->cpos);
 		if (rpos_off(r) || rpos_page(r) >= pos_page(cp))
 			break;
-		nr = min3(iov_iter_count(to) / PAGE_SIZE,
+		nr = min3(iov_iter_count(to) / (RB_PAGE_HDR + c->data_size),
 			  (size_t)(pos_page(cp) - rpos_page(r)), (size_t)batch);
 		if (!nr)
 			break;
@@ -538,6 +549,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_oldest_event_ts);
 struct ring_buffer_iter {
 	struct rb_cpu		*c;
 	struct buffer_data_page	*page;	/* the current block */
+	unsigned int		order;	/* @page is 2^order pages */
 	unsigned int		len;	/* bytes in @page */
 	unsigned int		off;	/* current record in @page */
 	u64			ts;	/* time before the current record */
@@ -562,7 +574,7 @@ static bool rb_iter_load(struct ring_buffer_iter *it)
 		off = pos_off(it->next);
 		end = page == pos_page(it->end) ? pos_off(it->end) :
 		      min_t(unsigned int, READ_ONCE(c->meta[page % c->nr_pages].end),
-			    RB_DATA_SIZE);
+			    c->data_size);
 		if (off < end) {
 			memcpy(it->page->data,
 			       c->pages[page % c->nr_pages]->data + off, end - off);
@@ -597,7 +609,8 @@ static bool rb_iter_load(struct ring_buffer_iter *it)
  * The walk ends at what was committed when it started.  The CPU's
  * buffer cannot be resized until ring_buffer_read_finish().
  *
- * Return: the iterator, or NULL when @cpu is not valid or memory is short.
+ * Return: the iterator, or NULL when @cpu is not valid, memory is short,
+ * or the size of the buffer's pages is being changed.
  */
 struct ring_buffer_iter *ring_buffer_read_start(struct trace_buffer *buffer,
 						int cpu, gfp_t flags)
@@ -612,13 +625,27 @@ struct ring_buffer_iter *ring_buffer_read_start(struct trace_buffer *buffer,
 	it = kzalloc(sizeof(*it), flags);
 	if (!it)
 		return NULL;
-	it->page = (void *)__get_free_page(flags);
+	it->order = READ_ONCE(c->order);
+	it->page = (void *)__get_free_pages(flags, it->order);
 	if (!it->page) {
 		kfree(it);
 		return NULL;
 	}
 	it->c = c;
 	raw_spin_lock_irqsave(&c->reader_lock, irqflags);
+	c->iters++;
+	/*
+	 * Full barrier: either ring_buffer_subbuf_order_set() sees @iters,
+	 * or we see its @order_busy (it pairs with the smp_mb() there).
+	 */
+	smp_mb();
+	if (READ_ONCE(buffer->order_busy) || it->order != c->order) {
+		c->iters--;
+		raw_spin_unlock_irqrestore(&c->reader_lock, irqflags);
+		free_pages((unsigned long)it->page, it->order);
+		kfree(it);
+		return NULL;
+	}
 	it->len = c->rpage_len - c->rpage_off;
 	memcpy(it->page->data, c->rpage->data + c->rpage_off, it->len);
 	it->ts = c->rpage_ts;
@@ -628,7 +655,6 @@ struct ring_buffer_iter *ring_buffer_read_start(struct trace_buffer *buffer,
 		it->ts = it->len ? it->ts : c->read_ts;
 	/* Acquire: pairs with the store-release in rb_commit(). */
 	it->end = smp_load_acquire(&c->cpos);
-	c->iters++;
 	raw_spin_unlock_irqrestore(&c->reader_lock, irqflags);
 	return it;
 }
@@ -698,7 +724,7 @@ void ring_buffer_read_finish(struct ring_buffer_iter *it)
 	raw_spin_lock_irqsave(&c->reader_lock, flags);
 	c->iters--;
 	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
-	free_page((unsigned long)it->page);
+	free_pages((unsigned long)it->page, it->order);
 	kfree(it);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_read_finish);

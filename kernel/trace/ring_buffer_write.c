@@ -139,7 +139,7 @@ rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
 		done = c->pages[pos_page(old->pos) % c->nr_pages];
 		rb_meta(c, pos_page(old->pos))->end = end;
 		local_set(&done->commit, end);
-		memset(done->data + end, 0, RB_DATA_SIZE - end);
+		memset(done->data + end, 0, c->data_size - end);
 	}
 	c->pages[page % c->nr_pages]->time_stamp = ts;
 
@@ -168,7 +168,7 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 		off = pos_off(old.pos);
 		need = size + (delta > RB_DELTA_MAX ? RB_EXTEND_SIZE : 0);
 
-		if (unlikely(!off || off + need > RB_DATA_SIZE)) {
+		if (unlikely(!off || off + need > c->data_size)) {
 			e = rb_reserve_page(c, &old, pos_page(old.pos) + !!off,
 					    ts, size);
 			if (e != ERR_PTR(-EAGAIN))
@@ -304,7 +304,7 @@ ring_buffer_lock_reserve(struct trace_buffer *buffer, unsigned long length)
 	if (unlikely(!c || atomic_read(&c->writers_off)))
 		goto out;
 	size = rb_event_size(length);
-	if (unlikely(length > RB_DATA_SIZE || size > RB_DATA_SIZE)) {
+	if (unlikely(length > c->data_size || size > c->data_size)) {
 		local_inc(&c->dropped);
 		goto out;
 	}

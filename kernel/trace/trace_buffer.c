@@ -197,6 +197,9 @@ int trace_snap_alloc(struct trace_array *tr)
 		tr->snap = b;
 		raw_spin_unlock_irq(&tr->snap_lock);
 	}
+	ret = ring_buffer_subbuf_order_set(b, ring_buffer_subbuf_order_get(tr->buffer));
+	if (ret)
+		return ret;
 	for_each_possible_cpu(cpu) {
 		ret = ring_buffer_resize(b, ring_buffer_size(tr->buffer, cpu), cpu);
 		if (ret)
@@ -369,6 +372,57 @@ static ssize_t buffer_total_read(struct file *file, char __user *ubuf,
 static const struct file_operations buffer_total_fops = {
 	.open		= cpu_file_open,
 	.read		= buffer_total_read,
+	.release	= cpu_file_release,
+	.llseek		= default_llseek,
+};
+
+/*
+ * buffer_subbuf_size_kb: the size of the buffer's pages (sub-buffers), in
+ * KiB; a write rounds up to a power of two of system pages (64 KiB at
+ * most).  Changing it empties the buffers.
+ */
+static ssize_t subbuf_size_read(struct file *file, char __user *ubuf,
+				size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = cpu_file(file)->tr;
+	struct seq_buf s;
+	char buf[32];
+
+	seq_buf_init(&s, buf, sizeof(buf));
+	seq_buf_printf(&s, "%d\n", ring_buffer_subbuf_size_get(tr->buffer) >> 10);
+	return read_text(ubuf, cnt, ppos, &s);
+}
+
+static ssize_t subbuf_size_write(struct file *file, const char __user *ubuf,
+				 size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = cpu_file(file)->tr;
+	struct trace_buffer *bufs[2];
+	unsigned long val, pages;
+	int ret, i, order;
+
+	/* Too big an order is refused by ring_buffer_subbuf_order_set(). */
+	ret = trace_get_ulong(ubuf, cnt, 1, 1UL << 20, &val);
+	if (ret)
+		return ret;
+	pages = DIV_ROUND_UP(val << 10, PAGE_SIZE);
+	order = fls(pages - 1);
+	mutex_lock(&trace_types_lock);
+	trace_buffers(tr, bufs);
+	for (i = 0; i < 2 && !ret; i++)
+		if (bufs[i])
+			ret = ring_buffer_subbuf_order_set(bufs[i], order);
+	mutex_unlock(&trace_types_lock);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations subbuf_size_fops = {
+	.open		= cpu_file_open,
+	.read		= subbuf_size_read,
+	.write		= subbuf_size_write,
 	.release	= cpu_file_release,
 	.llseek		= default_llseek,
 };
@@ -619,6 +673,8 @@ void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir)
 	tracefs_create_file("buffer_size_kb", 0640, dir, all, &buffer_size_fops);
 	tracefs_create_file("buffer_total_size_kb", 0440, dir, all,
 			    &buffer_total_fops);
+	tracefs_create_file("buffer_subbuf_size_kb", 0640, dir, all,
+			    &subbuf_size_fops);
 	tracefs_create_file("free_buffer", 0200, dir, all, &free_buffer_fops);
 	tracefs_create_file("trace_clock", 0640, dir, all, &trace_clock_fops);
 	tracefs_create_file("tracing_cpumask", 0640, dir, all, &cpumask_fops);

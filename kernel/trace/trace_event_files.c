@@ -81,7 +81,7 @@ void trace_event_print_format(struct seq_buf *s, struct trace_event_call *call)
 	seq_buf_printf(s, "\nprint fmt: %s\n", call->print_fmt ?: "\"\"");
 }
 
-static void print_header_page(struct seq_buf *s)
+static void print_header_page(struct seq_buf *s, unsigned int data_size)
 {
 	seq_buf_printf(s, "\tfield: u64 timestamp;\toffset:%zu;\tsize:%zu;\tsigned:0;\n",
 		       offsetof(struct buffer_data_page, time_stamp),
@@ -91,8 +91,8 @@ static void print_header_page(struct seq_buf *s)
 		       sizeof_field(struct buffer_data_page, commit));
 	seq_buf_printf(s, "\tfield: int overwrite;\toffset:%zu;\tsize:1;\tsigned:1;\n",
 		       offsetof(struct buffer_data_page, commit));
-	seq_buf_printf(s, "\tfield: char data;\toffset:%zu;\tsize:%lu;\tsigned:0;\n",
-		       offsetof(struct buffer_data_page, data), RB_DATA_SIZE);
+	seq_buf_printf(s, "\tfield: char data;\toffset:%zu;\tsize:%u;\tsigned:0;\n",
+		       offsetof(struct buffer_data_page, data), data_size);
 }
 
 static void print_header_event(struct seq_buf *s)
@@ -171,6 +171,14 @@ struct core_text {
 	char		buf[PAGE_SIZE];
 };
 
+/* The data size of the pages of the instance whose events/ @ev is. */
+static unsigned int header_data_size(struct trace_event_inst *ev)
+{
+	struct trace_buffer *b = READ_ONCE(ev->tr->buffer);
+
+	return (b ? ring_buffer_subbuf_size_get(b) : PAGE_SIZE) - RB_PAGE_HDR;
+}
+
 static int text_open(struct inode *inode, struct file *filp)
 {
 	const struct core_format *c = inode->i_private;
@@ -187,7 +195,7 @@ static int text_open(struct inode *inode, struct file *filp)
 		return -ENOMEM;
 	seq_buf_init(&s, t->buf, sizeof(t->buf));
 	if (!strcmp(name, "header_page"))
-		print_header_page(&s);
+		print_header_page(&s, header_data_size(inode->i_private));
 	else if (!strcmp(name, "header_event"))
 		print_header_event(&s);
 	else if (!strcmp(name, "id"))

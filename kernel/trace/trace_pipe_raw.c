@@ -4,8 +4,9 @@
  * consumed, in the layout events/header_page describes.  trace-cmd and
  * other tools read (or splice) it page by page.
  *
- * Each page handed out is PAGE_SIZE bytes; the part after the records is
- * zero.  A read shorter than a page gets the rest of the page next time.
+ * Each page handed out is a sub-buffer (buffer_subbuf_size_kb, the size
+ * events/header_page gives); the part after the records is zero.  A read
+ * shorter than a page gets the rest of the page next time.
  * With nothing to read, a read blocks unless O_NONBLOCK is set.
  *
  * per_cpu/cpuN/snapshot_raw is the same over the snapshot buffer.
@@ -24,6 +25,7 @@ struct raw_reader {
 	struct trace_cpu_file	*f;
 	struct mutex		lock;	/* one read at a time */
 	void			*page;	/* the page being handed out */
+	unsigned int		order;	/* @page is 2^order system pages */
 	size_t			off;	/* bytes of it already read */
 	bool			full;	/* it holds a page */
 	bool			splicing; /* the read comes from splice */
@@ -60,6 +62,23 @@ static bool raw_ready(struct raw_reader *r, bool nonblock)
 	return ring_buffer_percent_filled(raw_buf(r), r->f->cpu) >= pct;
 }
 
+/* Make r->page the size of @b's pages (they may change while it is idle). */
+static int raw_page_fit(struct raw_reader *r, struct trace_buffer *b)
+{
+	unsigned int order = ring_buffer_subbuf_order_get(b);
+	void *page;
+
+	if (order == r->order)
+		return 0;
+	page = (void *)__get_free_pages(GFP_KERNEL, order);
+	if (!page)
+		return -ENOMEM;
+	free_pages((unsigned long)r->page, r->order);
+	r->page = page;
+	r->order = order;
+	return 0;
+}
+
 /* Get the next page into r->page; @nowait: never sleep for one. */
 static int raw_fill(struct raw_reader *r, bool nonblock, bool nowait)
 {
@@ -73,7 +92,13 @@ static int raw_fill(struct raw_reader *r, bool nonblock, bool nowait)
 		if (r->splicing && !nonblock && !raw_ready(r, false))
 			goto wait;
 		b = raw_buf(r);
-		len = b ? ring_buffer_read_page(b, r->f->cpu, r->page) : 0;
+		len = b ? raw_page_fit(r, b) : 0;
+		if (len)
+			return len;
+		len = b ? ring_buffer_read_page(b, r->f->cpu, r->page,
+						PAGE_SIZE << r->order) : 0;
+		if (len == -E2BIG)
+			continue;	/* the page size changed meanwhile */
 		if (len < 0)
 			return len;
 		if (len) {
@@ -82,7 +107,8 @@ static int raw_fill(struct raw_reader *r, bool nonblock, bool nowait)
 			/* Zero what follows the records (and the lost count). */
 			if (local_read(&bp->commit) & RB_MISSED_STORED)
 				len += sizeof(long);
-			memset(bp->data + len, 0, RB_DATA_SIZE - len);
+			memset(bp->data + len, 0,
+			       (PAGE_SIZE << r->order) - RB_PAGE_HDR - len);
 			r->full = true;
 			r->off = 0;
 			return 0;
@@ -141,13 +167,14 @@ static ssize_t raw_read_iter(struct kiocb *iocb, struct iov_iter *to)
 			if (ret)
 				break;
 		}
-		n = copy_to_iter(r->page + r->off, PAGE_SIZE - r->off, to);
+		n = copy_to_iter(r->page + r->off, (PAGE_SIZE << r->order) - r->off,
+				 to);
 		if (!n) {
 			ret = -EFAULT;
 			break;
 		}
 		r->off += n;
-		if (r->off >= PAGE_SIZE)
+		if (r->off >= PAGE_SIZE << r->order)
 			r->full = false;
 		done += n;
 	}
@@ -194,7 +221,7 @@ static int raw_release(struct inode *inode, struct file *file)
 	struct raw_reader *r = file->private_data;
 
 	trace_array_put(r->f->tr);
-	free_page((unsigned long)r->page);
+	free_pages((unsigned long)r->page, r->order);
 	kfree(r);
 	return 0;
 }
