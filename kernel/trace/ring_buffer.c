@@ -369,7 +369,8 @@ static void rb_free_new(struct rb_new_pages *n, unsigned int order)
  */
 int ring_buffer_subbuf_order_set(struct trace_buffer *buffer, int order)
 {
-	unsigned int old_order, cpu_bytes;
+	unsigned long cpu_bytes;
+	unsigned int old_order;
 	struct rb_new_pages *n;
 	unsigned long flags;
 	struct rb_cpu *c;
@@ -396,7 +397,7 @@ int ring_buffer_subbuf_order_set(struct trace_buffer *buffer, int order)
 	ret = -ENOMEM;
 	for_each_possible_cpu(cpu) {
 		c = buffer->cpus[cpu];
-		cpu_bytes = c->nr_pages * c->data_size;
+		cpu_bytes = (unsigned long)c->nr_pages * c->data_size;
 		n[cpu].nr = rb_nr_pages(cpu_bytes, order);
 		if (n[cpu].nr > RB_MAX_PAGES)
 			goto out_free;

@@ -355,7 +355,9 @@ void ring_buffer_discard_commit(struct trace_buffer *buffer,
 				struct ring_buffer_event *event)
 {
 	struct rb_cpu *c = buffer->cpus[raw_smp_processor_id()];
-	unsigned long page = (unsigned long)event & PAGE_MASK;
+	/* A page of 2^order system pages is aligned to its size. */
+	unsigned long page = (unsigned long)event &
+			     ~((PAGE_SIZE << c->order) - 1);
 	unsigned int i;
 
 	event->array[0] = rb_record_size(event) - RB_HDR_SIZE;

@@ -379,7 +379,8 @@ static const struct file_operations buffer_total_fops = {
 /*
  * buffer_subbuf_size_kb: the size of the buffer's pages (sub-buffers), in
  * KiB; a write rounds up to a power of two of system pages (64 KiB at
- * most).  Changing it empties the buffers.
+ * most).  Changing it empties the buffers; it gives EBUSY while trace_pipe
+ * is open (its records live in the pages the change frees).
  */
 static ssize_t subbuf_size_read(struct file *file, char __user *ubuf,
 				size_t cnt, loff_t *ppos)
@@ -408,6 +409,9 @@ static ssize_t subbuf_size_write(struct file *file, const char __user *ubuf,
 	pages = DIV_ROUND_UP(val << 10, PAGE_SIZE);
 	order = fls(pages - 1);
 	mutex_lock(&trace_types_lock);
+	/* trace_pipe prints records from the reader page it would free. */
+	if (tr->pipe_readers)
+		ret = -EBUSY;
 	trace_buffers(tr, bufs);
 	for (i = 0; i < 2 && !ret; i++)
 		if (bufs[i])

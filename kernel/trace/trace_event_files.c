@@ -172,22 +172,31 @@ struct core_text {
 };
 
 /* The data size of the pages of the instance whose events/ @ev is. */
-static unsigned int header_data_size(struct trace_event_inst *ev)
+static int header_data_size(struct trace_event_inst *ev, unsigned int *size)
 {
-	struct trace_buffer *b = READ_ONCE(ev->tr->buffer);
+	struct trace_buffer *b;
+	int ret = trace_event_open(EV_OPEN_INST, ev, true);
 
-	return (b ? ring_buffer_subbuf_size_get(b) : PAGE_SIZE) - RB_PAGE_HDR;
+	if (ret)
+		return ret;
+	b = READ_ONCE(ev->tr->buffer);
+	*size = (b ? ring_buffer_subbuf_size_get(b) : PAGE_SIZE) - RB_PAGE_HDR;
+	trace_event_close(EV_OPEN_INST, ev);
+	return 0;
 }
 
 static int text_open(struct inode *inode, struct file *filp)
 {
 	const struct core_format *c = inode->i_private;
 	const char *name = filp->f_path.dentry->d_name.name;
+	unsigned int data_size = 0;
 	struct core_text *t;
 	struct seq_buf s;
 	int ret;
 
 	ret = security_locked_down(LOCKDOWN_TRACEFS);
+	if (!ret && !strcmp(name, "header_page"))
+		ret = header_data_size(inode->i_private, &data_size);
 	if (ret)
 		return ret;
 	t = kmalloc(sizeof(*t), GFP_KERNEL);
@@ -195,7 +204,7 @@ static int text_open(struct inode *inode, struct file *filp)
 		return -ENOMEM;
 	seq_buf_init(&s, t->buf, sizeof(t->buf));
 	if (!strcmp(name, "header_page"))
-		print_header_page(&s, header_data_size(inode->i_private));
+		print_header_page(&s, data_size);
 	else if (!strcmp(name, "header_event"))
 		print_header_event(&s);
 	else if (!strcmp(name, "id"))

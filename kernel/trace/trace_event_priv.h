@@ -107,7 +107,12 @@ extern struct mutex event_mutex;
 extern struct list_head trace_events;
 extern struct list_head trace_common_fields;
 
+/* What an events/ file's i_private is, for trace_event_open(). */
+enum { EV_OPEN_FILE, EV_OPEN_SYSTEM, EV_OPEN_INST };
+
 /* trace_events.c: the registry and enabling. */
+int trace_event_open(int kind, void *ptr, bool pin);
+void trace_event_close(int kind, void *ptr);
 int trace_event_enable(struct trace_event_file *file, bool on);
 int trace_event_soft_get(struct trace_event_file *file);
 void trace_event_soft_put(struct trace_event_file *file);

@@ -18,6 +18,7 @@
  * holder goes, an event left soft-disabled is unregistered.
  */
 #include <linux/module.h>
+#include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tracepoint.h>
@@ -448,6 +449,124 @@ struct trace_event_file *trace_event_find_file(struct trace_event_inst *ev,
 	return NULL;
 }
 
+/*
+ * Files of events/ point to these structs, which go with their instance
+ * or module; an open that raced with that removal must not use them.
+ * Called with event_mutex held: the lists only change under it.
+ */
+static bool inst_live(struct trace_event_inst *ev)
+{
+	struct trace_event_inst *e;
+
+	list_for_each_entry(e, &event_insts, link_insts)
+		if (e == ev)
+			return true;
+	return false;
+}
+
+static bool file_live(struct trace_event_file *file)
+{
+	struct trace_event_inst *ev;
+	struct trace_event_file *f;
+
+	list_for_each_entry(ev, &event_insts, link_insts)
+		list_for_each_entry(f, &ev->files, list)
+			if (f == file)
+				return true;
+	return false;
+}
+
+static bool system_live(struct trace_subsystem_dir *d)
+{
+	struct trace_subsystem_dir *s;
+	struct trace_event_inst *ev;
+
+	list_for_each_entry(ev, &event_insts, link_insts)
+		list_for_each_entry(s, &ev->systems, link)
+			if (s == d)
+				return true;
+	return false;
+}
+
+/**
+ * trace_event_open() - check and pin what an events/ file points to
+ * @kind: EV_OPEN_FILE, EV_OPEN_SYSTEM or EV_OPEN_INST: what @ptr is
+ * @ptr: the file's i_private
+ * @pin: also take a reference on the instance (and an event's module),
+ *	dropped with trace_event_close()
+ *
+ * Context: event_mutex not held.
+ * Return: 0, -ENODEV when @ptr is gone (its instance or module went
+ * meanwhile) or its instance is being removed, or the lockdown error.
+ */
+int trace_event_open(int kind, void *ptr, bool pin)
+{
+	struct trace_array *tr = NULL;
+	bool live;
+	int ret;
+
+	ret = security_locked_down(LOCKDOWN_TRACEFS);
+	if (ret)
+		return ret;
+	mutex_lock(&trace_types_lock);
+	mutex_lock(&event_mutex);
+	switch (kind) {
+	case EV_OPEN_FILE:
+		live = file_live(ptr);
+		if (live)
+			tr = ((struct trace_event_file *)ptr)->tr;
+		if (live && pin &&
+		    !trace_event_try_get_ref(((struct trace_event_file *)ptr)->event_call))
+			live = false;
+		break;
+	case EV_OPEN_SYSTEM:
+		live = system_live(ptr);
+		if (live)
+			tr = ((struct trace_subsystem_dir *)ptr)->tr;
+		break;
+	default:
+		live = inst_live(ptr);
+		if (live)
+			tr = ((struct trace_event_inst *)ptr)->tr;
+		break;
+	}
+	ret = -ENODEV;
+	if (live && !tr->dead) {
+		if (pin)
+			tr->ref++;
+		ret = 0;
+	} else if (live && pin && kind == EV_OPEN_FILE) {
+		trace_event_put_ref(((struct trace_event_file *)ptr)->event_call);
+	}
+	mutex_unlock(&event_mutex);
+	mutex_unlock(&trace_types_lock);
+	return ret;
+}
+
+/**
+ * trace_event_close() - undo trace_event_open() with @pin set
+ * @kind: as given to trace_event_open()
+ * @ptr: as given to trace_event_open()
+ */
+void trace_event_close(int kind, void *ptr)
+{
+	struct trace_array *tr;
+
+	switch (kind) {
+	case EV_OPEN_FILE:
+		tr = ((struct trace_event_file *)ptr)->tr;
+		trace_event_put_ref(((struct trace_event_file *)ptr)->event_call);
+		break;
+	case EV_OPEN_SYSTEM:
+		tr = ((struct trace_subsystem_dir *)ptr)->tr;
+		break;
+	default:
+		tr = ((struct trace_event_inst *)ptr)->tr;
+		break;
+	}
+	trace_array_put(tr);
+}
+
 /**
  * trace_event_inst_of() - the events of an instance
  * @tr: the instance
@@ -551,6 +670,17 @@ fail:
 	return ret;
 }
 
+/* Free the field list of @call's class (a module's, going away). */
+static void free_fields(struct trace_event_call *call)
+{
+	struct ftrace_event_field *f, *n;
+
+	list_for_each_entry_safe(f, n, trace_get_fields(call), link) {
+		list_del(&f->link);
+		kfree(f);
+	}
+}
+
 /* Remove the events of a module that is going away. */
 static void remove_module_events(struct module *mod)
 {
@@ -580,6 +710,7 @@ static void remove_module_events(struct module *mod)
 			continue;
 		list_del(&call->list);
 		unregister_trace_event(&call->event);
+		free_fields(call);	/* a class shared with another: now empty */
 	}
 	/* Readers print records of these types under RCU. */
 	synchronize_rcu();

@@ -97,7 +97,10 @@ struct event_filter {
 	struct prog_op	prog[];
 };
 
+/* Parser state; the two buffers are here to keep recursion frames small. */
 struct parser {
+	char			name[MAX_FILTER_STR_VAL];
+	char			val[MAX_FILTER_STR_VAL];
 	struct trace_event_call	*call;
 	const char		*s;
 	int			pos;
@@ -184,16 +187,16 @@ static bool lookup_field(struct parser *p, struct pred *pr, const char *name,
 }
 
 /* FIELD OP VALUE */
-static bool parse_pred(struct parser *p)
+static noinline_for_stack bool parse_pred(struct parser *p)
 {
-	char name[MAX_FILTER_STR_VAL], val[MAX_FILTER_STR_VAL];
+	char *name = p->name, *val = p->val;
 	int start = p->pos, op_pos, val_pos, n = 0, i;
 	struct pred *pr = &p->f->preds[p->npreds];
 	char quote = 0;
 	bool str;
 
 	while (isalnum(p->s[p->pos]) || p->s[p->pos] == '_' || p->s[p->pos] == '.') {
-		if (n == sizeof(name) - 1)
+		if (n == sizeof(p->name) - 1)
 			return fail(p, FE_OPERAND_TOO_LONG, start);
 		name[n++] = p->s[p->pos++];
 	}
@@ -226,7 +229,7 @@ static bool parse_pred(struct parser *p)
 		if (quote ? c == quote :
 		    isspace(c) || c == ')' || c == '&' || c == '|')
 			break;
-		if (n == sizeof(val) - 1)
+		if (n == sizeof(p->val) - 1)
 			return fail(p, FE_OPERAND_TOO_LONG, val_pos);
 		val[n++] = c;
 		p->pos++;
@@ -269,8 +272,14 @@ static bool parse_factor(struct parser *p)
 {
 	skip_space(p);
 	if (p->s[p->pos] == '!' && p->s[p->pos + 1] != '=') {
+		/* Each "!" recurses: it counts as a level of nesting. */
+		if (++p->depth > FILTER_MAX_NEST)
+			return fail(p, FE_TOO_MANY_OPEN, p->pos);
 		p->pos++;
-		return parse_factor(p) && emit(p, P_NOT, NULL);
+		if (!parse_factor(p) || !emit(p, P_NOT, NULL))
+			return false;
+		p->depth--;
+		return true;
 	}
 	if (p->s[p->pos] == '(') {
 		if (++p->depth > FILTER_MAX_NEST)

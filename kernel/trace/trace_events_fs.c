@@ -12,8 +12,10 @@
  * so a thousand events cost a directory entry each until someone looks.
  * An eventfs callback runs under eventfs's locks and only picks the fops.
  *
- * The enable and set_event files hold a reference on their instance while
- * open (rmdir gives EBUSY), and enable files of module events pin the
+ * Every open goes through trace_event_open(), which checks that what the
+ * inode points to still exists (an instance or a module may have gone
+ * between the lookup and the open).  Files that stay open hold a
+ * reference on their instance (rmdir gives EBUSY) and, for an event, its
  * module.
  */
 #include <linux/module.h>
@@ -82,13 +84,14 @@ static int event_text_open(struct inode *inode, struct file *filp,
 			   void (*gen)(struct seq_buf *, void *))
 {
 	struct trace_event_file *file = inode->i_private;
-	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+	int ret = trace_event_open(EV_OPEN_FILE, file, true);
 
 	if (ret)
 		return ret;
 	mutex_lock(&event_mutex);
 	ret = text_make(filp, gen, file->event_call);
 	mutex_unlock(&event_mutex);
+	trace_event_close(EV_OPEN_FILE, file);
 	return ret;
 }
 
@@ -119,25 +122,12 @@ static const struct file_operations id_fops = {
 /* The enable file of one event. */
 static int enable_open(struct inode *inode, struct file *filp)
 {
-	struct trace_event_file *file = inode->i_private;
-	int ret;
-
-	ret = trace_array_get(file->tr);
-	if (ret)
-		return ret;
-	if (!trace_event_try_get_ref(file->event_call)) {
-		trace_array_put(file->tr);
-		return -ENODEV;
-	}
-	return 0;
+	return trace_event_open(EV_OPEN_FILE, inode->i_private, true);
 }
 
 static int enable_release(struct inode *inode, struct file *filp)
 {
-	struct trace_event_file *file = inode->i_private;
-
-	trace_event_put_ref(file->event_call);
-	trace_array_put(file->tr);
+	trace_event_close(EV_OPEN_FILE, inode->i_private);
 	return 0;
 }
 
@@ -262,16 +252,12 @@ static ssize_t group_write(struct file *filp, const char __user *ubuf,
 
 static int all_open(struct inode *inode, struct file *filp)
 {
-	struct trace_event_inst *ev = inode->i_private;
-
-	return trace_array_get(ev->tr);
+	return trace_event_open(EV_OPEN_INST, inode->i_private, true);
 }
 
 static int all_release(struct inode *inode, struct file *filp)
 {
-	struct trace_event_inst *ev = inode->i_private;
-
-	trace_array_put(ev->tr);
+	trace_event_close(EV_OPEN_INST, inode->i_private);
 	return 0;
 }
 
@@ -297,16 +283,12 @@ static const struct file_operations all_enable_fops = {
 
 static int sys_open(struct inode *inode, struct file *filp)
 {
-	struct trace_subsystem_dir *d = inode->i_private;
-
-	return trace_array_get(d->tr);
+	return trace_event_open(EV_OPEN_SYSTEM, inode->i_private, true);
 }
 
 static int sys_release(struct inode *inode, struct file *filp)
 {
-	struct trace_subsystem_dir *d = inode->i_private;
-
-	trace_array_put(d->tr);
+	trace_event_close(EV_OPEN_SYSTEM, inode->i_private);
 	return 0;
 }
 
@@ -631,7 +613,7 @@ static int set_event_open(struct inode *inode, struct file *filp)
 	struct trace_event_inst *ev = inode->i_private;
 	int ret;
 
-	ret = trace_array_get(ev->tr);
+	ret = trace_event_open(EV_OPEN_INST, ev, true);
 	if (ret)
 		return ret;
 	if ((filp->f_mode & FMODE_WRITE) && (filp->f_flags & O_TRUNC) &&
@@ -640,7 +622,7 @@ static int set_event_open(struct inode *inode, struct file *filp)
 	if (filp->f_mode & FMODE_READ) {
 		ret = seq_open(filp, &set_event_seq_ops);
 		if (ret) {
-			trace_array_put(ev->tr);
+			trace_event_close(EV_OPEN_INST, ev);
 			return ret;
 		}
 		((struct seq_file *)filp->private_data)->private = ev;
@@ -650,9 +632,7 @@ static int set_event_open(struct inode *inode, struct file *filp)
 
 static int set_event_release(struct inode *inode, struct file *filp)
 {
-	struct trace_event_inst *ev = inode->i_private;
-
-	trace_array_put(ev->tr);
+	trace_event_close(EV_OPEN_INST, inode->i_private);
 	return filp->f_mode & FMODE_READ ? seq_release(inode, filp) : 0;
 }
 

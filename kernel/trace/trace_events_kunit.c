@@ -175,6 +175,13 @@ static void errors(struct kunit *test)
 	strcat(deep, "a == 1");
 	expect_error(test, deep, "Too many '('", 32);
 
+	/* Each "!" is a level of nesting too: no unbounded recursion. */
+	memset(deep, '!', 40);
+	deep[40] = '\0';
+	strcat(deep, "a == 1");
+	expect_error(test, deep, "Too many '('", 32);
+	KUNIT_EXPECT_EQ(test, 1, verdict(test, "!!!!a == 1 || a == 5"));
+
 	many = kunit_kzalloc(test, 300 * 12, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, many);
 	strscpy(many, "a == 1", 300 * 12);

@@ -4,9 +4,12 @@
  * instance, with its own buffer, tracer, options and files; "rmdir"
  * removes it, or fails with EBUSY while any of its files is open.
  *
- * tracefs calls the callbacks below without its directory lock held;
- * trace_types_lock serialises them against each other and against
- * everything that opens or changes an instance.
+ * tracefs calls the callbacks below without its directory lock held.
+ * instance_lock serialises them against each other for their whole
+ * length, so an rmdir or mkdir never sees an instance half removed (its
+ * directory still there, itself gone from the list); trace_types_lock,
+ * taken inside it, serialises them against everything that opens or
+ * changes an instance.
  */
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -16,6 +19,7 @@
 
 static LIST_HEAD(instances);		/* [L] */
 static struct dentry *instances_dir;
+static DEFINE_MUTEX(instance_lock);	/* one mkdir or rmdir at a time */
 
 static struct trace_array *instance_find(const char *name)
 {
@@ -40,6 +44,7 @@ static int instance_mkdir(const char *name)
 	struct trace_array *tr;
 	int ret = -EEXIST;
 
+	mutex_lock(&instance_lock);
 	mutex_lock(&trace_types_lock);
 	if (instance_find(name))
 		goto out;
@@ -62,6 +67,7 @@ static int instance_mkdir(const char *name)
 	ret = 0;
 out:
 	mutex_unlock(&trace_types_lock);
+	mutex_unlock(&instance_lock);
 	return ret;
 }
 
@@ -70,6 +76,7 @@ static int instance_rmdir(const char *name)
 	struct trace_array *tr;
 	int ret = -ENODEV;
 
+	mutex_lock(&instance_lock);
 	mutex_lock(&trace_types_lock);
 	tr = instance_find(name);
 	if (!tr)
@@ -86,11 +93,17 @@ static int instance_rmdir(const char *name)
 out:
 	mutex_unlock(&trace_types_lock);
 	if (!ret) {
-		/* events/ is eventfs: it goes first, as its own tree. */
+		/*
+		 * The filter commands first (enable_event holds events), then
+		 * events/, which is eventfs: its own tree, removed before the
+		 * instance's directory.
+		 */
+		trace_func_free(tr);
 		trace_events_inst_free(tr);
 		tracefs_remove(tr->dir);
 		instance_free(tr);
 	}
+	mutex_unlock(&instance_lock);
 	return ret;
 }
 

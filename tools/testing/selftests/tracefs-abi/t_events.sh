@@ -110,6 +110,12 @@ if [ -f set_ftrace_filter ]; then
 	expect_content $E/enable '0*'
 	echo '!schedule:enable_event:sched:sched_switch:1' >> set_ftrace_filter
 	expect_content $E/enable 0
+	# An instance goes with a command holding one of its events.
+	mkdir $I
+	echo 'schedule:enable_event:sched:sched_switch' > $I/set_ftrace_filter
+	sleep 0.1
+	rmdir $I
+	[ -d $I ] && fail "instance with an enable_event command not removed"
 	expect_write_error "Invalid argument" \
 		'schedule:enable_event:sched:no_such' set_ftrace_filter
 	expect_write_error "Invalid argument" \
