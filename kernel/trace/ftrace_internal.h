@@ -162,6 +162,7 @@ static __always_inline bool ftrace_pid_ignored(struct ftrace_inst *fi)
 
 void ftrace_pid_create_files(struct dentry *dir, struct ftrace_inst *fi);
 void ftrace_pids_clear(struct ftrace_inst *fi);
+int ftrace_pid_fork(struct ftrace_inst *fi, bool on);
 
 /* ftrace_selftest_target.c */
 int ftrace_selftest_target(void);

@@ -299,6 +299,21 @@ void trace_func_create_files(struct trace_array *tr, struct dentry *dir)
 }
 
 /**
+ * trace_func_fork() - what setting options/function-fork does
+ * @tr: the instance
+ * @on: the option's new state
+ *
+ * Context: trace_types_lock held.
+ * Return: 0, -ENODEV when the instance has no function tracing, or the
+ * error of registering the fork and exit probes.
+ */
+int trace_func_fork(struct trace_array *tr, bool on)
+{
+	lockdep_assert_held(&trace_types_lock);
+	return tr->func ? ftrace_pid_fork(tr->func, on) : -ENODEV;
+}
+
+/**
  * trace_func_free() - free an instance's function-tracing state
  * @tr: the instance, going away: no file open, tracer nop
  */
@@ -308,6 +323,8 @@ void trace_func_free(struct trace_array *tr)
 
 	if (!fi || fi == &top_func)
 		return;
+	if (tr->flags & TRACE_OPT_FUNC_FORK)
+		ftrace_pid_fork(fi, false);
 	ftrace_cmds_clear(fi);
 	ftrace_pids_clear(fi);
 	ftrace_filter_clear(fi);

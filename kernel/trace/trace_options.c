@@ -38,6 +38,9 @@ static const struct trace_option trace_options[] = {
 	{ "overwrite",		TRACE_OPT_OVERWRITE },
 	{ "irq-info",		TRACE_OPT_IRQ_INFO },
 	{ "markers",		TRACE_OPT_MARKERS },
+#ifdef CONFIG_FUNCTION_TRACER
+	{ "function-fork",	TRACE_OPT_FUNC_FORK },
+#endif
 };
 
 static int set_option(struct trace_array *tr, unsigned long bit, bool on)
@@ -49,6 +52,13 @@ static int set_option(struct trace_array *tr, unsigned long bit, bool on)
 	if (ret)
 		return ret;
 	mutex_lock(&trace_types_lock);
+	if (bit == TRACE_OPT_FUNC_FORK && !!(tr->flags & bit) != on) {
+		ret = trace_func_fork(tr, on);
+		if (ret) {
+			mutex_unlock(&trace_types_lock);
+			return ret;
+		}
+	}
 	if (bit == TRACE_OPT_OVERWRITE) {
 		struct trace_buffer *bufs[2];
 		int b;

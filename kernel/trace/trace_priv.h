@@ -112,6 +112,7 @@ enum trace_opt {
 	TRACE_OPT_BIN		= BIT(12),	/* bin: fields as raw bytes */
 	TRACE_OPT_ANNOTATE	= BIT(13),	/* annotate: where CPU buffers start */
 	TRACE_OPT_MSG_ONLY	= BIT(14),	/* printk-msg-only: print text alone */
+	TRACE_OPT_FUNC_FORK	= BIT(15),	/* function-fork: pid sets follow forks */
 };
 
 #define TRACE_OPT_DEFAULT	(TRACE_OPT_OVERWRITE | TRACE_OPT_RECORD_CMD | \
@@ -318,10 +319,15 @@ void trace_options_add_tracer(struct tracer *t);
 #ifdef CONFIG_FUNCTION_TRACER
 void trace_func_create_files(struct trace_array *tr, struct dentry *dir);
 void trace_func_free(struct trace_array *tr);
+int trace_func_fork(struct trace_array *tr, bool on);
 #else
 static inline void trace_func_create_files(struct trace_array *tr,
 					   struct dentry *dir) { }
 static inline void trace_func_free(struct trace_array *tr) { }
+static inline int trace_func_fork(struct trace_array *tr, bool on)
+{
+	return -ENODEV;
+}
 #endif
 
 /* trace_instance.c: instances/. */
