@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # trace-cmd (the Debian package, copied into the guest by the harness)
 # records trace_marker events from both CPUs through trace_pipe_raw and
-# reports every one of them, in order, from the binary pages.
+# reports every one of them, in order, from the binary pages; it records
+# and decodes trace events.
 . "$(dirname "$0")/lib.sh"
 command -v trace-cmd > /dev/null || skip "trace-cmd is not in the guest"
 echo 1 > tracing_on
@@ -29,6 +30,22 @@ awk '/tracing_mark_write: tcmark/ { t = $3; sub(":", "", t);
 # Raw field view decodes the same records through the print event format.
 n=$(trace-cmd report -R -i /tmp/tc.dat 2>/dev/null | grep -c 'ip=.*buf=tcmark' || true)
 [ "$n" = 300 ] || fail "raw report shows $n of 300 markers"
+# Trace events: trace-cmd enables them through events/, parses their
+# formats (fields, print fmt with enum values) and decodes the records.
+if [ -f events/sched/sched_switch/format ]; then
+	trace-cmd record -q -e sched:sched_switch -e sched:sched_process_exec \
+		-o /tmp/tce.dat sh -c 'sleep 0.1; exec true' > /tmp/tce.rec 2>&1 ||
+		{ cat /tmp/tce.rec; fail "trace-cmd record -e failed"; }
+	trace-cmd report -i /tmp/tce.dat > /tmp/tce.txt 2> /tmp/tce.err ||
+		{ cat /tmp/tce.err; fail "trace-cmd report of events failed"; }
+	# With or without trace-cmd's sched_switch plugin.
+	grep -Eq 'sched_switch: +(prev_comm=[^ ]+ prev_pid=[0-9]+ .* ==> next_comm=|[^ ]+:[0-9]+ \[[0-9]+\] [^ ]+ ==> )' /tmp/tce.txt ||
+		fail "no decoded sched_switch: $(grep -m 3 sched_switch /tmp/tce.txt)"
+	grep -q 'sched_process_exec: *filename=' /tmp/tce.txt ||
+		fail "no decoded sched_process_exec"
+	cat /sys/kernel/tracing/set_event | grep -q . &&
+		fail "trace-cmd left events enabled: $(cat set_event)"
+fi
 # trace-cmd snapshot: take, show, reset, free.
 if [ -f snapshot ]; then
 	echo 1 > tracing_on
