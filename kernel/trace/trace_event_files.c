@@ -161,16 +161,6 @@ static void print_core_format(struct seq_buf *s, const struct core_format *c)
 	seq_buf_printf(s, "\nprint fmt: %s\n", c->print_fmt);
 }
 
-/*
- * The text of a file, made at open so that reads at any offset agree.
- * The file's name says which text; i_private is the core_format of
- * events/ftrace/NAME/ files.
- */
-struct core_text {
-	unsigned int	len;
-	char		buf[PAGE_SIZE];
-};
-
 /* The data size of the pages of the instance whose events/ @ev is. */
 static int header_data_size(struct trace_event_inst *ev, unsigned int *size)
 {
@@ -185,55 +175,48 @@ static int header_data_size(struct trace_event_inst *ev, unsigned int *size)
 	return 0;
 }
 
+/*
+ * What one of these files shows: the file's name says which text;
+ * @c is the core_format of events/ftrace/NAME/ files.
+ */
+struct core_text_arg {
+	const char			*name;
+	const struct core_format	*c;
+	unsigned int			data_size;
+};
+
+static void gen_core_text(struct seq_buf *s, void *arg)
+{
+	struct core_text_arg *a = arg;
+
+	if (!strcmp(a->name, "header_page"))
+		print_header_page(s, a->data_size);
+	else if (!strcmp(a->name, "header_event"))
+		print_header_event(s);
+	else if (!strcmp(a->name, "id"))
+		seq_buf_printf(s, "%d\n", a->c->id);
+	else
+		print_core_format(s, a->c);
+}
+
 static int text_open(struct inode *inode, struct file *filp)
 {
-	const struct core_format *c = inode->i_private;
-	const char *name = filp->f_path.dentry->d_name.name;
-	unsigned int data_size = 0;
-	struct core_text *t;
-	struct seq_buf s;
+	struct core_text_arg a = {
+		.name	= filp->f_path.dentry->d_name.name,
+		.c	= inode->i_private,
+	};
 	int ret;
 
 	ret = security_locked_down(LOCKDOWN_TRACEFS);
-	if (!ret && !strcmp(name, "header_page"))
-		ret = header_data_size(inode->i_private, &data_size);
-	if (ret)
-		return ret;
-	t = kmalloc(sizeof(*t), GFP_KERNEL);
-	if (!t)
-		return -ENOMEM;
-	seq_buf_init(&s, t->buf, sizeof(t->buf));
-	if (!strcmp(name, "header_page"))
-		print_header_page(&s, data_size);
-	else if (!strcmp(name, "header_event"))
-		print_header_event(&s);
-	else if (!strcmp(name, "id"))
-		seq_buf_printf(&s, "%d\n", c->id);
-	else
-		print_core_format(&s, c);
-	t->len = seq_buf_used(&s);
-	filp->private_data = t;
-	return 0;
-}
-
-static ssize_t text_read(struct file *filp, char __user *ubuf, size_t cnt,
-			 loff_t *ppos)
-{
-	struct core_text *t = filp->private_data;
-
-	return simple_read_from_buffer(ubuf, cnt, ppos, t->buf, t->len);
-}
-
-static int text_release(struct inode *inode, struct file *filp)
-{
-	kfree(filp->private_data);
-	return 0;
+	if (!ret && !strcmp(a.name, "header_page"))
+		ret = header_data_size(inode->i_private, &a.data_size);
+	return ret ?: trace_event_text_make(filp, gen_core_text, &a);
 }
 
 static const struct file_operations text_fops = {
 	.open		= text_open,
-	.read		= text_read,
-	.release	= text_release,
+	.read		= trace_event_text_read,
+	.release	= trace_event_text_release,
 	.llseek		= default_llseek,
 };
 

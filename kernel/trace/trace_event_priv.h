@@ -126,6 +126,11 @@ struct ftrace_event_field *trace_event_find_field(struct trace_event_call *call,
 						  const char *name);
 
 /* trace_events_fs.c: events/ and the files about events. */
+int trace_event_text_make(struct file *filp,
+			  void (*gen)(struct seq_buf *, void *), void *arg);
+ssize_t trace_event_text_read(struct file *filp, char __user *ubuf,
+			      size_t cnt, loff_t *ppos);
+int trace_event_text_release(struct inode *inode, struct file *filp);
 int trace_event_fs_add_file(struct trace_event_inst *ev,
 			    struct trace_event_file *file);
 void trace_event_fs_remove_file(struct trace_event_file *file);

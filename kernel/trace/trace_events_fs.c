@@ -37,8 +37,19 @@ struct text {
 
 #define TEXT_MAX	(4 * PAGE_SIZE)
 
-static int text_make(struct file *filp, void (*gen)(struct seq_buf *, void *),
-		     void *arg)
+/**
+ * trace_event_text_make() - make the text of a file being opened
+ * @filp: the file; its private_data gets the text
+ * @gen: prints the text
+ * @arg: for @gen
+ *
+ * Read it with trace_event_text_read(), free it with
+ * trace_event_text_release().
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int trace_event_text_make(struct file *filp,
+			  void (*gen)(struct seq_buf *, void *), void *arg)
 {
 	struct seq_buf s;
 	struct text *t;
@@ -53,15 +64,31 @@ static int text_make(struct file *filp, void (*gen)(struct seq_buf *, void *),
 	return 0;
 }
 
-static ssize_t text_read(struct file *filp, char __user *ubuf, size_t cnt,
-			 loff_t *ppos)
+/**
+ * trace_event_text_read() - read the text of trace_event_text_make()
+ * @filp: the file
+ * @ubuf: user buffer
+ * @cnt: its size
+ * @ppos: the file position
+ *
+ * Return: bytes read, or -EFAULT.
+ */
+ssize_t trace_event_text_read(struct file *filp, char __user *ubuf,
+			      size_t cnt, loff_t *ppos)
 {
 	struct text *t = filp->private_data;
 
 	return simple_read_from_buffer(ubuf, cnt, ppos, t->buf, t->len);
 }
 
-static int text_release(struct inode *inode, struct file *filp)
+/**
+ * trace_event_text_release() - free the text of trace_event_text_make()
+ * @inode: the file's inode
+ * @filp: the file
+ *
+ * Return: 0.
+ */
+int trace_event_text_release(struct inode *inode, struct file *filp)
 {
 	kvfree(filp->private_data);
 	return 0;
@@ -89,7 +116,7 @@ static int event_text_open(struct inode *inode, struct file *filp,
 	if (ret)
 		return ret;
 	mutex_lock(&event_mutex);
-	ret = text_make(filp, gen, file->event_call);
+	ret = trace_event_text_make(filp, gen, file->event_call);
 	mutex_unlock(&event_mutex);
 	trace_event_close(EV_OPEN_FILE, file);
 	return ret;
@@ -107,15 +134,15 @@ static int id_open(struct inode *inode, struct file *filp)
 
 static const struct file_operations format_fops = {
 	.open		= format_open,
-	.read		= text_read,
-	.release	= text_release,
+	.read		= trace_event_text_read,
+	.release	= trace_event_text_release,
 	.llseek		= default_llseek,
 };
 
 static const struct file_operations id_fops = {
 	.open		= id_open,
-	.read		= text_read,
-	.release	= text_release,
+	.read		= trace_event_text_read,
+	.release	= trace_event_text_release,
 	.llseek		= default_llseek,
 };
 
@@ -341,7 +368,7 @@ static int filter_open(struct inode *inode, struct file *filp)
 	if (ret || !(filp->f_mode & FMODE_READ))
 		return ret;
 	mutex_lock(&event_mutex);
-	ret = text_make(filp, gen_filter, file);
+	ret = trace_event_text_make(filp, gen_filter, file);
 	mutex_unlock(&event_mutex);
 	if (ret)
 		enable_release(inode, filp);
@@ -382,7 +409,7 @@ static ssize_t filter_write(struct file *filp, const char __user *ubuf,
 
 static const struct file_operations filter_fops = {
 	.open		= filter_open,
-	.read		= text_read,
+	.read		= trace_event_text_read,
 	.write		= filter_write,
 	.release	= filter_release,
 	.llseek		= default_llseek,
@@ -395,7 +422,7 @@ static int sys_filter_open(struct inode *inode, struct file *filp)
 	if (ret || !(filp->f_mode & FMODE_READ))
 		return ret;
 	mutex_lock(&event_mutex);
-	ret = text_make(filp, gen_sys_filter, inode->i_private);
+	ret = trace_event_text_make(filp, gen_sys_filter, inode->i_private);
 	mutex_unlock(&event_mutex);
 	if (ret)
 		sys_release(inode, filp);
@@ -429,7 +456,7 @@ static ssize_t sys_filter_write(struct file *filp, const char __user *ubuf,
 
 static const struct file_operations sys_filter_fops = {
 	.open		= sys_filter_open,
-	.read		= text_read,
+	.read		= trace_event_text_read,
 	.write		= sys_filter_write,
 	.release	= sys_filter_release,
 	.llseek		= default_llseek,
