@@ -95,7 +95,8 @@ typedef void (*ftrace_func_t)(unsigned long ip, unsigned long parent_ip,
 /*
  * FTRACE_OPS_FL_* (values as upstream; callers set the first group):
  * SAVE_REGS, SAVE_REGS_IF_SUPPORTED	the callback wants struct pt_regs
- *	(always provided on x86: the trampoline saves them all)
+ *	(the functions it wants call the trampoline that saves them all;
+ *	without it a callback may get only the argument registers)
  * RECURSION	the core must protect the callback from recursion; without
  *	it the callback protects itself (ftrace_test_recursion_trylock())
  * IPMODIFY	the callback may change the return address; at most one such
@@ -185,8 +186,9 @@ void ftrace_free_init_mem(void);
 void ftrace_free_mem(struct module *mod, void *start, void *end);
 
 /*
- * The pt_regs of a callback; NULL only for a NULL @fregs (the x86
- * trampoline always saves them all).
+ * The pt_regs of a callback: NULL for a NULL @fregs and where the
+ * trampoline saved only the argument registers (no ops on the function
+ * asked for FTRACE_OPS_FL_SAVE_REGS).
  */
 static __always_inline struct pt_regs *ftrace_get_regs(struct ftrace_regs *fregs)
 {

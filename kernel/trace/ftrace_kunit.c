@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests of the function-tracing core: sets of functions, glob
- * matching, ops registration (one ops, several, IPMODIFY exclusion) and
- * kprobes at function entry going through ftrace_ops.
+ * matching, ops registration (one ops, several, IPMODIFY exclusion), the
+ * choice of trampoline and kprobes at function entry going through
+ * ftrace_ops.
  */
 #include <kunit/test.h>
 #include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/slab.h>
+#include <linux/uaccess.h>
 
 #include "ftrace_internal.h"
 
@@ -67,6 +69,7 @@ struct counter {
 	struct ftrace_ops	ops;
 	unsigned int		hits;
 	unsigned long		last_parent;
+	bool			had_regs;
 };
 
 static void count_call(unsigned long ip, unsigned long parent_ip,
@@ -77,6 +80,7 @@ static void count_call(unsigned long ip, unsigned long parent_ip,
 	if (ip == (unsigned long)ftrace_selftest_target) {
 		c->hits++;
 		c->last_parent = parent_ip;
+		c->had_regs = ftrace_get_regs(fregs);
 	}
 }
 
@@ -161,7 +165,7 @@ static void ipmodify_is_exclusive(struct kunit *test)
 	struct counter *a = new_counter(test, fl), *b = new_counter(test, fl);
 	struct counter *c = new_counter(test, FTRACE_OPS_FL_IPMODIFY);
 
-	/* IPMODIFY implies the regs (always saved on x86). */
+	/* IPMODIFY implies the regs. */
 	KUNIT_ASSERT_EQ(test, register_ftrace_function(&c->ops), 0);
 	KUNIT_EXPECT_TRUE(test, c->ops.flags & FTRACE_OPS_FL_SAVE_REGS);
 	KUNIT_EXPECT_EQ(test, register_ftrace_function(&a->ops), -EBUSY);
@@ -174,6 +178,59 @@ static void ipmodify_is_exclusive(struct kunit *test)
 	ftrace_free_filter(&a->ops);
 	ftrace_free_filter(&b->ops);
 	ftrace_free_filter(&c->ops);
+}
+
+/* What the site at @ip calls: 0 for anything but a call. */
+static unsigned long site_calls(unsigned long ip)
+{
+	u8 insn[MCOUNT_INSN_SIZE];
+	s32 rel;
+
+	if (copy_from_kernel_nofault(insn, (void *)ip, sizeof(insn)) ||
+	    insn[0] != 0xe8)
+		return 0;
+	memcpy(&rel, insn + 1, sizeof(rel));
+	return ip + MCOUNT_INSN_SIZE + rel;
+}
+
+/*
+ * A site calls the trampoline that saves pt_regs only while an ops that
+ * asks for them wants it; the others get no pt_regs.
+ */
+static void regs_only_where_asked(struct kunit *test)
+{
+	unsigned long ip = (unsigned long)ftrace_selftest_target;
+	struct counter *a = new_counter(test, 0);
+	struct counter *b = new_counter(test, FTRACE_OPS_FL_SAVE_REGS);
+
+	KUNIT_EXPECT_EQ(test, site_calls(ip), 0UL);
+	KUNIT_ASSERT_EQ(test, register_ftrace_function(&a->ops), 0);
+	KUNIT_EXPECT_EQ(test, site_calls(ip), FTRACE_ADDR);
+	ftrace_selftest_target();
+	KUNIT_EXPECT_EQ(test, a->hits, 1U);
+	KUNIT_EXPECT_FALSE(test, a->had_regs);
+	KUNIT_ASSERT_EQ(test, register_ftrace_function(&b->ops), 0);
+	KUNIT_EXPECT_EQ(test, site_calls(ip), FTRACE_REGS_ADDR);
+	ftrace_selftest_target();
+	KUNIT_EXPECT_EQ(test, a->hits, 2U);
+	KUNIT_EXPECT_EQ(test, b->hits, 1U);
+	KUNIT_EXPECT_TRUE(test, a->had_regs);
+	KUNIT_EXPECT_TRUE(test, b->had_regs);
+	unregister_ftrace_function(&a->ops);
+	/* b alone: called directly, still with the regs. */
+	ftrace_selftest_target();
+	KUNIT_EXPECT_EQ(test, b->hits, 2U);
+	KUNIT_EXPECT_TRUE(test, b->had_regs);
+	KUNIT_ASSERT_EQ(test, register_ftrace_function(&a->ops), 0);
+	unregister_ftrace_function(&b->ops);
+	KUNIT_EXPECT_EQ(test, site_calls(ip), FTRACE_ADDR);
+	ftrace_selftest_target();
+	KUNIT_EXPECT_EQ(test, a->hits, 3U);
+	KUNIT_EXPECT_FALSE(test, a->had_regs);
+	unregister_ftrace_function(&a->ops);
+	KUNIT_EXPECT_EQ(test, site_calls(ip), 0UL);
+	ftrace_free_filter(&a->ops);
+	ftrace_free_filter(&b->ops);
 }
 
 #ifdef CONFIG_KPROBES_ON_FTRACE
@@ -202,6 +259,7 @@ static void kprobe_uses_ftrace(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, s && (s->flags & SITE_ENABLED) &&
 			  (s->flags & SITE_REGS));
 	mutex_unlock(&ftrace_lock);
+	KUNIT_EXPECT_EQ(test, site_calls(ip), FTRACE_REGS_ADDR);
 	ftrace_selftest_target();
 	KUNIT_EXPECT_EQ(test, kp_hits, 1U);
 	/* The handler sees the ip an int3 at the function would give. */
@@ -221,6 +279,7 @@ static struct kunit_case ftrace_cases[] = {
 	KUNIT_CASE(one_and_two_ops),
 	KUNIT_CASE(filter_changes_while_registered),
 	KUNIT_CASE(ipmodify_is_exclusive),
+	KUNIT_CASE(regs_only_where_asked),
 #ifdef CONFIG_KPROBES_ON_FTRACE
 	KUNIT_CASE(kprobe_uses_ftrace),
 #endif

@@ -145,6 +145,13 @@ void arch_ftrace_ops_list_func(unsigned long ip, unsigned long parent_ip,
 			break;
 		if ((op->flags & FTRACE_OPS_FL_RCU) && !rcu_is_watching())
 			continue;
+		/*
+		 * An ops that wants pt_regs is called only from the regs
+		 * trampoline: a site it was just given may still call the
+		 * other one until ftrace_update_sites() is done.
+		 */
+		if ((op->flags & FTRACE_OPS_FL_SAVE_REGS) && !ftrace_get_regs(fregs))
+			continue;
 		if (ftrace_ops_wants(op, ip))
 			op->func(ip, parent_ip, op, fregs);
 	}
@@ -240,6 +247,14 @@ static int update_callback(void)
 
 /* ---- Patching the sites --------------------------------------------------- */
 
+/* What a site with the SITE_* bits @flags calls: 0 for nothing (the NOP). */
+static unsigned long site_target(u32 flags)
+{
+	if (!(flags & SITE_ENABLED))
+		return 0;
+	return flags & SITE_REGS ? FTRACE_REGS_ADDR : FTRACE_ADDR;
+}
+
 /**
  * ftrace_update_sites() - patch every site to match the registered ops
  *
@@ -254,6 +269,7 @@ int ftrace_update_sites(void)
 	struct ftrace_group *g;
 	struct ftrace_site *s;
 	struct ftrace_ops *op;
+	unsigned long old, new;
 	u32 ref, fl;
 	int ret = 0;
 
@@ -280,8 +296,12 @@ int ftrace_update_sites(void)
 				if (op->flags & FTRACE_OPS_FL_IPMODIFY)
 					fl |= SITE_IPMODIFY;
 			}
-			if (!!ref != !!(s->flags & SITE_ENABLED)) {
-				ret = ftrace_arch_site_queue(ip, ref);
+			if (ref)
+				fl |= SITE_ENABLED | SITE_TOUCHED;
+			old = site_target(s->flags);
+			new = site_target(fl);
+			if (old != new) {
+				ret = ftrace_arch_site_queue(ip, old, new);
 				if (ret) {
 					ftrace_arch_site_flush();
 					mutex_unlock(&text_mutex);
@@ -289,8 +309,6 @@ int ftrace_update_sites(void)
 					return ret;
 				}
 			}
-			if (ref)
-				fl |= SITE_ENABLED | SITE_TOUCHED;
 			s->flags = fl | ref;
 		}
 	}

@@ -219,14 +219,16 @@ int ftrace_text_reserved(const void *start, const void *end)
 {
 	unsigned long s = (unsigned long)start, e = (unsigned long)end;
 	unsigned long first = s >= MCOUNT_INSN_SIZE ? s - MCOUNT_INSN_SIZE + 1 : 0;
-	unsigned long tramp = (unsigned long)ftrace_caller_call;
+	unsigned long tramp[] = { (unsigned long)ftrace_caller_call,
+				  (unsigned long)ftrace_regs_caller_call };
 	struct ftrace_group *g;
-	unsigned int lo, hi, mid;
+	unsigned int lo, hi, mid, i;
 	int ret = 0;
 
-	/* The trampoline's patched call belongs to us too. */
-	if (tramp + MCOUNT_INSN_SIZE > s && tramp <= e)
-		return 1;
+	/* The trampolines' patched calls belong to us too. */
+	for (i = 0; i < ARRAY_SIZE(tramp); i++)
+		if (tramp[i] + MCOUNT_INSN_SIZE > s && tramp[i] <= e)
+			return 1;
 	rcu_read_lock();
 	list_for_each_entry_rcu(g, &ftrace_groups, list) {
 		if (e < g->base || first >= g->end)

@@ -2,15 +2,16 @@
 /*
  * x86 back end of the function-tracing patching core.
  *
- * A call site is five bytes and is always in one of three states:
+ * A call site is five bytes and is always in one of four states:
  *
  *	call __fentry__		as built (recordmcount recorded it)
  *	5-byte NOP		after boot or module load: not traced
  *	call ftrace_caller	traced
+ *	call ftrace_regs_caller	traced, by an ops that wants pt_regs
  *
  * Boot and module load go from the first to the second with
  * text_poke_early(): nothing runs that code yet.  At run time sites move
- * between the last two through text_poke_queue()/text_poke_finish(), which
+ * between the last three through text_poke_queue()/text_poke_finish(), which
  * batch the int3-based live patching.  Every change first compares the
  * bytes in memory with what the site must hold and refuses with -EINVAL
  * when they differ: patching code we do not understand is how a tracer
@@ -83,29 +84,37 @@ void ftrace_arch_sites_init_done(void)
 	sync_core();
 }
 
+/* The bytes of a site in a state: 0 for the NOP, else the call's target. */
+static const u8 *site_bytes(u8 *buf, unsigned long ip, unsigned long target)
+{
+	if (!target)
+		return x86_nops[MCOUNT_INSN_SIZE];
+	make_call(buf, ip, target);
+	return buf;
+}
+
 /**
  * ftrace_arch_site_queue() - queue a live change of a site
  * @ip: the site
- * @call: true: NOP to "call ftrace_caller"; false: back to the NOP
+ * @old: what it calls now: 0 (the NOP), FTRACE_ADDR or FTRACE_REGS_ADDR
+ * @new: what it is to call, the same way
  *
  * The caller holds text_mutex and ends the batch with
  * ftrace_arch_site_flush().
  *
- * Return: 0, or -EFAULT/-EINVAL when the site does not hold the other state.
+ * Return: 0, or -EFAULT/-EINVAL when the site does not hold @old.
  */
-int ftrace_arch_site_queue(unsigned long ip, bool call)
+int ftrace_arch_site_queue(unsigned long ip, unsigned long old,
+			   unsigned long new)
 {
-	u8 tramp[MCOUNT_INSN_SIZE];
-	const u8 *old, *new;
+	u8 obuf[MCOUNT_INSN_SIZE], nbuf[MCOUNT_INSN_SIZE];
 	int ret;
 
 	lockdep_assert_held(&text_mutex);
-	make_call(tramp, ip, (unsigned long)ftrace_caller);
-	old = call ? x86_nops[MCOUNT_INSN_SIZE] : tramp;
-	new = call ? tramp : x86_nops[MCOUNT_INSN_SIZE];
-	ret = check_site(ip, old);
+	ret = check_site(ip, site_bytes(obuf, ip, old));
 	if (!ret)
-		text_poke_queue((void *)ip, new, MCOUNT_INSN_SIZE, NULL);
+		text_poke_queue((void *)ip, site_bytes(nbuf, ip, new),
+				MCOUNT_INSN_SIZE, NULL);
 	return ret;
 }
 
@@ -121,22 +130,27 @@ void ftrace_arch_site_flush(void)
 }
 
 /**
- * ftrace_arch_set_callback() - change what the trampoline calls
+ * ftrace_arch_set_callback() - change what the trampolines call
  * @func: ftrace_stub, the list function or one ops' callback
  *
- * On return every CPU that enters the trampoline calls @func.
+ * On return every CPU that enters a trampoline calls @func.
  *
- * Return: 0, or -EINVAL when the trampoline's call is not a call.
+ * Return: 0, or -EINVAL when a trampoline's call is not a call.
  */
 int ftrace_arch_set_callback(void *func)
 {
-	unsigned long ip = (unsigned long)ftrace_caller_call;
+	const u8 *sites[] = { ftrace_caller_call, ftrace_regs_caller_call };
 	u8 insn[MCOUNT_INSN_SIZE];
+	unsigned int i;
 
 	lockdep_assert_held(&text_mutex);
-	if (READ_ONCE(ftrace_caller_call[0]) != CALL_INSN_OPCODE)
-		return -EINVAL;
-	make_call(insn, ip, (unsigned long)func);
-	text_poke_bp((void *)ip, insn, MCOUNT_INSN_SIZE, NULL);
+	for (i = 0; i < ARRAY_SIZE(sites); i++)
+		if (READ_ONCE(sites[i][0]) != CALL_INSN_OPCODE)
+			return -EINVAL;
+	for (i = 0; i < ARRAY_SIZE(sites); i++) {
+		make_call(insn, (unsigned long)sites[i], (unsigned long)func);
+		text_poke_queue((void *)sites[i], insn, MCOUNT_INSN_SIZE, NULL);
+	}
+	text_poke_finish();
 	return 0;
 }

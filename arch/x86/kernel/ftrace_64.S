@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The function-tracing trampoline of x86-64.
+ * The function-tracing trampolines of x86-64.
  *
- * A traced function starts with "call ftrace_caller" where the build put
- * "call __fentry__" (boot replaced that by a NOP, tracing by this call).
- * On entry the stack holds the return address into the traced function
- * (its first instruction after the call) and, above it, the traced
- * function's own return address into its caller.
+ * A traced function starts with "call ftrace_caller" or "call
+ * ftrace_regs_caller" where the build put "call __fentry__" (boot replaced
+ * that by a NOP, tracing by one of these calls).  On entry the stack holds
+ * the return address into the traced function (its first instruction
+ * after the call) and, above it, the traced function's own return address
+ * into its caller.
  *
- * ftrace_caller saves a complete struct pt_regs, as if the traced function
- * had trapped at its first instruction after the call, and calls the
- * callback with (ip, parent_ip, ops, fregs):
+ * Both build a struct pt_regs on the stack and call the callback with
+ * (ip, parent_ip, ops, fregs):
  *
  *	ip		the call site (the traced function's address)
  *	parent_ip	where the traced function returns to
@@ -18,11 +18,20 @@
  *			a single ops; the list function ignores it
  *	fregs		the saved registers
  *
- * The call of the callback, at ftrace_caller_call, is itself patched
- * (arch/x86/kernel/ftrace.c) between ftrace_stub, the list function and a
- * single ops' callback.  A callback may change regs->ip (kprobes do): the
- * trampoline returns there.  All registers are restored from the saved
- * ones, so callbacks may change arguments too.
+ * ftrace_caller, for the sites no ops asks pt_regs of, fills in only what
+ * struct ftrace_regs promises: the argument registers, rax, rbp, ip and sp.
+ * Its cs is 0, which tells ftrace_get_regs() that the regs are not
+ * complete.  Callbacks may change the arguments, not where the function
+ * goes on.
+ *
+ * ftrace_regs_caller saves a complete struct pt_regs, as if the traced
+ * function had trapped at its first instruction after the call.  A
+ * callback may change regs->ip (kprobes, IPMODIFY ops do): it returns
+ * there.  All registers are restored from the saved ones.
+ *
+ * The calls of the callback, at ftrace_caller_call and
+ * ftrace_regs_caller_call, are themselves patched (arch/x86/kernel/ftrace.c)
+ * between ftrace_stub, the list function and a single ops' callback.
  */
 #include <linux/export.h>
 #include <linux/linkage.h>
@@ -48,7 +57,59 @@ SYM_FUNC_START(ftrace_stub)
 	RET
 SYM_FUNC_END(ftrace_stub)
 
+/*
+ * What both trampolines put in the frame before the call: @regs_ip is a
+ * register holding regs->ip.
+ */
+.macro ft_call_args regs_ip
+	/* regs->ip: just after the call, as if the NOP had run. */
+	movq	FT_FRAME(%rsp), \regs_ip
+	movq	\regs_ip, RIP(%rsp)
+	/* regs->sp: the traced function's stack pointer at its entry. */
+	leaq	FT_FRAME+8(%rsp), %rdi
+	movq	%rdi, RSP(%rsp)
+
+	leaq	-MCOUNT_INSN_SIZE(\regs_ip), %rdi
+	movq	FT_FRAME+8(%rsp), %rsi
+	movq	ftrace_callback_ops(%rip), %rdx
+	movq	%rsp, %rcx
+.endm
+
 SYM_FUNC_START(ftrace_caller)
+	subq	$FT_FRAME, %rsp
+	movq	%rdi, RDI(%rsp)
+	movq	%rsi, RSI(%rsp)
+	movq	%rdx, RDX(%rsp)
+	movq	%rcx, RCX(%rsp)
+	movq	%r8, R8(%rsp)
+	movq	%r9, R9(%rsp)
+	movq	%rax, RAX(%rsp)
+	movq	%rbp, RBP(%rsp)
+	/* Not a complete pt_regs (see ftrace_get_regs()). */
+	movq	$0, CS(%rsp)
+	ft_call_args %rax
+SYM_INNER_LABEL(ftrace_caller_call, SYM_L_GLOBAL)
+	call	ftrace_stub
+
+	/*
+	 * The callback keeps the other callee-saved registers; rbp is
+	 * reloaded only because it was saved in the frame.
+	 */
+	movq	RBP(%rsp), %rbp
+	movq	RDI(%rsp), %rdi
+	movq	RSI(%rsp), %rsi
+	movq	RDX(%rsp), %rdx
+	movq	RCX(%rsp), %rcx
+	movq	R8(%rsp), %r8
+	movq	R9(%rsp), %r9
+	movq	RAX(%rsp), %rax
+	addq	$FT_FRAME, %rsp
+	RET
+SYM_FUNC_END(ftrace_caller)
+/* A probe in a trampoline would recurse, and its call is ours to patch. */
+_ASM_NOKPROBE(ftrace_caller)
+
+SYM_FUNC_START(ftrace_regs_caller)
 	subq	$FT_FRAME, %rsp
 	/* struct pt_regs, lowest offset first. */
 	movq	%r15, R15(%rsp)
@@ -72,19 +133,8 @@ SYM_FUNC_START(ftrace_caller)
 	movq	$__KERNEL_CS, CS(%rsp)
 	movq	$__KERNEL_DS, SS(%rsp)
 	movq	$-1, ORIG_RAX(%rsp)
-
-	/* regs->ip: just after the call, as if the NOP had run. */
-	movq	FT_FRAME(%rsp), %rdi
-	movq	%rdi, RIP(%rsp)
-	/* regs->sp: the traced function's stack pointer at its entry. */
-	leaq	FT_FRAME+8(%rsp), %rax
-	movq	%rax, RSP(%rsp)
-
-	subq	$MCOUNT_INSN_SIZE, %rdi
-	movq	FT_FRAME+8(%rsp), %rsi
-	movq	ftrace_callback_ops(%rip), %rdx
-	movq	%rsp, %rcx
-SYM_INNER_LABEL(ftrace_caller_call, SYM_L_GLOBAL)
+	ft_call_args %rax
+SYM_INNER_LABEL(ftrace_regs_caller_call, SYM_L_GLOBAL)
 	call	ftrace_stub
 
 	/* Return to regs->ip: unchanged unless a callback redirected it. */
@@ -108,6 +158,5 @@ SYM_INNER_LABEL(ftrace_caller_call, SYM_L_GLOBAL)
 	movq	RAX(%rsp), %rax
 	addq	$FT_FRAME, %rsp
 	RET
-SYM_FUNC_END(ftrace_caller)
-/* A probe in the trampoline would recurse, and its call is ours to patch. */
-_ASM_NOKPROBE(ftrace_caller)
+SYM_FUNC_END(ftrace_regs_caller)
+_ASM_NOKPROBE(ftrace_regs_caller)

@@ -4,9 +4,10 @@
  *
  * Every traced function starts with "call __fentry__" (gcc -pg -mfentry),
  * five bytes long.  Boot turns each one into a 5-byte NOP; tracing turns
- * the chosen ones into "call ftrace_caller" (arch/x86/kernel/ftrace_64.S).
- * The trampoline always saves a complete struct pt_regs, so every callback
- * gets the same struct ftrace_regs and ftrace_get_regs() never fails.
+ * the chosen ones into "call ftrace_caller", or "call ftrace_regs_caller"
+ * where an ops asks for pt_regs (arch/x86/kernel/ftrace_64.S).  Only the
+ * latter saves a complete struct pt_regs: ftrace_get_regs() gives NULL to
+ * a callback called from the former.
  */
 #ifndef _ASM_X86_FTRACE_H
 #define _ASM_X86_FTRACE_H
@@ -24,9 +25,15 @@
 
 #ifdef CONFIG_FUNCTION_TRACER
 void __fentry__(void);
-/* The trampoline, and the call inside it that is patched (ftrace_64.S). */
+/* The trampolines, and the calls inside them that are patched (ftrace_64.S). */
 void ftrace_caller(void);
+void ftrace_regs_caller(void);
 extern const u8 ftrace_caller_call[];
+extern const u8 ftrace_regs_caller_call[];
+
+/* What a traced site calls: with the argument registers, with pt_regs. */
+#define FTRACE_ADDR		((unsigned long)ftrace_caller)
+#define FTRACE_REGS_ADDR	((unsigned long)ftrace_regs_caller)
 
 /* The recorded site is the call instruction itself. */
 static inline unsigned long ftrace_call_adjust(unsigned long addr)
@@ -36,11 +43,13 @@ static inline unsigned long ftrace_call_adjust(unsigned long addr)
 
 #include <linux/ftrace_regs.h>
 
-/* The trampoline fills in every register: the regs are always complete. */
+/* Only ftrace_regs_caller fills in every register, and cs with them. */
 static __always_inline struct pt_regs *
 arch_ftrace_get_regs(struct ftrace_regs *fregs)
 {
-	return &arch_ftrace_regs(fregs)->regs;
+	struct pt_regs *regs = &arch_ftrace_regs(fregs)->regs;
+
+	return regs->cs ? regs : NULL;
 }
 
 static __always_inline void
@@ -52,7 +61,8 @@ ftrace_regs_set_instruction_pointer(struct ftrace_regs *fregs, unsigned long ip)
 /* The x86 parts of the patching core (arch/x86/kernel/ftrace.c). */
 int ftrace_arch_site_init(unsigned long ip);
 void ftrace_arch_sites_init_done(void);
-int ftrace_arch_site_queue(unsigned long ip, bool call);
+int ftrace_arch_site_queue(unsigned long ip, unsigned long old,
+			   unsigned long new);
 void ftrace_arch_site_flush(void);
 int ftrace_arch_set_callback(void *func);
 /* The ops a single-ops callback gets (read by ftrace_caller). */
