@@ -83,6 +83,7 @@ void ring_buffer_discard_commit(struct trace_buffer *buffer,
 				struct ring_buffer_event *event);
 int ring_buffer_write(struct trace_buffer *buffer, unsigned long length,
 		      void *data);
+int ring_buffer_write3(struct trace_buffer *buffer, u64 w0, u64 w1, u64 w2);
 /**
  * ring_buffer_event_data() - the data of a data record
  * @event: the record

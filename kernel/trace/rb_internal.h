@@ -148,7 +148,7 @@ struct rb_cpu {
 	local_t			overrun_bytes;	/* [w] their bytes */
 	local_t			commit_overrun;	/* [w] dropped: ring all uncommitted */
 	local_t			dropped;	/* [w] dropped: full, no overwrite */
-	atomic_t		writers_off;	/* [a] >0: writers drop silently */
+	atomic_t		writers_off;	/* [a] >0: writers drop; counts the buffer's too */
 	int			iters;		/* [r] open iterators: no resize */
 
 	unsigned int		data_size;	/* [I] data bytes of a page */
@@ -182,21 +182,23 @@ struct trace_buffer {
 	int			order_busy;	/* [M] set while @order changes */
 	unsigned int		flags;		/* [a] RB_FL_OVERWRITE */
 	u64			(*clock)(void);	/* [M] changed with recording off */
-	atomic_t		writers_off;	/* [a] >0: writers drop silently */
+	atomic_t		writers_off;	/* [a] >0: off on all CPUs (is_on) */
 	struct mutex		resize_lock;	/* serialises resize and reset */
 };
 
 /*
  * The write page and its slot, in one word the writers read at once, so
- * the fast path needs no division: the page number's low 44 bits above
- * the slot (at most 2^20 pages per CPU).
+ * the fast path needs no division: the slot in the high half, the page
+ * number's low 32 bits in the low half.  Those bits identify the page: a
+ * writer compares them with its own page's, which is at most a few pages
+ * behind (2^32 pages cannot go by while it is between two instructions).
  */
 #define RB_SLOT_BITS	20
 #define RB_MAX_PAGES	BIT(RB_SLOT_BITS)
 
 static inline u64 rb_wslot_make(u64 page, unsigned int slot)
 {
-	return page << RB_SLOT_BITS | slot;
+	return (u64)slot << 32 | (u32)page;
 }
 
 /* Size of a record with @len bytes of data, header included. */

@@ -568,9 +568,10 @@ u64 ring_buffer_time_stamp(struct trace_buffer *buffer)
 EXPORT_SYMBOL_GPL(ring_buffer_time_stamp);
 
 /*
- * The off switches: nesting counts, one for the buffer and one per CPU;
- * writers drop while either is non-zero.  Writers already inside finish:
- * wait for them with synchronize_rcu() (they run with preemption off).
+ * The off switches: nesting counts, one for the buffer and one per CPU.
+ * Writers read only their CPU's: the buffer's switch counts in every
+ * CPU's too.  Writers already inside finish: wait for them with
+ * synchronize_rcu() (they run with preemption off).
  */
 static atomic_t *rb_off_switch(struct trace_buffer *buffer, int cpu)
 {
@@ -584,7 +585,11 @@ static atomic_t *rb_off_switch(struct trace_buffer *buffer, int cpu)
  */
 void ring_buffer_record_disable(struct trace_buffer *buffer)
 {
-	atomic_inc(rb_off_switch(buffer, RING_BUFFER_ALL_CPUS));
+	int cpu;
+
+	atomic_inc(&buffer->writers_off);
+	for_each_possible_cpu(cpu)
+		atomic_inc(&buffer->cpus[cpu]->writers_off);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_record_disable);
 
@@ -594,7 +599,11 @@ EXPORT_SYMBOL_GPL(ring_buffer_record_disable);
  */
 void ring_buffer_record_enable(struct trace_buffer *buffer)
 {
-	atomic_dec(rb_off_switch(buffer, RING_BUFFER_ALL_CPUS));
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		atomic_dec(&buffer->cpus[cpu]->writers_off);
+	atomic_dec(&buffer->writers_off);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_record_enable);
 

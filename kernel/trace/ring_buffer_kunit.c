@@ -543,6 +543,67 @@ static void resize_under_load(struct kunit *test)
 	ring_buffer_free(b);
 }
 
+/*
+ * ring_buffer_write3(): the same records as ring_buffer_write() of three
+ * words, mixed with other writes, across page ends and wrapping.
+ */
+static void three_word_records(struct kunit *test)
+{
+	struct trace_buffer *b = alloc_buffer(test, 16384, RB_FL_OVERWRITE);
+	struct ring_buffer_event *e;
+	u64 i, n = 0, last = 0, ts, *w;
+	struct rec r = { };
+	int cpu, ret;
+
+	migrate_disable();
+	cpu = smp_processor_id();
+	for (i = 0; i < 3000; i++) {
+		if (i % 3) {
+			/* Its caller disables preemption. */
+			preempt_disable();
+			ret = ring_buffer_write3(b, i, ~i, i * 7);
+			preempt_enable();
+			KUNIT_EXPECT_EQ(test, ret, 0);
+		} else {
+			r.seq = i;
+			KUNIT_EXPECT_EQ(test, ring_buffer_write(b, sizeof(r), &r), 0);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, ring_buffer_written_cpu(b, cpu), 3000UL);
+	KUNIT_EXPECT_GT(test, ring_buffer_overrun_cpu(b, cpu), 0UL);
+	i = 3000 - ring_buffer_entries_cpu(b, cpu);
+	while ((e = ring_buffer_consume(b, cpu, &ts, NULL))) {
+		w = ring_buffer_event_data(e);
+		KUNIT_EXPECT_EQ(test, w[0], i);
+		if (i % 3) {
+			KUNIT_EXPECT_EQ(test, rb_record_size(e), rb_event_size(24));
+			KUNIT_EXPECT_EQ(test, ring_buffer_event_length(e), 24U);
+			KUNIT_EXPECT_EQ(test, w[1], ~i);
+			KUNIT_EXPECT_EQ(test, w[2], i * 7);
+		} else {
+			KUNIT_EXPECT_EQ(test, ring_buffer_event_length(e), sizeof(r));
+		}
+		KUNIT_EXPECT_GE(test, ts, last);
+		last = ts;
+		i++;
+		n++;
+	}
+	KUNIT_EXPECT_EQ(test, i, 3000ULL);
+	KUNIT_EXPECT_GT(test, n, 400ULL);
+	expect_identity(test, b, cpu);
+
+	/* Recording off: refused, nothing written or counted. */
+	ring_buffer_record_disable(b);
+	preempt_disable();
+	ret = ring_buffer_write3(b, 1, 2, 3);
+	preempt_enable();
+	KUNIT_EXPECT_EQ(test, ret, -EBUSY);
+	KUNIT_EXPECT_EQ(test, ring_buffer_written_cpu(b, cpu), 3000UL);
+	KUNIT_EXPECT_TRUE(test, ring_buffer_empty_cpu(b, cpu));
+	migrate_enable();
+	ring_buffer_free(b);
+}
+
 static void too_big_and_sizes(struct kunit *test)
 {
 	struct trace_buffer *b = alloc_buffer(test, 16384, RB_FL_OVERWRITE);
@@ -701,6 +762,7 @@ static struct kunit_case ring_buffer_cases[] = {
 	KUNIT_CASE(time_extends_and_clamping),
 	KUNIT_CASE(iterator_does_not_consume),
 	KUNIT_CASE(too_big_and_sizes),
+	KUNIT_CASE(three_word_records),
 	KUNIT_CASE(fill_levels),
 	KUNIT_CASE(resize_keeps_records),
 	KUNIT_CASE(subbuf_orders),

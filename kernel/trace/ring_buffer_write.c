@@ -24,7 +24,7 @@
 #include <linux/preempt.h>
 #include <linux/ring_buffer.h>
 
-#include "rb_internal.h"
+#include "ring_buffer_fast.h"
 
 static __always_inline struct ring_buffer_event *rb_at(struct rb_cpu *c, u64 pos)
 {
@@ -34,21 +34,6 @@ static __always_inline struct ring_buffer_event *rb_at(struct rb_cpu *c, u64 pos
 static __always_inline struct rb_page_meta *rb_meta(struct rb_cpu *c, u64 page)
 {
 	return &c->meta[page % c->nr_pages];
-}
-
-/* Write the header of a data record of @size bytes (header included). */
-static __always_inline void rb_set_header(struct ring_buffer_event *e,
-					  unsigned int size, u32 delta)
-{
-	unsigned int len = size - RB_HDR_SIZE;
-
-	e->time_delta = delta;
-	if (len > RB_MAX_SMALL) {
-		e->type_len = 0;
-		e->array[0] = len;
-	} else {
-		e->type_len = len / RB_ALIGN;
-	}
 }
 
 /*
@@ -83,17 +68,18 @@ static bool rb_free_slot(struct rb_cpu *c, u64 victim)
 }
 
 /*
- * Slow path: the record starts page @page.  @old is the writer state we
- * saw, @ts the time stamp to use.  Return: the record, NULL when it must
- * be dropped, or ERR_PTR(-EAGAIN) when a nested writer got in first.
+ * Slow path: the record starts page @page.  @old_pos and @old_ts are the
+ * writer state we saw (by value, so that the fast path keeps it in
+ * registers), @ts the time stamp to use.  Return: the record, NULL when it
+ * must be dropped, or ERR_PTR(-EAGAIN) when a nested writer got in first.
  */
 static noinline struct ring_buffer_event *
-rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
+rb_reserve_page(struct rb_cpu *c, u64 old_pos, u64 old_ts, u64 page, u64 ts,
 		unsigned int size)
 {
+	union rb_wstate new, cur = { .pos = old_pos, .ts = old_ts };
 	struct ring_buffer_event *e;
 	struct rb_page_meta *m;
-	union rb_wstate new;
 
 	if (page >= c->nr_pages) {
 		u64 victim = page - c->nr_pages;
@@ -118,7 +104,7 @@ rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
 
 	new.pos = page << RB_OFF_BITS | size;
 	new.ts = ts;
-	if (!try_cmpxchg128_local(&c->w.full, &old->full, new.full))
+	if (!try_cmpxchg128_local(&c->w.full, &cur.full, new.full))
 		return ERR_PTR(-EAGAIN);
 
 	/*
@@ -132,12 +118,12 @@ rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
 	 * itself what trace_pipe_raw hands out, so whole-page readers copy
 	 * it as it is (rb_copy_pages_to_iter()): commit set, the rest zero.
 	 */
-	if (pos_off(old->pos)) {
-		unsigned int end = pos_off(old->pos);
+	if (pos_off(old_pos)) {
+		unsigned int end = pos_off(old_pos);
 		struct buffer_data_page *done;
 
-		done = c->pages[pos_page(old->pos) % c->nr_pages];
-		rb_meta(c, pos_page(old->pos))->end = end;
+		done = c->pages[pos_page(old_pos) % c->nr_pages];
+		rb_meta(c, pos_page(old_pos))->end = end;
 		local_set(&done->commit, end);
 		memset(done->data + end, 0, c->data_size - end);
 	}
@@ -149,19 +135,31 @@ rb_reserve_page(struct rb_cpu *c, union rb_wstate *old, u64 page, u64 ts,
 	return e;
 }
 
-static __always_inline struct ring_buffer_event *
-rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
+/**
+ * rb_reserve_slow() - reserve a record: what rb_reserve() leaves out
+ * @buffer: the buffer
+ * @c: this CPU's part of it, entered as a writer
+ * @size: bytes of the record, header included
+ *
+ * Everything but the common case: a record that starts a page or needs a
+ * time extend, a clock behind the previous record, and the retries after
+ * a nested writer got in between.
+ *
+ * Return: the record, or NULL when it must be dropped.
+ */
+noinline struct ring_buffer_event *
+rb_reserve_slow(struct trace_buffer *buffer, struct rb_cpu *c,
+		unsigned int size)
 {
 	struct ring_buffer_event *e;
 	union rb_wstate old, new;
-	unsigned int off, need, slot;
-	struct rb_page_meta *m;
-	u64 ts, delta, cur;
+	unsigned int off, need;
+	u64 ts, delta;
 
 	for (;;) {
 		old.pos = READ_ONCE(c->w.pos);
 		old.ts = READ_ONCE(c->w.ts);
-		ts = buffer->clock();
+		ts = rb_clock(buffer);
 		if ((s64)(ts - old.ts) < 0)
 			ts = old.ts;
 		delta = ts - old.ts;
@@ -169,82 +167,20 @@ rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
 		need = size + (delta > RB_DELTA_MAX ? RB_EXTEND_SIZE : 0);
 
 		if (unlikely(!off || off + need > c->data_size)) {
-			e = rb_reserve_page(c, &old, pos_page(old.pos) + !!off,
-					    ts, size);
-			if (e != ERR_PTR(-EAGAIN))
-				goto out;
-			continue;	/* a nested writer got in: start over */
+			e = rb_reserve_page(c, old.pos, old.ts,
+					    pos_page(old.pos) + !!off, ts, size);
+			if (e == ERR_PTR(-EAGAIN))
+				continue;	/* a nested writer got in */
+			if (e) {
+				local_inc(&c->written);
+				local_add(size, &c->written_bytes);
+			}
+			return e;
 		}
 		new.pos = old.pos + need;
 		new.ts = ts;
 		if (try_cmpxchg128_local(&c->w.full, &old.full, new.full))
-			break;
-	}
-
-	/*
-	 * The slot of our page, without a division unless a nested writer
-	 * moved on to the next page since we claimed our bytes.
-	 */
-	cur = READ_ONCE(c->wslot);
-	if (likely(cur >> RB_SLOT_BITS ==
-		   (pos_page(old.pos) & (U64_MAX >> RB_SLOT_BITS))))
-		slot = cur & (RB_MAX_PAGES - 1);
-	else
-		slot = pos_page(old.pos) % c->nr_pages;
-	e = (void *)&c->pages[slot]->data[off];
-	m = &c->meta[slot];
-	if (unlikely(need != size)) {
-		e->type_len = RINGBUF_TYPE_TIME_EXTEND;
-		e->time_delta = delta & RB_DELTA_MAX;
-		e->array[0] = delta >> RB_DELTA_BITS;
-		e = (void *)e + RB_EXTEND_SIZE;
-		delta = 0;
-	}
-	rb_set_header(e, size, delta);
-	local_inc(&m->entries);
-	local_inc(&c->written);
-	local_add(need, &c->written_bytes);	/* a time extend included */
-	return e;
-out:
-	if (e) {
-		local_inc(&c->written);
-		local_add(size, &c->written_bytes);
-	}
-	return e;
-}
-
-/*
- * Publish everything reserved so far if we are the outermost writer.
- *
- * The re-check closes this race: we publish, and before we drop
- * @committing an interrupt reserves and commits; it sees @committing > 1
- * and leaves publishing to us, but we have already published.  Its
- * reservation changed @commits, so we go round again.
- */
-static __always_inline void rb_commit(struct rb_cpu *c)
-{
-	long n;
-
-again:
-	n = local_read(&c->commits);
-	/* Compiler barriers: only this CPU's nested writers race with us. */
-	barrier();
-	if (local_read(&c->committing) == 1) {
-		/*
-		 * Release: the records' contents are visible before cpos
-		 * covers them.  Pairs with the load-acquire in rb_take().
-		 */
-		smp_store_release(&c->cpos, READ_ONCE(c->w.pos));
-	}
-	/* Publish before leaving, as an interrupt would see it. */
-	barrier();
-	local_dec(&c->committing);
-	/* Leave before re-checking @commits. */
-	barrier();
-	if (unlikely(local_read(&c->commits) != n) &&
-	    !local_read(&c->committing)) {
-		local_inc(&c->committing);
-		goto again;
+			return rb_claimed(c, old.pos, size, need, delta);
 	}
 }
 
@@ -278,6 +214,39 @@ static __always_inline void rb_nest_exit(struct rb_cpu *c)
 	WRITE_ONCE(c->nest, nest & ~(1UL << __fls(nest)));
 }
 
+/*
+ * Enter this CPU's buffer as a writer: preemption off, this context's nest
+ * bit set, counted as committing.  Return: the CPU's buffer, or NULL (and
+ * nothing to undo) when recording is off or this context writes already.
+ */
+static __always_inline struct rb_cpu *rb_write_begin(struct trace_buffer *buffer)
+{
+	struct rb_cpu *c;
+
+	preempt_disable_notrace();
+	/* Every possible CPU has its part, and its off switch. */
+	c = buffer->cpus[raw_smp_processor_id()];
+	if (unlikely(atomic_read(&c->writers_off)))
+		goto out;
+	if (unlikely(!rb_nest_enter(c)))
+		goto out;
+	local_inc(&c->committing);
+	local_inc(&c->commits);
+	barrier();
+	return c;
+out:
+	preempt_enable_notrace();
+	return NULL;
+}
+
+/* Leave as rb_write_begin() entered: publish, clear the nest bit. */
+static __always_inline void rb_write_end(struct rb_cpu *c)
+{
+	rb_commit(c);
+	rb_nest_exit(c);
+	preempt_enable_notrace();
+}
+
 /**
  * ring_buffer_lock_reserve() - reserve room for a record on this CPU
  * @buffer: the buffer
@@ -293,34 +262,22 @@ static __always_inline void rb_nest_exit(struct rb_cpu *c)
 struct ring_buffer_event *
 ring_buffer_lock_reserve(struct trace_buffer *buffer, unsigned long length)
 {
+	unsigned int size = rb_event_size(length);
 	struct ring_buffer_event *e;
-	unsigned int size;
 	struct rb_cpu *c;
 
-	preempt_disable_notrace();
-	if (unlikely(atomic_read(&buffer->writers_off)))
-		goto out;
-	c = buffer->cpus[raw_smp_processor_id()];
-	if (unlikely(!c || atomic_read(&c->writers_off)))
-		goto out;
-	size = rb_event_size(length);
+	c = rb_write_begin(buffer);
+	if (unlikely(!c))
+		return NULL;
 	if (unlikely(length > c->data_size || size > c->data_size)) {
 		local_inc(&c->dropped);
-		goto out;
+		e = NULL;
+	} else {
+		e = rb_reserve(buffer, c, size);
 	}
-	if (unlikely(!rb_nest_enter(c)))
-		goto out;
-
-	local_inc(&c->committing);
-	local_inc(&c->commits);
-	barrier();
-	e = rb_reserve(buffer, c, size);
 	if (likely(e))
 		return e;
-	rb_commit(c);
-	rb_nest_exit(c);
-out:
-	preempt_enable_notrace();
+	rb_write_end(c);
 	return NULL;
 }
 EXPORT_SYMBOL_GPL(ring_buffer_lock_reserve);
@@ -333,14 +290,36 @@ EXPORT_SYMBOL_GPL(ring_buffer_lock_reserve);
  */
 int ring_buffer_unlock_commit(struct trace_buffer *buffer)
 {
-	struct rb_cpu *c = buffer->cpus[raw_smp_processor_id()];
-
-	rb_commit(c);
-	rb_nest_exit(c);
-	preempt_enable_notrace();
+	rb_write_end(buffer->cpus[raw_smp_processor_id()]);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(ring_buffer_unlock_commit);
+
+/**
+ * ring_buffer_write3() - write a record of three 64-bit words
+ * @buffer: the buffer
+ * @w0: the first word of the record's data
+ * @w1: the second
+ * @w2: the third
+ *
+ * Reserve, fill and commit in one call, with the record's size known at
+ * build time: the fast path of the function tracer, whose records are a
+ * struct trace_entry and two addresses.
+ *
+ * It leaves out what its caller does already: preemption is disabled,
+ * and the caller cannot recurse into it from the same context (the
+ * function tracer holds ftrace_test_recursion_trylock()), so the
+ * per-context guard of ring_buffer_lock_reserve() is not taken.  A writer
+ * of an interrupt or NMI may still nest, as with every writer.
+ *
+ * Context: preemption disabled, recursion excluded by the caller.
+ * Return: 0, or -EBUSY when the record could not be written.
+ */
+int ring_buffer_write3(struct trace_buffer *buffer, u64 w0, u64 w1, u64 w2)
+{
+	return rb_write3(buffer, w0, w1, w2);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_write3);
 
 /**
  * ring_buffer_discard_commit() - drop a reserved record instead of committing

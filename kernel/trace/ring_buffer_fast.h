@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Ring buffer: the writers' fast path, inline.
+ *
+ * ring_buffer_write.c builds the API on it; the function tracer inlines
+ * rb_write3() so that a traced call costs one function call less.  Only
+ * code in kernel/trace includes this.  See ring_buffer_write.c for the
+ * design and rb_internal.h for the positions and the legend.
+ */
+#ifndef _RING_BUFFER_FAST_H
+#define _RING_BUFFER_FAST_H
+
+#include <linux/ring_buffer.h>
+#include <linux/sched/clock.h>
+#include <linux/trace_clock.h>
+#include <linux/unaligned.h>
+
+#include "rb_internal.h"
+
+/* Write the header of a data record of @size bytes (header included). */
+static __always_inline void rb_set_header(struct ring_buffer_event *e,
+					  unsigned int size, u32 delta)
+{
+	unsigned int len = size - RB_HDR_SIZE;
+
+	e->time_delta = delta;
+	if (len > RB_MAX_SMALL) {
+		e->type_len = 0;
+		e->array[0] = len;
+	} else {
+		e->type_len = len / RB_ALIGN;
+	}
+}
+
+/*
+ * The buffer's clock.  The default one directly: the writers run with
+ * preemption disabled, which is all trace_clock_local() adds to it.
+ */
+static __always_inline u64 rb_clock(struct trace_buffer *buffer)
+{
+	if (likely(READ_ONCE(buffer->clock) == trace_clock_local))
+		return sched_clock_noinstr();
+	return buffer->clock();
+}
+
+/*
+ * Claimed: the record goes at @pos, @need bytes of which a time extend
+ * takes the first ones when @need is not @size.  Write its header(s) and
+ * count it.
+ */
+static __always_inline struct ring_buffer_event *
+rb_claimed(struct rb_cpu *c, u64 pos, unsigned int size, unsigned int need,
+	   u64 delta)
+{
+	struct ring_buffer_event *e;
+	struct rb_page_meta *m;
+	unsigned int slot;
+	u64 cur;
+
+	/*
+	 * The slot of our page, without a division unless a nested writer
+	 * moved on to the next page since we claimed our bytes.
+	 */
+	cur = READ_ONCE(c->wslot);
+	if (likely((u32)cur == (u32)pos_page(pos)))
+		slot = cur >> 32;
+	else
+		slot = pos_page(pos) % c->nr_pages;
+	e = (void *)&c->pages[slot]->data[pos_off(pos)];
+	m = &c->meta[slot];
+	if (unlikely(need != size)) {
+		e->type_len = RINGBUF_TYPE_TIME_EXTEND;
+		e->time_delta = delta & RB_DELTA_MAX;
+		e->array[0] = delta >> RB_DELTA_BITS;
+		e = (void *)e + RB_EXTEND_SIZE;
+		delta = 0;
+	}
+	rb_set_header(e, size, delta);
+	local_inc(&m->entries);
+	local_inc(&c->written);
+	local_add(need, &c->written_bytes);	/* a time extend included */
+	return e;
+}
+
+struct ring_buffer_event *rb_reserve_slow(struct trace_buffer *buffer,
+					  struct rb_cpu *c, unsigned int size);
+
+/*
+ * The common case inline: the record fits in the page being written, its
+ * delta fits in the header, and no nested writer gets in between.
+ */
+static __always_inline struct ring_buffer_event *
+rb_reserve(struct trace_buffer *buffer, struct rb_cpu *c, unsigned int size)
+{
+	union rb_wstate old, new;
+	unsigned int off;
+
+	old.pos = READ_ONCE(c->w.pos);
+	old.ts = READ_ONCE(c->w.ts);
+	new.ts = rb_clock(buffer);
+	off = pos_off(old.pos);
+	/*
+	 * A clock behind the previous record gives a huge delta.  An offset
+	 * of 0 (no page yet) wraps to a huge one.
+	 */
+	if (unlikely(new.ts - old.ts > RB_DELTA_MAX ||
+		     off - 1 >= c->data_size - size))
+		return rb_reserve_slow(buffer, c, size);
+	new.pos = old.pos + size;
+	if (unlikely(!try_cmpxchg128_local(&c->w.full, &old.full, new.full)))
+		return rb_reserve_slow(buffer, c, size);
+	return rb_claimed(c, old.pos, size, size, new.ts - old.ts);
+}
+
+/*
+ * Publish everything reserved so far if we are the outermost writer.
+ *
+ * The re-check closes this race: we publish, and before we drop
+ * @committing an interrupt reserves and commits; it sees @committing > 1
+ * and leaves publishing to us, but we have already published.  Its
+ * reservation changed @commits, so we go round again.
+ */
+static __always_inline void rb_commit(struct rb_cpu *c)
+{
+	long n;
+
+again:
+	n = local_read(&c->commits);
+	/* Compiler barriers: only this CPU's nested writers race with us. */
+	barrier();
+	if (local_read(&c->committing) == 1) {
+		/*
+		 * Release: the records' contents are visible before cpos
+		 * covers them.  Pairs with the load-acquire in rb_take().
+		 */
+		smp_store_release(&c->cpos, READ_ONCE(c->w.pos));
+	}
+	/* Publish before leaving, as an interrupt would see it. */
+	barrier();
+	local_dec(&c->committing);
+	/* Leave before re-checking @commits. */
+	barrier();
+	if (unlikely(local_read(&c->commits) != n) &&
+	    !local_read(&c->committing)) {
+		local_inc(&c->committing);
+		goto again;
+	}
+}
+
+/**
+ * rb_write3() - ring_buffer_write3(), inline
+ * @buffer: the buffer
+ * @w0: the first word of the record's data
+ * @w1: the second
+ * @w2: the third
+ *
+ * Context: as ring_buffer_write3().
+ * Return: as ring_buffer_write3().
+ */
+static __always_inline int rb_write3(struct trace_buffer *buffer,
+				     u64 w0, u64 w1, u64 w2)
+{
+	struct ring_buffer_event *e;
+	struct rb_cpu *c;
+	u64 *data;
+
+	/* Every possible CPU has its part, and its off switch. */
+	c = buffer->cpus[raw_smp_processor_id()];
+	if (unlikely(atomic_read(&c->writers_off)))
+		return -EBUSY;
+	local_inc(&c->committing);
+	local_inc(&c->commits);
+	barrier();
+	/* Three words are a small record: the length lives in the header. */
+	BUILD_BUG_ON(3 * sizeof(u64) > RB_MAX_SMALL);
+	e = rb_reserve(buffer, c, rb_event_size(3 * sizeof(u64)));
+	if (likely(e)) {
+		/* Records are 4-byte aligned. */
+		data = (u64 *)&e->array[0];
+		put_unaligned(w0, &data[0]);
+		put_unaligned(w1, &data[1]);
+		put_unaligned(w2, &data[2]);
+	}
+	rb_commit(c);
+	return e ? 0 : -EBUSY;
+}
+
+#endif /* _RING_BUFFER_FAST_H */
