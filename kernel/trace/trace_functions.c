@@ -19,8 +19,10 @@
 #include <linux/slab.h>
 #include <asm/setup.h>
 #include <linux/tracefs.h>
+#include <trace/events/sched.h>
 
 #include "ftrace_internal.h"
+#include "ring_buffer_fast.h"
 #include "trace_priv.h"
 
 static void function_trace_call(unsigned long ip, unsigned long parent_ip,
@@ -47,58 +49,77 @@ static struct tracer_flags func_flags = {
 };
 
 /*
- * The task whose comm this CPU saved last (record-cmd): its pid and the
- * start of its comm, since exec renames a task in place (a shell's child
- * saved as "sh" must be saved again once it is "head").
+ * The task whose comm this CPU saved last (record-cmd).  Exec renames a
+ * task in place (a shell's child saved as "sh" must be saved again once
+ * it is "head"): a probe on sched_process_exec forgets it then.
  */
 static DEFINE_PER_CPU(int, func_last_pid);
-static DEFINE_PER_CPU(u64, func_last_comm);
+/* Function tracers running, in all instances. [trace_types_lock] */
+static unsigned int func_running;
+
+static void func_exec_probe(void *data, struct task_struct *p, pid_t old_pid,
+			    struct linux_binprm *bprm)
+{
+	int cpu;
+
+	/* Every CPU: the task may record next on another one. */
+	for_each_possible_cpu(cpu)
+		if (READ_ONCE(per_cpu(func_last_pid, cpu)) == p->pid)
+			WRITE_ONCE(per_cpu(func_last_pid, cpu), 0);
+}
 
 /* Save the comm of a task that starts recording on this CPU. */
-static void save_comm(struct trace_array *tr)
+static __always_inline void save_comm(struct trace_array *tr)
 {
-	u64 comm = trace_comm_key(current);
+	int pid = current->pid;
 
-	if (likely(__this_cpu_read(func_last_pid) == current->pid &&
-		   __this_cpu_read(func_last_comm) == comm) ||
+	if (likely(__this_cpu_read(func_last_pid) == pid) ||
 	    !(READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD) || in_nmi())
 		return;
-	__this_cpu_write(func_last_pid, current->pid);
-	__this_cpu_write(func_last_comm, comm);
+	__this_cpu_write(func_last_pid, pid);
 	trace_save_cmdline(current);
 	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_TGID)
 		trace_save_tgid(current);
 }
 
-/* Hot path: keep it to the recursion guard, one reservation and a commit. */
+/* The rare parts of a record's writing, out of the hot path. */
+static noinline void function_trace_extra(struct trace_array *tr)
+{
+	unsigned int ctx = trace_ctx_now() - IS_ENABLED(CONFIG_PREEMPTION);
+
+	if (READ_ONCE(tr->waiting))
+		irq_work_queue(&tr->wake_work);
+	/* Skip this function, the callback and the trampoline's frame. */
+	if (READ_ONCE(func_flags.val) & FUNC_OPT_STACK)
+		trace_record_stack(tr, ctx, 3);
+}
+
+/*
+ * Hot path: the recursion guard, the instance's checks and the ring
+ * buffer's inline writer of three-word records.
+ */
 static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 				struct ftrace_ops *op, struct ftrace_regs *fregs)
 {
 	struct ftrace_inst *fi = container_of(op, struct ftrace_inst, ops);
 	struct trace_array *tr = op->private;
 	struct trace_buffer *buf;
-	struct ring_buffer_event *e;
-	struct ftrace_entry *ent;
-	unsigned int ctx;
+	u64 hdr;
 	int bit;
 
 	bit = ftrace_test_recursion_trylock(ip, parent_ip);
 	if (bit < 0)
 		return;
-	if (cpumask_test_cpu(smp_processor_id(), tr->cpumask) &&
+	buf = trace_live_buffer(tr);
+	if (buf && cpumask_test_cpu(smp_processor_id(), tr->cpumask) &&
 	    !ftrace_pid_ignored(fi)) {
 		/* As tracing_gen_ctx_dec(): not counting our own preempt_disable. */
-		ctx = trace_ctx_now() - IS_ENABLED(CONFIG_PREEMPTION);
-		e = trace_reserve(tr, &buf, TRACE_FN, sizeof(*ent), ctx);
-		if (e) {
-			ent = ring_buffer_event_data(e);
-			ent->ip = ip;
-			ent->parent_ip = parent_ip;
-			trace_commit(tr, buf);
+		hdr = trace_entry_word_now(TRACE_FN, IS_ENABLED(CONFIG_PREEMPTION));
+		if (!rb_write3(buf, hdr, ip, parent_ip)) {
 			save_comm(tr);
-			/* Skip this callback and the trampoline's frame. */
-			if (unlikely(READ_ONCE(func_flags.val) & FUNC_OPT_STACK))
-				trace_record_stack(tr, ctx, 2);
+			if (unlikely(READ_ONCE(tr->waiting) ||
+				     (READ_ONCE(func_flags.val) & FUNC_OPT_STACK)))
+				function_trace_extra(tr);
 		}
 	}
 	ftrace_test_recursion_unlock(bit);
@@ -106,19 +127,36 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 
 static int function_init(struct trace_array *tr)
 {
-	int ret;
+	int cpu, ret;
 
+	lockdep_assert_held(&trace_types_lock);
 	if (!tr->func)
 		return -ENOMEM;	/* its state could not be allocated */
 	ret = tracing_expand_buffer(tr);
 	if (ret)
 		return ret;
-	return register_ftrace_function(&tr->func->ops);
+	if (!func_running) {
+		ret = register_trace_sched_process_exec(func_exec_probe, NULL);
+		if (ret)
+			return ret;
+		/* Renames while no probe watched. */
+		for_each_possible_cpu(cpu)
+			per_cpu(func_last_pid, cpu) = 0;
+	}
+	ret = register_ftrace_function(&tr->func->ops);
+	if (!ret)
+		func_running++;
+	else if (!func_running)
+		unregister_trace_sched_process_exec(func_exec_probe, NULL);
+	return ret;
 }
 
 static void function_reset(struct trace_array *tr)
 {
+	lockdep_assert_held(&trace_types_lock);
 	unregister_ftrace_function(&tr->func->ops);
+	if (!--func_running)
+		unregister_trace_sched_process_exec(func_exec_probe, NULL);
 }
 
 #ifdef CONFIG_FTRACE_STARTUP_TEST

@@ -362,6 +362,46 @@ void tracing_on_store(struct trace_array *tr, bool on);
  * goes through these three.
  */
 
+/* The TRACE_FLAG_* bits of a record written now, @pc the preempt count. */
+static __always_inline unsigned int trace_ctx_flags(unsigned int irqs_status,
+						    unsigned int pc)
+{
+	unsigned int flags = irqs_status;
+
+	if (pc & NMI_MASK)
+		flags |= TRACE_FLAG_NMI;
+	if (pc & HARDIRQ_MASK)
+		flags |= TRACE_FLAG_HARDIRQ;
+	/* PREEMPT_RT counts softirqs in the task, the others in @pc. */
+	if (!IS_ENABLED(CONFIG_PREEMPT_RT))
+		pc &= SOFTIRQ_MASK;
+	else
+		pc = softirq_count();
+	if (pc & SOFTIRQ_OFFSET)
+		flags |= TRACE_FLAG_SOFTIRQ;
+	if (pc >> (SOFTIRQ_SHIFT + 1))
+		flags |= TRACE_FLAG_BH_OFF;
+	if (tif_need_resched())
+		flags |= TRACE_FLAG_NEED_RESCHED;
+	if (test_preempt_need_resched())
+		flags |= TRACE_FLAG_PREEMPT_RESCHED;
+	return flags;
+}
+
+/*
+ * The depths byte of a record header: migrate-disable depth << 4 |
+ * preempt depth, each capped at 15.
+ */
+static __always_inline unsigned int trace_ctx_depths(unsigned int pc)
+{
+	unsigned int migrate = 0;
+
+#ifdef CONFIG_SMP
+	migrate = current->migration_disabled;
+#endif
+	return min(migrate, 15U) << 4 | min(pc & 0xff, 15U);
+}
+
 /**
  * trace_ctx_compute() - the context bits of a record header
  * @irqs_status: TRACE_FLAG_IRQS_OFF or TRACE_FLAG_IRQS_NOSUPPORT, or 0
@@ -373,25 +413,9 @@ void tracing_on_store(struct trace_array *tr, bool on);
  */
 static __always_inline unsigned int trace_ctx_compute(unsigned int irqs_status)
 {
-	unsigned int pc = preempt_count(), flags = irqs_status;
-	unsigned int migrate = 0;
+	unsigned int pc = preempt_count();
 
-	if (pc & NMI_MASK)
-		flags |= TRACE_FLAG_NMI;
-	if (pc & HARDIRQ_MASK)
-		flags |= TRACE_FLAG_HARDIRQ;
-	if (in_serving_softirq())
-		flags |= TRACE_FLAG_SOFTIRQ;
-	if (softirq_count() >> (SOFTIRQ_SHIFT + 1))
-		flags |= TRACE_FLAG_BH_OFF;
-	if (tif_need_resched())
-		flags |= TRACE_FLAG_NEED_RESCHED;
-	if (test_preempt_need_resched())
-		flags |= TRACE_FLAG_PREEMPT_RESCHED;
-#ifdef CONFIG_SMP
-	migrate = current->migration_disabled;
-#endif
-	return flags << 16 | min(migrate, 15U) << 4 | min(pc & 0xff, 15U);
+	return trace_ctx_flags(irqs_status, pc) << 16 | trace_ctx_depths(pc);
 }
 
 /**
@@ -423,6 +447,38 @@ static __always_inline u64 trace_comm_key(struct task_struct *t)
 
 	memcpy(&key, t->comm, sizeof(key));
 	return key;
+}
+
+/**
+ * trace_entry_word_now() - a record's struct trace_entry as one 64-bit word
+ * @type: the record type
+ * @own: preempt-count levels the caller itself added (left out, as
+ *	tracing_gen_ctx_dec() does)
+ *
+ * For writers that hand the ring buffer whole words (ring_buffer_write3()):
+ * the same header as trace_reserve() writes with tracing_gen_ctx(), built
+ * in place.
+ *
+ * Return: the header of a record written now by current.
+ */
+static __always_inline u64 trace_entry_word_now(int type, unsigned int own)
+{
+	unsigned int pc = preempt_count() - own;
+	unsigned long irqflags;
+	u64 flags, depths;
+
+	/* struct trace_entry: type, flags, preempt_count, pid. */
+	BUILD_BUG_ON(IS_ENABLED(CONFIG_CPU_BIG_ENDIAN));
+	BUILD_BUG_ON(offsetof(struct trace_entry, flags) != 2 ||
+		     offsetof(struct trace_entry, preempt_count) != 3 ||
+		     offsetof(struct trace_entry, pid) != 4 ||
+		     sizeof(struct trace_entry) != sizeof(u64));
+	local_save_flags(irqflags);
+	flags = trace_ctx_flags(irqs_disabled_flags(irqflags) ?
+				TRACE_FLAG_IRQS_OFF : 0, pc);
+	depths = trace_ctx_depths(pc);
+	return (u16)type | flags << 16 | depths << 24 |
+	       (u64)(u32)current->pid << 32;
 }
 
 /**
