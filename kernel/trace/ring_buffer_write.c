@@ -80,6 +80,7 @@ rb_reserve_page(struct rb_cpu *c, u64 old_pos, u64 old_ts, u64 page, u64 ts,
 	union rb_wstate new, cur = { .pos = old_pos, .ts = old_ts };
 	struct ring_buffer_event *e;
 	struct rb_page_meta *m;
+	long stale;
 
 	if (page >= c->nr_pages) {
 		u64 victim = page - c->nr_pages;
@@ -96,16 +97,21 @@ rb_reserve_page(struct rb_cpu *c, u64 old_pos, u64 old_ts, u64 page, u64 ts,
 	}
 
 	/*
-	 * Clear the slot's counts before claiming the page: once we own it,
-	 * a nested writer may add to them at once.
+	 * The slot still counts the records of the page it held before.
+	 * Clearing that before the claim would wipe the counts of a nested
+	 * writer that starts this page first (our claim then fails); clearing
+	 * it after, the count of one that adds a record right after our
+	 * claim.  So take the old count away once the page is ours: nested
+	 * writers only ever add to it.
 	 */
 	m = rb_meta(c, page);
-	local_set(&m->entries, 0);
+	stale = local_read(&m->entries);
 
 	new.pos = page << RB_OFF_BITS | size;
 	new.ts = ts;
 	if (!try_cmpxchg128_local(&c->w.full, &cur.full, new.full))
 		return ERR_PTR(-EAGAIN);
+	local_sub(stale, &m->entries);
 
 	/*
 	 * The page is ours: from now on the fast path finds its slot here.
