@@ -86,6 +86,26 @@ struct ring_buffer_event *rb_reserve_slow(struct trace_buffer *buffer,
 					  struct rb_cpu *c, unsigned int size);
 
 /*
+ * This CPU's part of @buffer for a writer, preemption disabled: NULL when
+ * recording is off on it.  Every possible CPU has its part, and its off
+ * switch counts the buffer's too.
+ */
+static __always_inline struct rb_cpu *rb_writer_cpu(struct trace_buffer *buffer)
+{
+	struct rb_cpu *c = buffer->cpus[raw_smp_processor_id()];
+
+	return unlikely(atomic_read(&c->writers_off)) ? NULL : c;
+}
+
+/* A writer is between reserve and commit from here to rb_commit(). */
+static __always_inline void rb_commit_begin(struct rb_cpu *c)
+{
+	local_inc(&c->committing);
+	local_inc(&c->commits);
+	barrier();
+}
+
+/*
  * The common case inline: the record fits in the page being written, its
  * delta fits in the header, and no nested writer gets in between.
  */
@@ -164,13 +184,10 @@ static __always_inline int rb_write3(struct trace_buffer *buffer,
 	struct rb_cpu *c;
 	u64 *data;
 
-	/* Every possible CPU has its part, and its off switch. */
-	c = buffer->cpus[raw_smp_processor_id()];
-	if (unlikely(atomic_read(&c->writers_off)))
+	c = rb_writer_cpu(buffer);
+	if (unlikely(!c))
 		return -EBUSY;
-	local_inc(&c->committing);
-	local_inc(&c->commits);
-	barrier();
+	rb_commit_begin(c);
 	/* Three words are a small record: the length lives in the header. */
 	BUILD_BUG_ON(3 * sizeof(u64) > RB_MAX_SMALL);
 	e = rb_reserve(buffer, c, rb_event_size(3 * sizeof(u64)));

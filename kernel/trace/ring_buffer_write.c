@@ -230,19 +230,13 @@ static __always_inline struct rb_cpu *rb_write_begin(struct trace_buffer *buffer
 	struct rb_cpu *c;
 
 	preempt_disable_notrace();
-	/* Every possible CPU has its part, and its off switch. */
-	c = buffer->cpus[raw_smp_processor_id()];
-	if (unlikely(atomic_read(&c->writers_off)))
-		goto out;
-	if (unlikely(!rb_nest_enter(c)))
-		goto out;
-	local_inc(&c->committing);
-	local_inc(&c->commits);
-	barrier();
+	c = rb_writer_cpu(buffer);
+	if (unlikely(!c || !rb_nest_enter(c))) {
+		preempt_enable_notrace();
+		return NULL;
+	}
+	rb_commit_begin(c);
 	return c;
-out:
-	preempt_enable_notrace();
-	return NULL;
 }
 
 /* Leave as rb_write_begin() entered: publish, clear the nest bit. */

@@ -418,6 +418,15 @@ static __always_inline unsigned int trace_ctx_compute(unsigned int irqs_status)
 	return trace_ctx_flags(irqs_status, pc) << 16 | trace_ctx_depths(pc);
 }
 
+/* TRACE_FLAG_IRQS_OFF when interrupts are off now, else 0. */
+static __always_inline unsigned int trace_irqs_status(void)
+{
+	unsigned long irqflags;
+
+	local_save_flags(irqflags);
+	return irqs_disabled_flags(irqflags) ? TRACE_FLAG_IRQS_OFF : 0;
+}
+
 /**
  * trace_ctx_now() - tracing_gen_ctx(), inline
  *
@@ -425,11 +434,7 @@ static __always_inline unsigned int trace_ctx_compute(unsigned int irqs_status)
  */
 static __always_inline unsigned int trace_ctx_now(void)
 {
-	unsigned long irqflags;
-
-	local_save_flags(irqflags);
-	return trace_ctx_compute(irqs_disabled_flags(irqflags) ?
-				 TRACE_FLAG_IRQS_OFF : 0);
+	return trace_ctx_compute(trace_irqs_status());
 }
 
 /**
@@ -464,7 +469,6 @@ static __always_inline u64 trace_comm_key(struct task_struct *t)
 static __always_inline u64 trace_entry_word_now(int type, unsigned int own)
 {
 	unsigned int pc = preempt_count() - own;
-	unsigned long irqflags;
 	u64 flags, depths;
 
 	/* struct trace_entry: type, flags, preempt_count, pid. */
@@ -473,9 +477,7 @@ static __always_inline u64 trace_entry_word_now(int type, unsigned int own)
 		     offsetof(struct trace_entry, preempt_count) != 3 ||
 		     offsetof(struct trace_entry, pid) != 4 ||
 		     sizeof(struct trace_entry) != sizeof(u64));
-	local_save_flags(irqflags);
-	flags = trace_ctx_flags(irqs_disabled_flags(irqflags) ?
-				TRACE_FLAG_IRQS_OFF : 0, pc);
+	flags = trace_ctx_flags(trace_irqs_status(), pc);
 	depths = trace_ctx_depths(pc);
 	return (u16)type | flags << 16 | depths << 24 |
 	       (u64)(u32)current->pid << 32;

@@ -57,6 +57,27 @@ SYM_FUNC_START(ftrace_stub)
 	RET
 SYM_FUNC_END(ftrace_stub)
 
+/* The registers a callback may read or change as arguments, and rax. */
+.macro ft_save_args
+	movq	%rdi, RDI(%rsp)
+	movq	%rsi, RSI(%rsp)
+	movq	%rdx, RDX(%rsp)
+	movq	%rcx, RCX(%rsp)
+	movq	%r8, R8(%rsp)
+	movq	%r9, R9(%rsp)
+	movq	%rax, RAX(%rsp)
+.endm
+
+.macro ft_restore_args
+	movq	RDI(%rsp), %rdi
+	movq	RSI(%rsp), %rsi
+	movq	RDX(%rsp), %rdx
+	movq	RCX(%rsp), %rcx
+	movq	R8(%rsp), %r8
+	movq	R9(%rsp), %r9
+	movq	RAX(%rsp), %rax
+.endm
+
 /*
  * What both trampolines put in the frame before the call: @regs_ip is a
  * register holding regs->ip.
@@ -77,13 +98,7 @@ SYM_FUNC_END(ftrace_stub)
 
 SYM_FUNC_START(ftrace_caller)
 	subq	$FT_FRAME, %rsp
-	movq	%rdi, RDI(%rsp)
-	movq	%rsi, RSI(%rsp)
-	movq	%rdx, RDX(%rsp)
-	movq	%rcx, RCX(%rsp)
-	movq	%r8, R8(%rsp)
-	movq	%r9, R9(%rsp)
-	movq	%rax, RAX(%rsp)
+	ft_save_args
 	movq	%rbp, RBP(%rsp)
 	/* Not a complete pt_regs (see ftrace_get_regs()). */
 	movq	$0, CS(%rsp)
@@ -96,13 +111,7 @@ SYM_INNER_LABEL(ftrace_caller_call, SYM_L_GLOBAL)
 	 * reloaded only because it was saved in the frame.
 	 */
 	movq	RBP(%rsp), %rbp
-	movq	RDI(%rsp), %rdi
-	movq	RSI(%rsp), %rsi
-	movq	RDX(%rsp), %rdx
-	movq	RCX(%rsp), %rcx
-	movq	R8(%rsp), %r8
-	movq	R9(%rsp), %r9
-	movq	RAX(%rsp), %rax
+	ft_restore_args
 	addq	$FT_FRAME, %rsp
 	RET
 SYM_FUNC_END(ftrace_caller)
@@ -111,7 +120,7 @@ _ASM_NOKPROBE(ftrace_caller)
 
 SYM_FUNC_START(ftrace_regs_caller)
 	subq	$FT_FRAME, %rsp
-	/* struct pt_regs, lowest offset first. */
+	/* Every register of struct pt_regs, the argument ones last. */
 	movq	%r15, R15(%rsp)
 	movq	%r14, R14(%rsp)
 	movq	%r13, R13(%rsp)
@@ -120,13 +129,7 @@ SYM_FUNC_START(ftrace_regs_caller)
 	movq	%rbx, RBX(%rsp)
 	movq	%r11, R11(%rsp)
 	movq	%r10, R10(%rsp)
-	movq	%r9, R9(%rsp)
-	movq	%r8, R8(%rsp)
-	movq	%rax, RAX(%rsp)
-	movq	%rcx, RCX(%rsp)
-	movq	%rdx, RDX(%rsp)
-	movq	%rsi, RSI(%rsp)
-	movq	%rdi, RDI(%rsp)
+	ft_save_args
 	pushfq
 	popq	%rax
 	movq	%rax, EFLAGS(%rsp)
@@ -149,13 +152,7 @@ SYM_INNER_LABEL(ftrace_regs_caller_call, SYM_L_GLOBAL)
 	movq	RBX(%rsp), %rbx
 	movq	R11(%rsp), %r11
 	movq	R10(%rsp), %r10
-	movq	R9(%rsp), %r9
-	movq	R8(%rsp), %r8
-	movq	RDI(%rsp), %rdi
-	movq	RSI(%rsp), %rsi
-	movq	RDX(%rsp), %rdx
-	movq	RCX(%rsp), %rcx
-	movq	RAX(%rsp), %rax
+	ft_restore_args
 	addq	$FT_FRAME, %rsp
 	RET
 SYM_FUNC_END(ftrace_regs_caller)
