@@ -14,9 +14,16 @@ cleanup() {
 	echo 1408 > buffer_size_kb
 }
 trap cleanup EXIT
+# What a failure needs to be understood: the switch, the loss counts and
+# the first records.
+state() {
+	echo "tracing_on $(cat tracing_on);" \
+	     "$(grep -h overrun per_cpu/cpu*/stats | tr '\n' ' ');" \
+	     "$(grep -v '^#' trace | head -n 3 | tr '\n' '|')"
+}
 echo 1 > tracing_on
 echo > trace
-echo msg > trace_marker
+echo msg > trace_marker || fail "marker not written: $(state)"
 
 echo 1 > options/printk-msg-only
 [ "$(grep -v '^#' trace)" = msg ] || fail "printk-msg-only: $(grep -v '^#' trace)"
@@ -36,11 +43,15 @@ echo 0 > options/context-info
 echo 1 > options/context-info
 echo 0 > options/hex
 
-# bin: 4-byte pid, 4-byte CPU, 8-byte time stamp, then "type: 5\n".
+# bin: 4-byte pid, 4-byte CPU, 8-byte time stamp, then "type: 5\n", after
+# the '#' header lines.  Not split into lines: the binary part may hold
+# any byte, '#' and newline included.
 echo 1 > options/bin
-grep -v '^#' trace > /tmp/t_output_modes.bin
+cat trace > /tmp/t_output_modes.bin
 n=$(wc -c < /tmp/t_output_modes.bin)
-[ "$n" -eq $((16 + 8)) ] || fail "bin: $n bytes"
+[ "$n" -ge $((16 + 8)) ] || fail "bin: $n bytes"
+hdr=$(head -c $((n - 16 - 8)) /tmp/t_output_modes.bin | grep -vc '^#' || true)
+[ "$hdr" -eq 0 ] || fail "bin: $hdr lines before the record are not headers"
 [ "$(tail -c 8 /tmp/t_output_modes.bin)" = "type: 5" ] || fail "bin: no type"
 echo 0 > options/bin
 
@@ -51,12 +62,14 @@ if [ -d per_cpu/cpu1 ]; then
 	echo > trace
 	i=0
 	while [ $i -lt 1000 ]; do echo "fill $i"; i=$((i + 1)); done |
-		taskset -c 0 sh -c 'while read l; do echo "$l" > trace_marker; done'
-	taskset -c 1 sh -c 'echo late > trace_marker'
-	grep -q "^##### CPU 1 buffer started ####$" trace || fail "no annotation: $(cat per_cpu/cpu0/stats | grep overrun)"
-	grep -q '^##### CPU 0 buffer started ####$' trace && fail "first CPU annotated"
+		taskset -c 0 sh -c 'while read l; do echo "$l" > trace_marker || exit 1; done' ||
+		fail "a fill marker was not written: $(state)"
+	taskset -c 1 sh -c 'echo late > trace_marker' || fail "late marker not written: $(state)"
+	grep -q "^##### CPU 1 buffer started ####$" trace || fail "no annotation: $(state)"
+	grep -q '^##### CPU 0 buffer started ####$' trace && fail "first CPU annotated: $(state)"
 	[ "$(grep -B1 'tracing_mark_write: late$' trace | head -n 1)" = \
-	  "##### CPU 1 buffer started ####" ] || fail "annotation not before the record"
+	  "##### CPU 1 buffer started ####" ] ||
+		fail "annotation not before the record: $(grep -B2 'tracing_mark_write: late$' trace | tr '\n' '|')"
 	echo 0 > options/annotate
 	grep -q 'buffer started' trace && fail "annotate off still annotates"
 	echo 1 > options/annotate
