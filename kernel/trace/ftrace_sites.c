@@ -22,7 +22,6 @@
 #include <linux/sched/clock.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
-#include <linux/vmalloc.h>
 #include <asm/sections.h>
 
 #include "ftrace_internal.h"
@@ -111,7 +110,6 @@ static struct ftrace_group *group_create(unsigned long *ips, unsigned int n,
 void __init ftrace_init(void)
 {
 	unsigned int n = __stop_mcount_loc - __start_mcount_loc;
-	unsigned long *ips;
 	struct ftrace_group *g;
 	u64 t0 = local_clock();
 
@@ -119,13 +117,8 @@ void __init ftrace_init(void)
 		pr_info("ftrace: no call sites recorded\n");
 		return;
 	}
-	/* __mcount_loc is init data: sort a copy. */
-	ips = vmalloc(array_size(n, sizeof(*ips)));
-	if (!ips)
-		goto fail;
-	memcpy(ips, __start_mcount_loc, n * sizeof(*ips));
-	g = group_create(ips, n, NULL);
-	vfree(ips);
+	/* __mcount_loc is init data, writable until it is freed: sort it there. */
+	g = group_create(__start_mcount_loc, n, NULL);
 	if (!g)
 		goto fail;
 	g->live = true;
