@@ -6,7 +6,8 @@
  * A direct-mapped cache of saved_cmdlines_size slots indexed by a hash of
  * the pid: a newer pid that hashes to a busy slot evicts the older one,
  * whose records then show "<...>".  Writers save from any context, so the
- * lock is only ever tried, never waited for: a busy cache skips the save.
+ * lock is only ever tried, never waited for: a busy cache fails the save,
+ * and the writer tries again with its next record.
  */
 #include <linux/hash.h>
 #include <linux/pid.h>
@@ -42,14 +43,18 @@ static struct cmdline_slot *slot_of(int pid)
 /**
  * trace_save_cmdline() - remember the comm of a task
  * @task: the task
+ *
+ * Return: false if another CPU held the cache and nothing was saved: the
+ * caller must not note @task as saved.
  */
-void trace_save_cmdline(struct task_struct *task)
+bool trace_save_cmdline(struct task_struct *task)
 {
 	struct cmdline_slot *s;
 	unsigned long flags;
+	bool saved = false;
 
 	if (!task->pid)
-		return;
+		return true;
 	local_irq_save(flags);
 	if (raw_spin_trylock(&cmdline_lock)) {
 		if (nr_slots) {
@@ -59,8 +64,10 @@ void trace_save_cmdline(struct task_struct *task)
 			s->comm[TASK_COMM_LEN - 1] = '\0';
 		}
 		raw_spin_unlock(&cmdline_lock);
+		saved = true;
 	}
 	local_irq_restore(flags);
+	return saved;
 }
 
 /**

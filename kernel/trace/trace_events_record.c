@@ -70,26 +70,18 @@ bool trace_event_ignore_this_pid(struct trace_event_file *trace_file)
 }
 EXPORT_SYMBOL_GPL(trace_event_ignore_this_pid);
 
-/*
- * The task whose comm this CPU saved last for an event (record-cmd), as
- * the function tracer does it: exec renames a task in place, so the
- * start of the comm is compared too.
- */
-static DEFINE_PER_CPU(int, event_last_pid);
-static DEFINE_PER_CPU(u64, event_last_comm);
+/* The task whose comm this CPU saved last for an event (record-cmd). */
+static DEFINE_PER_CPU(struct trace_saved_comm, event_saved_comm);
 
 static void save_comm(struct trace_array *tr)
 {
-	u64 comm = trace_comm_key(current);
 	unsigned long flags = READ_ONCE(tr->flags);
 
-	if (likely(__this_cpu_read(event_last_pid) == current->pid &&
-		   __this_cpu_read(event_last_comm) == comm) ||
+	if (likely(trace_comm_is_saved(&event_saved_comm)) ||
 	    !(flags & TRACE_OPT_RECORD_CMD) || in_nmi())
 		return;
-	__this_cpu_write(event_last_pid, current->pid);
-	__this_cpu_write(event_last_comm, comm);
-	trace_save_cmdline(current);
+	if (trace_save_cmdline(current))
+		trace_comm_note_saved(&event_saved_comm);
 	if (flags & TRACE_OPT_RECORD_TGID)
 		trace_save_tgid(current);
 }

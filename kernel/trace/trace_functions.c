@@ -19,7 +19,6 @@
 #include <linux/slab.h>
 #include <asm/setup.h>
 #include <linux/tracefs.h>
-#include <trace/events/sched.h>
 
 #include "ftrace_internal.h"
 #include "ring_buffer_fast.h"
@@ -48,36 +47,17 @@ static struct tracer_flags func_flags = {
 	.opts	= func_opts,
 };
 
-/*
- * The task whose comm this CPU saved last (record-cmd).  Exec renames a
- * task in place (a shell's child saved as "sh" must be saved again once
- * it is "head"): a probe on sched_process_exec forgets it then.
- */
-static DEFINE_PER_CPU(int, func_last_pid);
-/* Function tracers running, in all instances. [trace_types_lock] */
-static unsigned int func_running;
-
-static void func_exec_probe(void *data, struct task_struct *p, pid_t old_pid,
-			    struct linux_binprm *bprm)
-{
-	int cpu;
-
-	/* Every CPU: the task may record next on another one. */
-	for_each_possible_cpu(cpu)
-		if (READ_ONCE(per_cpu(func_last_pid, cpu)) == p->pid)
-			WRITE_ONCE(per_cpu(func_last_pid, cpu), 0);
-}
+/* The task whose comm this CPU saved last (record-cmd). */
+static DEFINE_PER_CPU(struct trace_saved_comm, func_saved_comm);
 
 /* Save the comm of a task that starts recording on this CPU. */
 static __always_inline void save_comm(struct trace_array *tr)
 {
-	int pid = current->pid;
-
-	if (likely(__this_cpu_read(func_last_pid) == pid) ||
+	if (likely(trace_comm_is_saved(&func_saved_comm)) ||
 	    !(READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD) || in_nmi())
 		return;
-	__this_cpu_write(func_last_pid, pid);
-	trace_save_cmdline(current);
+	if (trace_save_cmdline(current))
+		trace_comm_note_saved(&func_saved_comm);
 	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_TGID)
 		trace_save_tgid(current);
 }
@@ -127,7 +107,7 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 
 static int function_init(struct trace_array *tr)
 {
-	int cpu, ret;
+	int ret;
 
 	lockdep_assert_held(&trace_types_lock);
 	if (!tr->func)
@@ -135,28 +115,13 @@ static int function_init(struct trace_array *tr)
 	ret = tracing_expand_buffer(tr);
 	if (ret)
 		return ret;
-	if (!func_running) {
-		ret = register_trace_sched_process_exec(func_exec_probe, NULL);
-		if (ret)
-			return ret;
-		/* Renames while no probe watched. */
-		for_each_possible_cpu(cpu)
-			per_cpu(func_last_pid, cpu) = 0;
-	}
-	ret = register_ftrace_function(&tr->func->ops);
-	if (!ret)
-		func_running++;
-	else if (!func_running)
-		unregister_trace_sched_process_exec(func_exec_probe, NULL);
-	return ret;
+	return register_ftrace_function(&tr->func->ops);
 }
 
 static void function_reset(struct trace_array *tr)
 {
 	lockdep_assert_held(&trace_types_lock);
 	unregister_ftrace_function(&tr->func->ops);
-	if (!--func_running)
-		unregister_trace_sched_process_exec(func_exec_probe, NULL);
 }
 
 #ifdef CONFIG_FTRACE_STARTUP_TEST

@@ -47,11 +47,14 @@ static int marker_release(struct inode *inode, struct file *file)
  */
 static noinline void save_cmdline(struct file *file, unsigned long opts, void *key)
 {
+	bool saved = true;
+
 	if (opts & TRACE_OPT_RECORD_CMD)
-		trace_save_cmdline(current);
+		saved = trace_save_cmdline(current);
 	if (opts & TRACE_OPT_RECORD_TGID)
 		trace_save_tgid(current);
-	WRITE_ONCE(file->private_data, key);
+	if (saved)
+		WRITE_ONCE(file->private_data, key);
 }
 
 static __always_inline void save_cmdline_once(struct file *file,

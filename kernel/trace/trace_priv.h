@@ -27,6 +27,7 @@
 #include <linux/ring_buffer.h>
 #include <linux/trace_events.h>
 #include <linux/types.h>
+#include <linux/unaligned.h>
 #include <linux/wait.h>
 
 struct seq_file;
@@ -279,7 +280,7 @@ static inline void trace_snapshot_help(struct seq_buf *s,
 #endif
 
 /* trace_cmdline.c: pid -> comm of writers. */
-void trace_save_cmdline(struct task_struct *task);
+bool trace_save_cmdline(struct task_struct *task);
 void trace_find_cmdline(int pid, char comm[]);
 int trace_tgid_map_alloc(void);
 void trace_save_tgid(struct task_struct *task);
@@ -452,6 +453,45 @@ static __always_inline u64 trace_comm_key(struct task_struct *t)
 
 	memcpy(&key, t->comm, sizeof(key));
 	return key;
+}
+
+/*
+ * The writer whose comm a CPU saved last, so that a writer saves its comm
+ * once, not with every record.  The comm is compared too, not only the
+ * pid: exec and prctl(PR_SET_NAME) rename a task in place (a shell's
+ * child saved as "sh" runs busybox's head applet as "head" without an
+ * exec).  Both halves of the comm are folded into one word: a rename that
+ * keeps the fold only leaves the old name shown.  Per CPU, written by that
+ * CPU's writers with preemption off; a nested writer that overwrites it
+ * only costs one more save.
+ */
+struct trace_saved_comm {
+	int	pid;
+	u64	comm;
+};
+
+static __always_inline u64 trace_comm_fold(struct task_struct *t)
+{
+	BUILD_BUG_ON(TASK_COMM_LEN != 2 * sizeof(u64));
+	return get_unaligned((u64 *)t->comm) ^ get_unaligned((u64 *)t->comm + 1);
+}
+
+/* Is the current task the one whose comm @c holds? */
+static __always_inline bool trace_comm_is_saved(struct trace_saved_comm __percpu *c)
+{
+	struct task_struct *t = current;
+
+	return __this_cpu_read(c->pid) == t->pid &&
+	       __this_cpu_read(c->comm) == trace_comm_fold(t);
+}
+
+/* Note the current task as saved in @c. */
+static __always_inline void trace_comm_note_saved(struct trace_saved_comm __percpu *c)
+{
+	struct task_struct *t = current;
+
+	__this_cpu_write(c->pid, t->pid);
+	__this_cpu_write(c->comm, trace_comm_fold(t));
 }
 
 /**

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The function tracer writes "COMM-PID [CPU] FLAGS TIMESTAMP: FUNC <-PARENT"
 # lines for the set_ftrace_filter functions only, minus set_ftrace_notrace;
-# print-parent=0 drops " <-PARENT"; switching to nop stops it.
+# print-parent=0 drops " <-PARENT"; a renamed task shows its new comm;
+# switching to nop stops it.
 . "$(dirname "$0")/lib.sh"
 cleanup() {
 	echo 1 > tracing_on
@@ -68,6 +69,17 @@ echo 1 > tracing_on
 head -n 1 /proc/version > /dev/null
 echo 0 > tracing_on
 grep -qE '^ *head-[0-9]+ .*: vfs_read <-ksys_read$' trace || fail "vfs_read not back after clearing notrace"
+
+# A task renamed in place (here by writing /proc/self/comm, as busybox's
+# applets rename a forked shell) is shown by its new name, also when it
+# recorded under the old one on the same CPU just before.
+echo ksys_read > set_ftrace_filter
+echo > trace
+echo 1 > tracing_on
+taskset 1 sh -c 'read x < /proc/version; printf ftk_renamed > /proc/self/comm; read x < /proc/version'
+echo 0 > tracing_on
+grep -qE '^ *ftk_renamed-[0-9]+ .*: ksys_read <-' trace ||
+	fail "renamed task not shown by its new name: $(grep -v '^#' trace | tail -n 3)"
 
 # Switching to nop empties the buffer and stops the function records.
 echo nop > current_tracer
