@@ -70,6 +70,32 @@ bool trace_save_cmdline(struct task_struct *task)
 	return saved;
 }
 
+DEFINE_PER_CPU(struct trace_saved_comm, trace_saved_comm);
+
+/**
+ * trace_save_writer() - save the comm and tgid of a record's writer
+ * @tr: the instance written to
+ *
+ * Called by trace_save_writer_once() when this CPU's trace_saved_comm is
+ * not the current task, preemption disabled.  Under record-cmd, and never
+ * in NMI, saves the comm and notes it in trace_saved_comm once it is
+ * saved, and saves the tgid under record-tgid.
+ */
+void trace_save_writer(struct trace_array *tr)
+{
+	unsigned long flags = READ_ONCE(tr->flags);
+	struct task_struct *t = current;
+
+	if (!(flags & TRACE_OPT_RECORD_CMD) || in_nmi())
+		return;
+	if (trace_save_cmdline(t)) {
+		__this_cpu_write(trace_saved_comm.pid, t->pid);
+		__this_cpu_write(trace_saved_comm.comm, trace_comm_fold(t));
+	}
+	if (flags & TRACE_OPT_RECORD_TGID)
+		trace_save_tgid(t);
+}
+
 /**
  * trace_find_cmdline() - the saved comm of a pid
  * @pid: the pid

@@ -70,22 +70,6 @@ bool trace_event_ignore_this_pid(struct trace_event_file *trace_file)
 }
 EXPORT_SYMBOL_GPL(trace_event_ignore_this_pid);
 
-/* The task whose comm this CPU saved last for an event (record-cmd). */
-static DEFINE_PER_CPU(struct trace_saved_comm, event_saved_comm);
-
-static void save_comm(struct trace_array *tr)
-{
-	unsigned long flags = READ_ONCE(tr->flags);
-
-	if (likely(trace_comm_is_saved(&event_saved_comm)) ||
-	    !(flags & TRACE_OPT_RECORD_CMD) || in_nmi())
-		return;
-	if (trace_save_cmdline(current))
-		trace_comm_note_saved(&event_saved_comm);
-	if (flags & TRACE_OPT_RECORD_TGID)
-		trace_save_tgid(current);
-}
-
 /**
  * trace_event_buffer_reserve() - reserve the record of an event hit
  * @fbuffer: filled in for trace_event_buffer_commit()
@@ -139,6 +123,6 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 		}
 	}
 	trace_commit(tr, fbuffer->buffer);
-	save_comm(tr);
+	trace_save_writer_once(tr);
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_commit);

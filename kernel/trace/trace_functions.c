@@ -47,21 +47,6 @@ static struct tracer_flags func_flags = {
 	.opts	= func_opts,
 };
 
-/* The task whose comm this CPU saved last (record-cmd). */
-static DEFINE_PER_CPU(struct trace_saved_comm, func_saved_comm);
-
-/* Save the comm of a task that starts recording on this CPU. */
-static __always_inline void save_comm(struct trace_array *tr)
-{
-	if (likely(trace_comm_is_saved(&func_saved_comm)) ||
-	    !(READ_ONCE(tr->flags) & TRACE_OPT_RECORD_CMD) || in_nmi())
-		return;
-	if (trace_save_cmdline(current))
-		trace_comm_note_saved(&func_saved_comm);
-	if (READ_ONCE(tr->flags) & TRACE_OPT_RECORD_TGID)
-		trace_save_tgid(current);
-}
-
 /* The rare parts of a record's writing, out of the hot path. */
 static noinline void function_trace_extra(struct trace_array *tr)
 {
@@ -96,7 +81,7 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 		/* As tracing_gen_ctx_dec(): not counting our own preempt_disable. */
 		hdr = trace_entry_word_now(TRACE_FN, IS_ENABLED(CONFIG_PREEMPTION));
 		if (!rb_write3(buf, hdr, ip, parent_ip)) {
-			save_comm(tr);
+			trace_save_writer_once(tr);
 			if (unlikely(READ_ONCE(tr->waiting) ||
 				     (READ_ONCE(func_flags.val) & FUNC_OPT_STACK)))
 				function_trace_extra(tr);

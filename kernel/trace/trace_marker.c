@@ -42,7 +42,7 @@ static int marker_release(struct inode *inode, struct file *file)
  * comm cache takes a lock, so this is done only once per open file,
  * writing task (pid and comm: exec renames a task that keeps the file)
  * and option setting: file->private_data holds the key of the last save,
- * with the low half of the comm's first bytes on top.  The check is
+ * with the low half of trace_comm_fold() on top.  The check is
  * inline, the save is not.
  */
 static noinline void save_cmdline(struct file *file, unsigned long opts, void *key)
@@ -63,7 +63,7 @@ static __always_inline void save_cmdline_once(struct file *file,
 	unsigned long opts = READ_ONCE(tr->flags) &
 			     (TRACE_OPT_RECORD_CMD | TRACE_OPT_RECORD_TGID);
 	void *key = (void *)((unsigned long)current->pid << 10 | opts |
-			     trace_comm_key(current) << 32);
+			     trace_comm_fold(current) << 32);
 
 	if (opts && READ_ONCE(file->private_data) != key)
 		save_cmdline(file, opts, key);

@@ -281,6 +281,7 @@ static inline void trace_snapshot_help(struct seq_buf *s,
 
 /* trace_cmdline.c: pid -> comm of writers. */
 bool trace_save_cmdline(struct task_struct *task);
+void trace_save_writer(struct trace_array *tr);
 void trace_find_cmdline(int pid, char comm[]);
 int trace_tgid_map_alloc(void);
 void trace_save_tgid(struct task_struct *task);
@@ -438,60 +439,49 @@ static __always_inline unsigned int trace_ctx_now(void)
 	return trace_ctx_compute(trace_irqs_status());
 }
 
-/**
- * trace_comm_key() - the first 8 bytes of a task's comm, as a number
- * @t: the task
- *
- * Writers that remember whose comm they saved compare this too: exec
- * changes the comm of a task in place.
- *
- * Return: the bytes.
- */
-static __always_inline u64 trace_comm_key(struct task_struct *t)
-{
-	u64 key;
-
-	memcpy(&key, t->comm, sizeof(key));
-	return key;
-}
-
 /*
- * The writer whose comm a CPU saved last, so that a writer saves its comm
- * once, not with every record.  The comm is compared too, not only the
- * pid: exec and prctl(PR_SET_NAME) rename a task in place (a shell's
- * child saved as "sh" runs busybox's head applet as "head" without an
- * exec).  Both halves of the comm are folded into one word: a rename that
- * keeps the fold only leaves the old name shown.  Per CPU, written by that
- * CPU's writers with preemption off; a nested writer that overwrites it
- * only costs one more save.
+ * The writer whose comm its CPU saved last (trace_cmdline.c), so that a
+ * writer saves its comm once, not with every record.  The comm is compared
+ * too, not only the pid: exec and prctl(PR_SET_NAME) rename a task in
+ * place (a shell's child saved as "sh" runs busybox's head applet as
+ * "head" without an exec).  Both halves of the comm are folded into one
+ * word: a rename that keeps the fold only leaves the old name shown.  Per
+ * CPU, written by that CPU's writers with preemption off; a nested writer
+ * that overwrites it only costs one more save.
  */
 struct trace_saved_comm {
 	int	pid;
 	u64	comm;
 };
 
+DECLARE_PER_CPU(struct trace_saved_comm, trace_saved_comm);
+
+/**
+ * trace_comm_fold() - a task's comm folded into one word
+ * @t: the task
+ *
+ * Return: the xor of the comm's two 8-byte halves.
+ */
 static __always_inline u64 trace_comm_fold(struct task_struct *t)
 {
 	BUILD_BUG_ON(TASK_COMM_LEN != 2 * sizeof(u64));
 	return get_unaligned((u64 *)t->comm) ^ get_unaligned((u64 *)t->comm + 1);
 }
 
-/* Is the current task the one whose comm @c holds? */
-static __always_inline bool trace_comm_is_saved(struct trace_saved_comm __percpu *c)
+/**
+ * trace_save_writer_once() - record-cmd and record-tgid for a record's writer
+ * @tr: the instance written to
+ *
+ * Inline check of trace_saved_comm; trace_save_writer() does the rest.
+ */
+static __always_inline void trace_save_writer_once(struct trace_array *tr)
 {
 	struct task_struct *t = current;
 
-	return __this_cpu_read(c->pid) == t->pid &&
-	       __this_cpu_read(c->comm) == trace_comm_fold(t);
-}
-
-/* Note the current task as saved in @c. */
-static __always_inline void trace_comm_note_saved(struct trace_saved_comm __percpu *c)
-{
-	struct task_struct *t = current;
-
-	__this_cpu_write(c->pid, t->pid);
-	__this_cpu_write(c->comm, trace_comm_fold(t));
+	if (likely(__this_cpu_read(trace_saved_comm.pid) == t->pid &&
+		   __this_cpu_read(trace_saved_comm.comm) == trace_comm_fold(t)))
+		return;
+	trace_save_writer(tr);
 }
 
 /**
