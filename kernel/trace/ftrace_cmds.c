@@ -7,113 +7,127 @@
  *	GLOB:stacktrace[:N]	record the kernel stack into the buffer
  *	GLOB:dump[:N]		dump the buffer to the console (ftrace_dump)
  *	GLOB:cpudump[:N]	dump this CPU's buffer only
- *	GLOB:enable_event:SYSTEM:EVENT[:N]	turn a soft-disabled event on
- *	GLOB:disable_event:SYSTEM:EVENT[:N]	turn it off
  *
- * N limits how many times the command runs; without it, it always runs.
- * "!GLOB:COMMAND" removes the command from the matching functions.  The
- * commands take effect at once and do not touch the filter: they are run
- * by their own ftrace_ops whose filter is the set of functions having a
- * command.  The table of (function, command, count) is an array sorted by
- * function, replaced as a whole and published with RCU.  Each instance
- * has its own table and ops; traceon, traceoff and stacktrace act on that
- * instance, dump and cpudump print the top one as ftrace_dump() does.
+ * and whatever other parts register (struct ftrace_cmd, ftrace_cmd.h):
+ * the events add enable_event and disable_event.  N limits how many times
+ * the command runs; without it, it always runs.  "!GLOB:COMMAND[:PARAM]"
+ * removes the command from the matching functions.
  *
- * enable_event and disable_event act on the event's file in the instance:
- * the command holds it registered in soft mode (trace_event_soft_get())
- * and its run only flips the SOFT_DISABLED bit, which the event's probe
- * tests; N counts the flips.  Lock order: event_mutex, then ftrace_lock.
+ * The commands take effect at once and do not touch the filter: they are
+ * run by their own ftrace_ops whose filter is the set of functions having
+ * a command.  Each instance has its own table of (function, probe, count),
+ * an array sorted by function, replaced as a whole and published with
+ * RCU.  A probe is one parsed "COMMAND:PARAM": the command and its data,
+ * shared by the entries that one write made and counted by them, so the
+ * command's free() runs once the last table holding it is retired.
+ * traceon, traceoff and stacktrace act on the instance, dump and cpudump
+ * print the top one as ftrace_dump() does.
+ *
+ * Lock order: a command's parse() and free() take their own locks (the
+ * events' event_mutex) and are called without ftrace_lock.
  */
+#include <linux/refcount.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
 
+#include "ftrace_cmd.h"
 #include "ftrace_internal.h"
 #include "trace_priv.h"
-#include "trace_event_priv.h"
 
-enum func_cmd_kind {
-	CMD_TRACEON,
-	CMD_TRACEOFF,
-	CMD_STACKTRACE,
-	CMD_DUMP,
-	CMD_CPUDUMP,
-	CMD_ENABLE_EVENT,
-	CMD_DISABLE_EVENT,
+/* Registered commands; [I] after registration, which is at boot. */
+static LIST_HEAD(ftrace_cmds);
+static DEFINE_MUTEX(ftrace_cmds_lock);	/* serialises registration */
+
+/* One parsed COMMAND:PARAM, shared by the table entries it made. */
+struct func_cmd_probe {
+	const struct ftrace_cmd	*cmd;
+	void			*data;
+	refcount_t		ref;	/* table entries, and the writer */
 };
 
-static const char * const cmd_names[] = {
-	[CMD_TRACEON]		= "traceon",
-	[CMD_TRACEOFF]		= "traceoff",
-	[CMD_STACKTRACE]	= "stacktrace",
-	[CMD_DUMP]		= "dump",
-	[CMD_CPUDUMP]		= "cpudump",
-	[CMD_ENABLE_EVENT]	= "enable_event",
-	[CMD_DISABLE_EVENT]	= "disable_event",
-};
-
-/* @file: the event of enable_event/disable_event, holding a soft ref. */
 struct func_cmd {
 	unsigned long		ip;
-	enum func_cmd_kind	kind;
+	struct func_cmd_probe	*probe;
 	atomic_long_t		count;	/* runs left, -1: unlimited */
-	struct trace_event_file	*file;
 };
 
 struct func_cmd_table {
 	unsigned int		n;
-	struct rcu_head		rcu;
 	struct func_cmd		cmds[];
 };
 
-/* Take one run of @c; false when its count is used up. */
-static bool cmd_take(struct func_cmd *c)
+/**
+ * register_ftrace_command() - offer a command in set_ftrace_filter
+ * @cmd: the command, static
+ *
+ * Return: 0, or -EBUSY when a command of that name exists.
+ */
+int register_ftrace_command(struct ftrace_cmd *cmd)
 {
-	long n = atomic_long_read(&c->count);
+	struct ftrace_cmd *c;
+	int ret = 0;
+
+	mutex_lock(&ftrace_cmds_lock);
+	list_for_each_entry(c, &ftrace_cmds, list) {
+		if (!strcmp(c->name, cmd->name)) {
+			ret = -EBUSY;
+			goto out;
+		}
+	}
+	/* Readers walk the list without the lock: publish a whole entry. */
+	list_add_tail_rcu(&cmd->list, &ftrace_cmds);
+out:
+	mutex_unlock(&ftrace_cmds_lock);
+	return ret;
+}
+
+static const struct ftrace_cmd *find_cmd(const char *name)
+{
+	struct ftrace_cmd *c;
+
+	list_for_each_entry_rcu(c, &ftrace_cmds, list, true)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+/**
+ * ftrace_cmd_parse_count() - the ":N" of a command
+ * @s: N, or NULL when there is none
+ * @count: gets N; left as it is when @s is NULL
+ *
+ * Return: 0, or -EINVAL when @s is not a number up to LONG_MAX.
+ */
+int ftrace_cmd_parse_count(const char *s, long *count)
+{
+	unsigned long n;
+
+	if (!s)
+		return 0;
+	if (kstrtoul(s, 0, &n) || n > LONG_MAX)
+		return -EINVAL;
+	*count = n;
+	return 0;
+}
+
+/**
+ * ftrace_cmd_take() - take one run of a command
+ * @count: its runs left; negative for unlimited
+ *
+ * Return: false when the count is used up.
+ */
+bool ftrace_cmd_take(atomic_long_t *count)
+{
+	long n = atomic_long_read(count);
 
 	do {
 		if (n == 0)
 			return false;
 		if (n < 0)
 			return true;
-	} while (!atomic_long_try_cmpxchg(&c->count, &n, n - 1));
+	} while (!atomic_long_try_cmpxchg(count, &n, n - 1));
 	return true;
-}
-
-static void cmd_run(struct func_cmd *c, struct trace_array *tr)
-{
-	switch (c->kind) {
-	case CMD_TRACEON:
-		if (!tracer_tracing_is_on(tr) && cmd_take(c))
-			tracer_tracing_on(tr);
-		break;
-	case CMD_TRACEOFF:
-		if (tracer_tracing_is_on(tr) && cmd_take(c))
-			tracer_tracing_off(tr);
-		break;
-	case CMD_STACKTRACE:
-		if (cmd_take(c))
-			trace_record_stack(tr, tracing_gen_ctx_dec(), 3);
-		break;
-	case CMD_DUMP:
-		if (cmd_take(c))
-			ftrace_dump(DUMP_ALL);
-		break;
-	case CMD_CPUDUMP:
-		if (cmd_take(c))
-			ftrace_dump(DUMP_ORIG);
-		break;
-	case CMD_ENABLE_EVENT:
-		if (test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &c->file->flags) &&
-		    cmd_take(c))
-			clear_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &c->file->flags);
-		break;
-	case CMD_DISABLE_EVENT:
-		if (!test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &c->file->flags) &&
-		    cmd_take(c))
-			set_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &c->file->flags);
-		break;
-	}
 }
 
 static void cmd_call(unsigned long ip, unsigned long parent_ip,
@@ -121,6 +135,7 @@ static void cmd_call(unsigned long ip, unsigned long parent_ip,
 {
 	struct ftrace_inst *fi = container_of(op, struct ftrace_inst, cmd_ops);
 	struct func_cmd_table *t = rcu_dereference_raw(fi->cmds);
+	struct func_cmd *c;
 	unsigned int lo = 0, hi;
 
 	if (!t)
@@ -134,8 +149,8 @@ static void cmd_call(unsigned long ip, unsigned long parent_ip,
 		else
 			hi = mid;
 	}
-	for (; lo < t->n && t->cmds[lo].ip == ip; lo++)
-		cmd_run(&t->cmds[lo], fi->tr);
+	for (c = &t->cmds[lo]; c < &t->cmds[t->n] && c->ip == ip; c++)
+		c->probe->cmd->run(fi->tr, c->probe->data, &c->count);
 }
 
 /**
@@ -154,40 +169,47 @@ static int cmp_cmd(const void *a, const void *b)
 
 	if (x->ip != y->ip)
 		return x->ip < y->ip ? -1 : 1;
-	if (x->kind != y->kind)
-		return x->kind - y->kind;
-	return x->file == y->file ? 0 : x->file < y->file ? -1 : 1;
+	if (x->probe != y->probe)
+		return x->probe < y->probe ? -1 : 1;
+	return 0;
 }
 
-/*
- * Every event command of a table holds a soft ref on its event, so a
- * table can be freed with its refs: the refs of entries copied into a
- * new table were taken again for it.  Called with event_mutex held.
- */
-static void cmd_put_events(struct func_cmd_table *t)
+static void probe_put(struct func_cmd_probe *p)
+{
+	if (!refcount_dec_and_test(&p->ref))
+		return;
+	if (p->cmd->free)
+		p->cmd->free(p->data);
+	kfree(p);
+}
+
+/* Drop a retired table's holds on its probes; no lock held. */
+static void table_free(struct func_cmd_table *t)
 {
 	unsigned int i;
 
 	for (i = 0; t && i < t->n; i++)
-		if (t->cmds[i].file)
-			trace_event_soft_put(t->cmds[i].file);
+		probe_put(t->cmds[i].probe);
+	kfree(t);
 }
 
 /*
  * Install @t (sorted, may be NULL) as the command table of @fi, and
- * register or unregister its ops to match.  Called with ftrace_lock held.
+ * register or unregister its ops to match.  On success *@old gets the
+ * table it replaced, no longer used by any callback, for table_free()
+ * once ftrace_lock is dropped.
  */
-static int cmd_install(struct ftrace_inst *fi, struct func_cmd_table *t)
+static int cmd_install(struct ftrace_inst *fi, struct func_cmd_table *t,
+		       struct func_cmd_table **old)
 {
 	struct ftrace_ops *ops = &fi->cmd_ops;
-	struct func_cmd_table *old;
 	struct ftrace_hash *h = NULL;
 	unsigned long *ips = NULL;
 	unsigned int i;
 	int ret = 0;
 
 	lockdep_assert_held(&ftrace_lock);
-	if (t && t->n) {
+	if (t) {
 		ips = kvmalloc_array(t->n, sizeof(*ips), GFP_KERNEL);
 		if (!ips)
 			return -ENOMEM;
@@ -198,7 +220,7 @@ static int cmd_install(struct ftrace_inst *fi, struct func_cmd_table *t)
 		if (IS_ERR(h))
 			return PTR_ERR(h);
 	}
-	old = rcu_replace_pointer(fi->cmds, t, lockdep_is_held(&ftrace_lock));
+	*old = rcu_replace_pointer(fi->cmds, t, lockdep_is_held(&ftrace_lock));
 	if (h) {
 		ret = ftrace_ops_replace_hash(ops, false, h);
 		if (ret)
@@ -213,8 +235,6 @@ static int cmd_install(struct ftrace_inst *fi, struct func_cmd_table *t)
 	}
 	/* The callback reads the table where RCU may not watch (idle). */
 	ftrace_sync();
-	cmd_put_events(old);
-	kfree(old);
 	return ret;
 }
 
@@ -224,37 +244,66 @@ static int cmd_install(struct ftrace_inst *fi, struct func_cmd_table *t)
  */
 void ftrace_cmds_clear(struct ftrace_inst *fi)
 {
-	mutex_lock(&event_mutex);
+	struct func_cmd_table *old = NULL;
+
 	mutex_lock(&ftrace_lock);
-	cmd_install(fi, NULL);
+	cmd_install(fi, NULL, &old);
 	mutex_unlock(&ftrace_lock);
-	mutex_unlock(&event_mutex);
+	table_free(old);
+}
+
+/* Entry @c is the one that (@cmd, @data) names on one of @ips. */
+static bool cmd_matches(const struct func_cmd *c, const struct ftrace_cmd *cmd,
+			void *data, const unsigned long *ips, unsigned int n)
+{
+	unsigned int j;
+
+	if (c->probe->cmd != cmd || c->probe->data != data)
+		return false;
+	for (j = 0; j < n; j++)
+		if (c->ip == ips[j])
+			return true;
+	return false;
 }
 
 /*
- * The event of "SYSTEM:EVENT[:N]" in the instance, and N.  Called with
- * event_mutex held.
+ * The new table of @fi: the old entries but those on @ips that (@cmd,
+ * @data) names, then @probe on each of @ips (none when removing).
+ * Every entry holds its probe.  Called with ftrace_lock held.
  */
-static int parse_event_param(struct ftrace_inst *fi, const char *param,
-			     bool remove, struct trace_event_file **filep,
-			     unsigned long *count)
+static struct func_cmd_table *cmd_table_build(struct ftrace_inst *fi,
+					      const struct ftrace_cmd *cmd,
+					      void *data,
+					      struct func_cmd_probe *probe,
+					      long count, unsigned long *ips,
+					      unsigned int n)
 {
-	char buf[256], *p = buf, *sys, *ev, *n;
+	struct func_cmd_table *old, *t;
+	unsigned int i, k = 0;
 
-	if (!param || strscpy(buf, param, sizeof(buf)) < 0)
-		return -EINVAL;
-	sys = strsep(&p, ":");
-	ev = strsep(&p, ":");
-	n = p;
-	if (!ev || !*sys || !*ev)
-		return -EINVAL;
-	/* A count given with a removal is ignored, as upstream does. */
-	if (n && !remove && (kstrtoul(n, 0, count) || *count > LONG_MAX))
-		return -EINVAL;
-	if (!fi->tr->events)
-		return -EINVAL;
-	*filep = trace_event_find_file(fi->tr->events, sys, ev);
-	return *filep ? 0 : -EINVAL;
+	old = rcu_dereference_protected(fi->cmds, lockdep_is_held(&ftrace_lock));
+	t = kmalloc(struct_size(t, cmds, (old ? old->n : 0) + (probe ? n : 0)),
+		    GFP_KERNEL);
+	if (!t)
+		return ERR_PTR(-ENOMEM);
+	for (i = 0; old && i < old->n; i++) {
+		if (cmd_matches(&old->cmds[i], cmd, data, ips, n))
+			continue;
+		t->cmds[k] = old->cmds[i];
+		atomic_long_set(&t->cmds[k].count,
+				atomic_long_read(&old->cmds[i].count));
+		refcount_inc(&t->cmds[k].probe->ref);
+		k++;
+	}
+	for (i = 0; probe && i < n; i++, k++) {
+		t->cmds[k].ip = ips[i];
+		t->cmds[k].probe = probe;
+		atomic_long_set(&t->cmds[k].count, count);
+		refcount_inc(&probe->ref);
+	}
+	t->n = k;
+	sort(t->cmds, k, sizeof(t->cmds[0]), cmp_cmd, NULL);
+	return t;
 }
 
 /**
@@ -262,35 +311,40 @@ static int parse_event_param(struct ftrace_inst *fi, const char *param,
  * @fi: the instance's function tracing
  * @glob: the functions
  * @mod: a module-name glob, or NULL
- * @cmd: the command name
- * @param: its parameter (the count, or SYSTEM:EVENT[:count] of the event
- *	commands), or NULL; a count is ignored when removing
+ * @name: the command's name
+ * @param: its parameter, or NULL
  * @remove: remove the command instead
  *
- * Return: 0; -EINVAL for an unknown command, a bad count or a glob that
- * matches no function; -ENOMEM.
+ * Return: 0; -EINVAL for an unknown command, a parameter the command
+ * refuses or a glob that matches no function; -ENOMEM.
  */
 int ftrace_func_cmd(struct ftrace_inst *fi, const char *glob, const char *mod,
-		    const char *cmd, const char *param, bool remove)
+		    const char *name, char *param, bool remove)
 {
-	struct trace_event_file *file = NULL;
-	struct func_cmd_table *old, *t;
-	unsigned long *ips, count = -1;
-	unsigned int n, i, j, k = 0;
-	int kind, ret;
+	struct func_cmd_table *t, *old = NULL;
+	struct func_cmd_probe *probe = NULL;
+	const struct ftrace_cmd *cmd;
+	unsigned long *ips;
+	void *data = NULL;
+	long count = -1;
+	unsigned int n;
+	int ret;
 
-	kind = match_string(cmd_names, ARRAY_SIZE(cmd_names), cmd);
-	if (kind < 0)
+	cmd = find_cmd(name);
+	if (!cmd)
 		return -EINVAL;
-	mutex_lock(&event_mutex);
-	if (kind == CMD_ENABLE_EVENT || kind == CMD_DISABLE_EVENT) {
-		ret = parse_event_param(fi, param, remove, &file, &count);
-		if (ret)
-			goto out_event;
-	} else if (param && !remove && (kstrtoul(param, 0, &count) ||
-					count > LONG_MAX)) {
-		ret = -EINVAL;
-		goto out_event;
+	ret = cmd->parse(fi->tr, param, remove, &data, &count);
+	if (ret)
+		return ret;
+	if (!remove) {
+		probe = kmalloc(sizeof(*probe), GFP_KERNEL);
+		if (!probe) {
+			if (cmd->free)
+				cmd->free(data);
+			return -ENOMEM;
+		}
+		*probe = (struct func_cmd_probe){ .cmd = cmd, .data = data };
+		refcount_set(&probe->ref, 1);	/* the writer's */
 	}
 	mutex_lock(&ftrace_lock);
 	ret = ftrace_match_glob(glob, mod, &ips, &n);
@@ -299,59 +353,24 @@ int ftrace_func_cmd(struct ftrace_inst *fi, const char *glob, const char *mod,
 	ret = -EINVAL;
 	if (!n)
 		goto out_free;
-	old = rcu_dereference_protected(fi->cmds, lockdep_is_held(&ftrace_lock));
-	ret = -ENOMEM;
-	t = kmalloc(struct_size(t, cmds, (old ? old->n : 0) + n), GFP_KERNEL);
-	if (!t)
+	t = cmd_table_build(fi, cmd, data, probe, count, ips, n);
+	ret = PTR_ERR_OR_ZERO(t);
+	if (ret)
 		goto out_free;
-	/* Keep the old entries, minus those being replaced or removed. */
-	for (i = 0; old && i < old->n; i++) {
-		for (j = 0; j < n; j++)
-			if (old->cmds[i].ip == ips[j] && old->cmds[i].kind == kind &&
-			    old->cmds[i].file == file)
-				break;
-		if (j < n)
-			continue;
-		t->cmds[k] = old->cmds[i];
-		atomic_long_set(&t->cmds[k].count, atomic_long_read(&old->cmds[i].count));
-		k++;
-	}
-	for (j = 0; !remove && j < n; j++) {
-		t->cmds[k].ip = ips[j];
-		t->cmds[k].kind = kind;
-		t->cmds[k].file = file;
-		atomic_long_set(&t->cmds[k].count, (long)count);
-		k++;
-	}
-	/* Each entry of the new table holds its own ref (cmd_put_events()). */
-	for (i = 0; i < k; i++) {
-		if (!t->cmds[i].file)
-			continue;
-		ret = trace_event_soft_get(t->cmds[i].file);
-		if (ret) {
-			t->n = i;
-			cmd_put_events(t);
-			kfree(t);
-			goto out_free;
-		}
-	}
-	t->n = k;
-	sort(t->cmds, k, sizeof(t->cmds[0]), cmp_cmd, NULL);
-	if (!k) {
+	if (!t->n) {
 		kfree(t);
 		t = NULL;
 	}
-	ret = cmd_install(fi, t);
-	if (ret && rcu_access_pointer(fi->cmds) != t) {
-		cmd_put_events(t);	/* not published */
-		kfree(t);
-	}
+	ret = cmd_install(fi, t, &old);
+	if (ret && rcu_access_pointer(fi->cmds) != t)
+		old = t;	/* not published: drop it instead */
 out_free:
 	kvfree(ips);
 out:
 	mutex_unlock(&ftrace_lock);
-out_event:
-	mutex_unlock(&event_mutex);
+	table_free(old);
+	if (probe)
+		probe_put(probe);
 	return ret;
 }
 
@@ -363,19 +382,18 @@ out_event:
 void ftrace_func_cmd_show(struct seq_file *m, struct ftrace_inst *fi)
 {
 	struct func_cmd_table *t;
+	struct func_cmd *c;
 	unsigned int i;
 	long count;
 
 	mutex_lock(&ftrace_lock);
 	t = rcu_dereference_protected(fi->cmds, lockdep_is_held(&ftrace_lock));
 	for (i = 0; t && i < t->n; i++) {
-		count = atomic_long_read(&t->cmds[i].count);
-		seq_printf(m, "%ps:%s", (void *)t->cmds[i].ip,
-			   cmd_names[t->cmds[i].kind]);
-		if (t->cmds[i].file)
-			seq_printf(m, ":%s:%s",
-				   t->cmds[i].file->event_call->class->system,
-				   trace_event_name(t->cmds[i].file->event_call));
+		c = &t->cmds[i];
+		count = atomic_long_read(&c->count);
+		seq_printf(m, "%ps:%s", (void *)c->ip, c->probe->cmd->name);
+		if (c->probe->cmd->print)
+			c->probe->cmd->print(m, c->probe->data);
 		if (count < 0)
 			seq_puts(m, ":unlimited\n");
 		else
@@ -383,3 +401,65 @@ void ftrace_func_cmd_show(struct seq_file *m, struct ftrace_inst *fi)
 	}
 	mutex_unlock(&ftrace_lock);
 }
+
+/* ---- the function tracer's own commands ---------------------------------- */
+
+/* traceon, traceoff, stacktrace, dump and cpudump take only a count. */
+static int count_parse(struct trace_array *tr, char *param, bool remove,
+		       void **data, long *count)
+{
+	return remove ? 0 : ftrace_cmd_parse_count(param, count);
+}
+
+static void traceon_run(struct trace_array *tr, void *data, atomic_long_t *count)
+{
+	if (!tracer_tracing_is_on(tr) && ftrace_cmd_take(count))
+		tracer_tracing_on(tr);
+}
+
+static void traceoff_run(struct trace_array *tr, void *data, atomic_long_t *count)
+{
+	if (tracer_tracing_is_on(tr) && ftrace_cmd_take(count))
+		tracer_tracing_off(tr);
+}
+
+static void stacktrace_run(struct trace_array *tr, void *data,
+			   atomic_long_t *count)
+{
+	/* Skip this function, cmd_call(), the list function, the trampoline. */
+	if (ftrace_cmd_take(count))
+		trace_record_stack(tr, tracing_gen_ctx_dec(), 4);
+}
+
+static void dump_run(struct trace_array *tr, void *data, atomic_long_t *count)
+{
+	if (ftrace_cmd_take(count))
+		ftrace_dump(DUMP_ALL);
+}
+
+static void cpudump_run(struct trace_array *tr, void *data, atomic_long_t *count)
+{
+	if (ftrace_cmd_take(count))
+		ftrace_dump(DUMP_ORIG);
+}
+
+static struct ftrace_cmd func_cmds[] = {
+	{ .name = "traceon",	.parse = count_parse, .run = traceon_run },
+	{ .name = "traceoff",	.parse = count_parse, .run = traceoff_run },
+	{ .name = "stacktrace",	.parse = count_parse, .run = stacktrace_run },
+	{ .name = "dump",	.parse = count_parse, .run = dump_run },
+	{ .name = "cpudump",	.parse = count_parse, .run = cpudump_run },
+};
+
+static int __init ftrace_cmds_register(void)
+{
+	int i, ret;
+
+	for (i = 0; i < ARRAY_SIZE(func_cmds); i++) {
+		ret = register_ftrace_command(&func_cmds[i]);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+core_initcall(ftrace_cmds_register);

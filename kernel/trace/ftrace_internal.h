@@ -5,7 +5,10 @@
  *	ftrace_sites.c	the call-site records, boot and module life cycle
  *	ftrace_ops.c	ftrace_ops registration, hashes, the patching pass
  *	ftrace_filter.c	function-name matching and the tracefs files
- *	trace_functions.c  the "function" tracer
+ *	ftrace_cmds.c	the commands of set_ftrace_filter (ftrace_cmd.h is
+ *			their interface for the parts that add commands)
+ *	ftrace_pid.c	set_ftrace_pid, set_ftrace_notrace_pid, function-fork
+ *	trace_functions.c  the "function" tracer and its instance part
  */
 #ifndef _KERNEL_TRACE_FTRACE_INTERNAL_H
 #define _KERNEL_TRACE_FTRACE_INTERNAL_H
@@ -146,7 +149,7 @@ int ftrace_ops_replace_hash(struct ftrace_ops *ops, bool exclude,
 void ftrace_cmds_init(struct ftrace_inst *fi);
 void ftrace_cmds_clear(struct ftrace_inst *fi);
 int ftrace_func_cmd(struct ftrace_inst *fi, const char *glob, const char *mod,
-		    const char *cmd, const char *param, bool remove);
+		    const char *name, char *param, bool remove);
 void ftrace_func_cmd_show(struct seq_file *m, struct ftrace_inst *fi);
 
 /* ftrace_pid.c */
