@@ -665,12 +665,8 @@ struct trace_cpu_file *trace_cpu_file(struct trace_array *tr, long cpu)
 	return &tr->cpu_files[cpu + 1];
 }
 
-/**
- * trace_buffer_create_files() - the instance's top-level buffer files
- * @tr: the instance
- * @dir: its tracefs directory
- */
-void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir)
+/* The instance's top-level buffer files. */
+static void buffer_create_files(struct trace_array *tr, struct dentry *dir)
 {
 	struct trace_cpu_file *all = trace_cpu_file(tr, RING_BUFFER_ALL_CPUS);
 
@@ -685,13 +681,9 @@ void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir)
 	tracefs_create_file("timestamp_mode", 0440, dir, all, &timestamp_mode_fops);
 }
 
-/**
- * trace_cpu_create_files() - the buffer files of per_cpu/cpuN
- * @tr: the instance
- * @dir: the per_cpu/cpuN directory
- * @cpu: N
- */
-void trace_cpu_create_files(struct trace_array *tr, struct dentry *dir, long cpu)
+/* The buffer files of per_cpu/cpuN. */
+static void buffer_create_cpu_files(struct trace_array *tr, struct dentry *dir,
+				    long cpu)
 {
 	struct trace_cpu_file *f = trace_cpu_file(tr, cpu);
 
@@ -699,32 +691,58 @@ void trace_cpu_create_files(struct trace_array *tr, struct dentry *dir, long cpu
 	tracefs_create_file("stats", 0440, dir, f, &stats_fops);
 }
 
-/**
- * trace_alloc_buffer() - give an instance its ring buffer and per-CPU files
- * @tr: the instance
- *
- * The buffer starts at its minimum size.
- *
- * Return: 0 or -ENOMEM.
- */
-int trace_alloc_buffer(struct trace_array *tr)
+/* A new instance's ring buffer, at its minimum size until first used. */
+static int buffer_init(struct trace_array *tr)
 {
-	long cpu;
-
 	init_waitqueue_head(&tr->wait);
 	raw_spin_lock_init(&tr->snap_lock);
 	init_irq_work(&tr->wake_work, trace_wake_readers);
 	tr->buffer_percent = 50;	/* as upstream */
-	tr->flags = TRACE_OPT_DEFAULT;
 	tr->buffer_size = trace_buf_size;
-	tr->cpu_files = kcalloc(nr_cpu_ids + 1, sizeof(*tr->cpu_files), GFP_KERNEL);
-	if (!tr->cpu_files || !zalloc_cpumask_var(&tr->cpumask, GFP_KERNEL))
+	if (!zalloc_cpumask_var(&tr->cpumask, GFP_KERNEL))
 		return -ENOMEM;
 	cpumask_copy(tr->cpumask, cpu_possible_mask);
-	for (cpu = RING_BUFFER_ALL_CPUS; cpu < (long)nr_cpu_ids; cpu++) {
-		trace_cpu_file(tr, cpu)->tr = tr;
-		trace_cpu_file(tr, cpu)->cpu = cpu;
+	tr->buffer = ring_buffer_alloc(0, tr->flags & TRACE_OPT_OVERWRITE ?
+					  RB_FL_OVERWRITE : 0);
+	if (!tr->buffer) {
+		free_cpumask_var(tr->cpumask);
+		return -ENOMEM;
 	}
-	tr->buffer = ring_buffer_alloc(0, RB_FL_OVERWRITE);
-	return tr->buffer ? 0 : -ENOMEM;
+	return 0;
 }
+
+/* After every later part: a filter command may still queue a wake-up. */
+static void buffer_free(struct trace_array *tr)
+{
+	irq_work_sync(&tr->wake_work);
+	ring_buffer_free(tr->buffer);
+	ring_buffer_free(tr->snap);
+	free_cpumask_var(tr->cpumask);
+}
+
+/* overwrite: both buffers, as a snapshot swaps them. */
+static int overwrite_changed(struct trace_array *tr, bool on)
+{
+	struct trace_buffer *bufs[2];
+	int b;
+
+	trace_buffers(tr, bufs);
+	for (b = 0; b < 2 && bufs[b]; b++)
+		ring_buffer_change_overwrite(bufs[b], on);
+	return 0;
+}
+
+static const struct trace_option buffer_opts[] = {
+	{ "overwrite", TRACE_OPT_OVERWRITE_BIT, true, overwrite_changed },
+};
+
+const struct trace_part trace_buffer_part = {
+	.name			= "buffer",
+	.id			= TRACE_PART_BUFFER,
+	.init			= buffer_init,
+	.free			= buffer_free,
+	.create_files		= buffer_create_files,
+	.create_cpu_files	= buffer_create_cpu_files,
+	.opts			= buffer_opts,
+	.nr_opts		= ARRAY_SIZE(buffer_opts),
+};

@@ -243,16 +243,14 @@ static int *tgid_map;		/* [a] published with store-release */
 static unsigned int tgid_map_len;	/* [I] once tgid_map is set */
 static DEFINE_MUTEX(tgid_map_lock);	/* serialises the allocation */
 
-/**
- * trace_tgid_map_alloc() - make sure the pid to tgid map exists
- *
- * Return: 0, or -ENOMEM.
- */
-int trace_tgid_map_alloc(void)
+/* Setting record-tgid: make sure the pid to tgid map exists. */
+static int record_tgid_changed(struct trace_array *tr, bool on)
 {
 	unsigned int len = READ_ONCE(pid_max) + 1;
 	int *map, ret = 0;
 
+	if (!on)
+		return 0;
 	mutex_lock(&tgid_map_lock);
 	if (tgid_map)
 		goto out;
@@ -271,7 +269,7 @@ out:
 
 static int *tgid_slot(int pid)
 {
-	/* Acquire: pairs with the store-release in trace_tgid_map_alloc(). */
+	/* Acquire: pairs with the store-release in record_tgid_changed(). */
 	int *map = smp_load_acquire(&tgid_map);
 
 	if (!map || pid <= 0 || pid >= tgid_map_len)
@@ -356,16 +354,26 @@ static const struct file_operations tgids_fops = {
 	.release	= seq_release,
 };
 
-/**
- * trace_cmdline_create_files() - saved_cmdlines and saved_cmdlines_size
- * @dir: the tracefs directory
- */
-void trace_cmdline_create_files(struct dentry *dir)
+/* saved_cmdlines, saved_cmdlines_size and saved_tgids: one set for all. */
+static void cmdline_create_root_files(struct dentry *root)
 {
 	if (!nr_slots && cmdlines_resize(CMDLINES_DEFAULT))
 		return;
-	tracefs_create_file("saved_cmdlines", 0440, dir, NULL, &cmdlines_fops);
-	tracefs_create_file("saved_cmdlines_size", 0640, dir, NULL,
+	tracefs_create_file("saved_cmdlines", 0440, root, NULL, &cmdlines_fops);
+	tracefs_create_file("saved_cmdlines_size", 0640, root, NULL,
 			    &cmdlines_size_fops);
-	tracefs_create_file("saved_tgids", 0440, dir, NULL, &tgids_fops);
+	tracefs_create_file("saved_tgids", 0440, root, NULL, &tgids_fops);
 }
+
+static const struct trace_option cmdline_opts[] = {
+	{ "record-cmd",		TRACE_OPT_RECORD_CMD_BIT, true },
+	{ "record-tgid",	TRACE_OPT_RECORD_TGID_BIT, false, record_tgid_changed },
+};
+
+const struct trace_part trace_cmdline_part = {
+	.name			= "cmdline",
+	.id			= TRACE_PART_CMDLINE,
+	.create_root_files	= cmdline_create_root_files,
+	.opts			= cmdline_opts,
+	.nr_opts		= ARRAY_SIZE(cmdline_opts),
+};

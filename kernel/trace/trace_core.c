@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The global tracing instance and its on/off switch.
+ * The global tracing instance, its on/off switch, and the pins that open
+ * files hold on instances.
  *
  * Two independent things must both allow recording: the tracing_on switch
  * (a user or tracing_off() turns it off, tracing_on() back on) and the
@@ -8,7 +9,7 @@
  * sections it must not disturb.  tracing_off() may be called from any
  * context, including NMI, and so may tracing_on(): both only store to @on.
  * The current tracer's start/stop hooks may sleep, so only a write to the
- * tracing_on file calls them (tracing_on_store(), under trace_types_lock).
+ * tracing_on file calls them (trace_on_store(), under trace_types_lock).
  */
 #define pr_fmt(fmt) "tracing: " fmt
 
@@ -60,45 +61,6 @@ void trace_array_put(struct trace_array *tr)
 }
 
 /**
- * trace_array_init() - set up a new instance: nop, tracing on, a buffer
- * @tr: the instance, zeroed, with its name set
- *
- * Return: 0 or -ENOMEM.
- */
-int trace_array_init(struct trace_array *tr)
-{
-	int ret;
-
-	tr->on = true;
-	tr->current_trace = &nop_trace;
-	INIT_LIST_HEAD(&tr->list);
-	INIT_LIST_HEAD(&tr->errs);
-	ret = trace_alloc_buffer(tr);
-	/* The global instance gets its events once they are registered. */
-	if (!ret && tr != &trace_top)
-		ret = trace_events_inst_init(tr);
-	return ret;
-}
-
-/**
- * trace_array_free() - free what trace_array_init() allocated
- * @tr: the instance; no file of it is open and its tracer is nop
- */
-void trace_array_free(struct trace_array *tr)
-{
-	/* First: the instance's filter commands may still queue wake-ups. */
-	trace_func_free(tr);
-	trace_events_inst_free(tr);
-	trace_error_log_free(tr);
-	irq_work_sync(&tr->wake_work);
-	ring_buffer_free(tr->buffer);
-	ring_buffer_free(tr->snap);
-	kfree(tr->cpu_files);
-	kfree(tr->option_files);
-	free_cpumask_var(tr->cpumask);
-}
-
-/**
  * tracer_tracing_on() - turn tracing on for an instance
  * @tr: the instance
  *
@@ -121,13 +83,13 @@ void tracer_tracing_off(struct trace_array *tr)
 }
 
 /**
- * tracing_on_store() - set tracing_on as a write to the file does
+ * trace_on_store() - set tracing_on as a write to the file does
  * @tr: the instance
  * @on: the new state
  *
  * Calls the current tracer's start or stop hook when the state changes.
  */
-void tracing_on_store(struct trace_array *tr, bool on)
+void trace_on_store(struct trace_array *tr, bool on)
 {
 	struct tracer *t;
 
@@ -212,18 +174,37 @@ out:
 	mutex_unlock(&trace_types_lock);
 }
 
+/* The core's own parts; the parts above it register from initcalls. */
+static const struct trace_part *const core_parts[] __initconst = {
+	&trace_options_part,
+	&trace_control_part,
+	&trace_buffer_part,
+	&trace_read_part,
+	&trace_raw_part,
+	&trace_marker_part,
+	&trace_cmdline_part,
+	&trace_error_log_part,
+};
+
 /**
  * early_trace_init() - set up the tracing core
  *
- * Called from start_kernel() before the scheduler is up: allocates the
- * ring buffer at its minimum size, registers the nop tracer and makes it
- * current.  Its selftest, if it has one, runs later
- * (see tracer.c).
+ * Called from start_kernel() before the scheduler is up: gives the top
+ * instance the core's parts (its ring buffer at its minimum size among
+ * them), registers the nop tracer and makes it current.  Its selftest, if
+ * it has one, runs later (see tracer.c).
  */
 void __init early_trace_init(void)
 {
-	if (trace_array_init(&trace_top))
-		pr_warn("no ring buffer: records will not be kept\n");
+	int i;
+
+	if (trace_top_setup()) {
+		pr_warn("no memory for the top instance: nothing is traced\n");
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(core_parts); i++)
+		if (trace_part_register(core_parts[i]))
+			pr_warn("cannot register the %s part\n", core_parts[i]->name);
 	if (register_tracer(&nop_trace))
 		pr_warn("failed to register the nop tracer\n");
 }

@@ -67,6 +67,8 @@ void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
 
 	if (!tr)
 		tr = &trace_top;
+	if (!(tr->parts & BIT(TRACE_PART_ERROR_LOG)))
+		return;		/* the top instance had no memory for it */
 	e = kzalloc(struct_size(e, cmd, strlen(cmd) + 1), GFP_KERNEL);
 	if (!e)
 		return;
@@ -88,11 +90,8 @@ void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
 	mutex_unlock(&err_lock);
 }
 
-/**
- * trace_error_log_free() - empty an instance's error_log
- * @tr: the instance
- */
-void trace_error_log_free(struct trace_array *tr)
+/* Empty an instance's error_log. */
+static void error_log_clear(struct trace_array *tr)
 {
 	struct trace_err *e, *n;
 
@@ -151,7 +150,7 @@ static int err_open(struct inode *inode, struct file *file)
 	if (ret)
 		return ret;
 	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC))
-		trace_error_log_free(tr);
+		error_log_clear(tr);
 	if (file->f_mode & FMODE_READ) {
 		ret = seq_open(file, &err_seq_ops);
 		if (ret) {
@@ -186,12 +185,21 @@ static const struct file_operations err_fops = {
 	.release	= err_release,
 };
 
-/**
- * trace_error_log_create() - the error_log file of an instance
- * @tr: the instance
- * @dir: its tracefs directory
- */
-void trace_error_log_create(struct trace_array *tr, struct dentry *dir)
+static int error_log_init(struct trace_array *tr)
+{
+	INIT_LIST_HEAD(&tr->errs);
+	return 0;
+}
+
+static void error_log_create_files(struct trace_array *tr, struct dentry *dir)
 {
 	tracefs_create_file("error_log", 0640, dir, tr, &err_fops);
 }
+
+const struct trace_part trace_error_log_part = {
+	.name		= "error_log",
+	.id		= TRACE_PART_ERROR_LOG,
+	.init		= error_log_init,
+	.free		= error_log_clear,
+	.create_files	= error_log_create_files,
+};

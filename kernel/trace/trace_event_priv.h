@@ -121,7 +121,6 @@ int trace_event_set_system(struct trace_event_inst *ev, const char *system,
 struct trace_event_file *trace_event_find_file(struct trace_event_inst *ev,
 					       const char *system,
 					       const char *event);
-struct trace_event_inst *trace_event_inst_of(struct trace_array *tr);
 struct ftrace_event_field *trace_event_find_field(struct trace_event_call *call,
 						  const char *name);
 
@@ -136,6 +135,8 @@ int trace_event_fs_add_file(struct trace_event_inst *ev,
 void trace_event_fs_remove_file(struct trace_event_file *file);
 void trace_event_fs_put_system(struct trace_subsystem_dir *dir);
 void trace_event_fs_remove_inst(struct trace_event_inst *ev);
+void trace_event_fs_create_files(struct trace_array *tr, struct dentry *dir);
+void trace_event_fs_create_root_files(struct dentry *root);
 
 /* trace_events_output.c: printing event records. */
 struct trace_event *trace_event_lookup(int type);

@@ -32,7 +32,6 @@ DEFINE_MUTEX(event_mutex);
 LIST_HEAD(trace_events);		/* [event_mutex] */
 LIST_HEAD(trace_common_fields);		/* [I] after boot */
 static LIST_HEAD(event_insts);		/* [event_mutex] */
-static struct trace_event_inst top_events;
 
 static int add_field(struct list_head *head, const char *type,
 		     const char *name, int offset, int size, int is_signed,
@@ -568,17 +567,6 @@ void trace_event_close(int kind, void *ptr)
 }
 
 /**
- * trace_event_inst_of() - the events of an instance
- * @tr: the instance
- *
- * Return: its trace_event_inst, or NULL when it has none.
- */
-struct trace_event_inst *trace_event_inst_of(struct trace_array *tr)
-{
-	return tr->events;
-}
-
-/**
  * ftrace_set_clr_event() - enable or disable events as set_event does
  * @tr: the instance
  * @buf: "[SYSTEM:]EVENT", "SYSTEM:" or "SYSTEM:*"; "*" matches anything
@@ -741,20 +729,15 @@ static struct notifier_block events_module_nb = {
 	.priority	= 1,	/* after the tracepoints' own notifier */
 };
 
-/**
- * trace_events_inst_init() - give an instance a file for every event
- * @tr: the instance
- *
- * Return: 0 or -ENOMEM.
- */
-int trace_events_inst_init(struct trace_array *tr)
+static void events_free(struct trace_array *tr);
+
+/* Give an instance a file for every event. */
+static int events_init(struct trace_array *tr)
 {
-	struct trace_event_inst *ev = tr == &trace_top ? &top_events : NULL;
+	struct trace_event_inst *ev = kzalloc(sizeof(*ev), GFP_KERNEL);
 	struct trace_event_call *call;
 	int ret = 0;
 
-	if (!ev)
-		ev = kzalloc(sizeof(*ev), GFP_KERNEL);
 	if (!ev)
 		return -ENOMEM;
 	INIT_LIST_HEAD(&ev->files);
@@ -770,15 +753,12 @@ int trace_events_inst_init(struct trace_array *tr)
 	tr->events = ev;
 	mutex_unlock(&event_mutex);
 	if (ret)
-		trace_events_inst_free(tr);
+		events_free(tr);
 	return ret;
 }
 
-/**
- * trace_events_inst_free() - disable and free the events of an instance
- * @tr: the instance, being removed: no file of it is open
- */
-void trace_events_inst_free(struct trace_array *tr)
+/* Disable and free the events of an instance that goes away. */
+static void events_free(struct trace_array *tr)
 {
 	struct trace_event_inst *ev = tr->events;
 	struct trace_subsystem_dir *d, *dn;
@@ -801,9 +781,38 @@ void trace_events_inst_free(struct trace_array *tr)
 	tr->events = NULL;
 	mutex_unlock(&event_mutex);
 	trace_event_fs_remove_inst(ev);
-	if (ev != &top_events)
-		kfree(ev);
+	kfree(ev);
 }
+
+/*
+ * events/ is eventfs, not part of the instance's tracefs tree: it goes,
+ * each event's and system's directory first, before the instance's
+ * directory does.  The files themselves go with the instance's events.
+ */
+static void events_remove_files(struct trace_array *tr)
+{
+	struct trace_event_inst *ev = tr->events;
+	struct trace_event_file *file;
+	struct trace_subsystem_dir *d;
+
+	mutex_lock(&event_mutex);
+	list_for_each_entry(file, &ev->files, list)
+		trace_event_fs_remove_file(file);
+	list_for_each_entry(d, &ev->systems, link)
+		trace_event_fs_put_system(d);
+	mutex_unlock(&event_mutex);
+	trace_event_fs_remove_inst(ev);
+}
+
+static const struct trace_part events_part = {
+	.name			= "events",
+	.id			= TRACE_PART_EVENTS,
+	.init			= events_init,
+	.free			= events_free,
+	.create_files		= trace_event_fs_create_files,
+	.create_root_files	= trace_event_fs_create_root_files,
+	.remove_files		= events_remove_files,
+};
 
 /* Events named by the trace_event= boot parameter, enabled at boot. */
 static char boot_events[COMMAND_LINE_SIZE] __initdata;
@@ -840,7 +849,7 @@ static int __init trace_events_init(void)
 	for (p = __start_ftrace_events; p < __stop_ftrace_events; p++)
 		call_add(*p);
 	mutex_unlock(&event_mutex);
-	if (trace_events_inst_init(&trace_top))
+	if (trace_part_register(&events_part))
 		return -ENOMEM;
 	register_module_notifier(&events_module_nb);
 	enable_boot_events();

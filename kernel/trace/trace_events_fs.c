@@ -751,21 +751,25 @@ static const struct file_operations avail_fops = {
 };
 
 /**
- * trace_events_create_files() - events/, set_event and available_events
+ * trace_event_fs_create_root_files() - available_events
+ * @root: the tracefs root
+ */
+void trace_event_fs_create_root_files(struct dentry *root)
+{
+	tracefs_create_file("available_events", 0440, root, NULL, &avail_fops);
+}
+
+/**
+ * trace_event_fs_create_files() - events/ and set_event of an instance
  * @tr: the instance
  * @dir: its tracefs directory (NULL: the root)
  */
-void trace_events_create_files(struct trace_array *tr, struct dentry *dir)
+void trace_event_fs_create_files(struct trace_array *tr, struct dentry *dir)
 {
 	struct trace_event_inst *ev = tr->events;
 	struct trace_event_file *file;
 	struct eventfs_inode *ei;
 
-	if (!ev)
-		return;
-	if (tr == &trace_top)
-		tracefs_create_file("available_events", 0440, dir, NULL,
-				    &avail_fops);
 	tracefs_create_file("set_event", 0640, dir, ev, &set_event_fops);
 	ei = eventfs_create_events_dir("events", dir, root_entries,
 				       ARRAY_SIZE(root_entries), ev);

@@ -7,9 +7,8 @@
  *	tracing_on		the on/off switch (0 or 1)
  *	README			a short guide to the files that exist
  *
- * and, through the files of the parts they belong to, the buffer files
- * (trace_buffer.c), trace and trace_pipe (trace_read.c), trace_marker
- * (trace_marker.c), saved_cmdlines (trace_cmdline.c) and per_cpu/.
+ * (the control part of every instance, trace_instance.c), and the start
+ * of tracefs, which makes the files of every part of the top instance.
  *
  * tracefs is mounted at /sys/kernel/tracing; older tools look for it at
  * /sys/kernel/debug/tracing, so debugfs gets an automount point there.
@@ -110,7 +109,7 @@ static ssize_t tracing_on_write(struct file *file, const char __user *ubuf,
 	ret = trace_get_ulong(ubuf, cnt, 0, ULONG_MAX, &val);
 	if (ret)
 		return ret;
-	tracing_on_store(tr, val != 0);
+	trace_on_store(tr, val != 0);
 	*ppos += cnt;
 	return cnt;
 }
@@ -256,46 +255,29 @@ static struct vfsmount *trace_automount(struct dentry *mntpt, void *unused)
 	return IS_ERR(mnt) ? NULL : mntget(mnt);
 }
 
-/**
- * trace_create_files() - the files every instance has
- * @tr: the instance
- * @dir: its tracefs directory (NULL: the tracefs root)
- */
-void trace_create_files(struct trace_array *tr, struct dentry *dir)
+static void control_create_files(struct trace_array *tr, struct dentry *dir)
 {
-	struct dentry *percpu, *d;
-	char name[16];
-	int cpu;
-
 	tracefs_create_file("available_tracers", 0440, dir, tr,
 			    &available_tracers_fops);
 	tracefs_create_file("current_tracer", 0640, dir, tr,
 			    &current_tracer_fops);
 	tracefs_create_file("tracing_on", 0640, dir, tr, &tracing_on_fops);
-	if (!tr->buffer)
-		return;
-	trace_buffer_create_files(tr, dir);
-	trace_read_create_files(tr, dir);
-	trace_marker_create_files(tr, dir);
-	trace_options_create_files(tr, dir);
-	trace_buffer_percent_create(tr, dir);
-	trace_events_create_files(tr, dir);
-	trace_error_log_create(tr, dir);
-	trace_func_create_files(tr, dir);
-	percpu = tracefs_create_dir("per_cpu", dir);
-	for_each_possible_cpu(cpu) {
-		snprintf(name, sizeof(name), "cpu%d", cpu);
-		d = tracefs_create_dir(name, percpu);
-		trace_cpu_create_files(tr, d, cpu);
-		trace_cpu_read_create_files(tr, d, cpu);
-		trace_pipe_raw_create(tr, d, cpu);
-	}
 }
+
+static void control_create_root_files(struct dentry *root)
+{
+	tracefs_create_file("README", 0440, root, &trace_top, &readme_fops);
+}
+
+const struct trace_part trace_control_part = {
+	.name			= "control",
+	.id			= TRACE_PART_CONTROL,
+	.create_files		= control_create_files,
+	.create_root_files	= control_create_root_files,
+};
 
 static __init int trace_fs_init(void)
 {
-	struct trace_array *tr = &trace_top;
-
 	if (security_locked_down(LOCKDOWN_TRACEFS)) {
 		pr_warn("Tracing disabled due to lockdown\n");
 		return -EPERM;
@@ -308,10 +290,7 @@ static __init int trace_fs_init(void)
 					    NULL)))
 		pr_warn("could not create the debugfs/tracing automount\n");
 
-	trace_create_files(tr, NULL);
-	tracefs_create_file("README", 0440, NULL, tr, &readme_fops);
-	trace_cmdline_create_files(NULL);
-	trace_instances_create(NULL);
+	trace_part_create_top_files();
 	return 0;
 }
 fs_initcall(trace_fs_init);

@@ -15,7 +15,6 @@
 #include <linux/init.h>
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
-#include <linux/security.h>
 #include <linux/slab.h>
 #include <asm/setup.h>
 #include <linux/tracefs.h>
@@ -26,13 +25,6 @@
 
 static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 				struct ftrace_ops *op, struct ftrace_regs *fregs);
-
-/* The top instance's: boot-time filters are set before tracefs is up. */
-static struct ftrace_inst top_func = {
-	.ops	= { .func = function_trace_call, .private = &trace_top },
-	.tr	= &trace_top,
-	.files	= { { &top_func, 0 }, { &top_func, 1 } },
-};
 
 /* Tracer options: options/func_stack_trace. */
 #define FUNC_OPT_STACK	BIT(0)
@@ -157,8 +149,8 @@ static int function_selftest(struct tracer *trace, struct trace_array *tr)
 	}
 	/* The tracer, on every function (boot-time filters set aside). */
 	mutex_lock(&ftrace_lock);
-	filter = rcu_replace_pointer(top_func.ops.filter_hash, NULL, true);
-	skip = rcu_replace_pointer(top_func.ops.notrace_hash, NULL, true);
+	filter = rcu_replace_pointer(tr->func->ops.filter_hash, NULL, true);
+	skip = rcu_replace_pointer(tr->func->ops.notrace_hash, NULL, true);
 	mutex_unlock(&ftrace_lock);
 	before = ring_buffer_entries(tr->buffer);
 	ret = trace->init(tr);
@@ -167,8 +159,8 @@ static int function_selftest(struct tracer *trace, struct trace_array *tr)
 		trace->reset(tr);
 	}
 	mutex_lock(&ftrace_lock);
-	rcu_assign_pointer(top_func.ops.filter_hash, filter);
-	rcu_assign_pointer(top_func.ops.notrace_hash, skip);
+	rcu_assign_pointer(tr->func->ops.filter_hash, filter);
+	rcu_assign_pointer(tr->func->ops.notrace_hash, skip);
 	mutex_unlock(&ftrace_lock);
 	if (ret)
 		goto out;
@@ -214,6 +206,7 @@ __setup("ftrace_notrace=", set_ftrace_notrace_param);
 
 static void __init apply_boot_globs(char *list, bool exclude)
 {
+	struct ftrace_ops *ops = &trace_top.func->ops;
 	char *glob;
 	int ret;
 
@@ -221,9 +214,9 @@ static void __init apply_boot_globs(char *list, bool exclude)
 		if (!*glob)
 			continue;
 		ret = exclude ?
-		      ftrace_set_notrace(&top_func.ops, (unsigned char *)glob,
+		      ftrace_set_notrace(ops, (unsigned char *)glob,
 					 strlen(glob), 0) :
-		      ftrace_set_filter(&top_func.ops, (unsigned char *)glob,
+		      ftrace_set_filter(ops, (unsigned char *)glob,
 					strlen(glob), 0);
 		if (ret)
 			pr_warn("ftrace_%s=: '%s': no such function\n",
@@ -231,86 +224,28 @@ static void __init apply_boot_globs(char *list, bool exclude)
 	}
 }
 
-static int __init function_tracer_init(void)
+/* An instance's function tracing: its ops, commands and pid sets. */
+static int func_init(struct trace_array *tr)
 {
-	if (ftrace_disabled)
-		return 0;
-	ftrace_cmds_init(&top_func);
-	trace_top.func = &top_func;
-	apply_boot_globs(boot_filter, false);
-	apply_boot_globs(boot_notrace, true);
-	return register_tracer(&function_trace);
-}
-core_initcall(function_tracer_init);
+	struct ftrace_inst *fi = kzalloc(sizeof(*fi), GFP_KERNEL);
 
-static int __init function_files_init(void)
-{
-	if (security_locked_down(LOCKDOWN_TRACEFS) || ftrace_disabled)
-		return 0;
-	ftrace_list_create_files(NULL);
-	mutex_lock(&trace_types_lock);
-	trace_options_add_tracer(&function_trace);
-	mutex_unlock(&trace_types_lock);
+	if (!fi)
+		return -ENOMEM;
+	fi->ops.func = function_trace_call;
+	fi->ops.private = tr;
+	fi->tr = tr;
+	fi->files[0] = (struct ftrace_inst_file){ fi, 0 };
+	fi->files[1] = (struct ftrace_inst_file){ fi, 1 };
+	ftrace_cmds_init(fi);
+	tr->func = fi;
 	return 0;
 }
-fs_initcall(function_files_init);
 
-/**
- * trace_func_create_files() - an instance's function-tracing files
- * @tr: the instance
- * @dir: its tracefs directory
- *
- * set_ftrace_filter, set_ftrace_notrace, set_ftrace_pid and
- * set_ftrace_notrace_pid; a new instance gets its function-tracing state
- * here.  Without that state its function tracer refuses to start.
- */
-void trace_func_create_files(struct trace_array *tr, struct dentry *dir)
+/* The instance goes away: no file open, its tracer is nop. */
+static void func_free(struct trace_array *tr)
 {
 	struct ftrace_inst *fi = tr->func;
 
-	if (ftrace_disabled)
-		return;
-	if (!fi) {
-		fi = kzalloc(sizeof(*fi), GFP_KERNEL);
-		if (!fi)
-			return;
-		fi->ops.func = function_trace_call;
-		fi->ops.private = tr;
-		fi->tr = tr;
-		fi->files[0] = (struct ftrace_inst_file){ fi, 0 };
-		fi->files[1] = (struct ftrace_inst_file){ fi, 1 };
-		ftrace_cmds_init(fi);
-		tr->func = fi;
-	}
-	ftrace_filter_create_files(dir, fi);
-	ftrace_pid_create_files(dir, fi);
-}
-
-/**
- * trace_func_fork() - what setting options/function-fork does
- * @tr: the instance
- * @on: the option's new state
- *
- * Context: trace_types_lock held.
- * Return: 0, -ENODEV when the instance has no function tracing, or the
- * error of registering the fork and exit probes.
- */
-int trace_func_fork(struct trace_array *tr, bool on)
-{
-	lockdep_assert_held(&trace_types_lock);
-	return tr->func ? ftrace_pid_fork(tr->func, on) : -ENODEV;
-}
-
-/**
- * trace_func_free() - free an instance's function-tracing state
- * @tr: the instance, going away: no file open, tracer nop
- */
-void trace_func_free(struct trace_array *tr)
-{
-	struct ftrace_inst *fi = tr->func;
-
-	if (!fi || fi == &top_func)
-		return;
 	if (tr->flags & TRACE_OPT_FUNC_FORK)
 		ftrace_pid_fork(fi, false);
 	ftrace_cmds_clear(fi);
@@ -319,3 +254,54 @@ void trace_func_free(struct trace_array *tr)
 	tr->func = NULL;
 	kfree(fi);
 }
+
+/* set_ftrace_filter, set_ftrace_notrace and the two pid files. */
+static void func_create_files(struct trace_array *tr, struct dentry *dir)
+{
+	ftrace_filter_create_files(dir, tr->func);
+	ftrace_pid_create_files(dir, tr->func);
+}
+
+/* options/function-fork: start or stop following forks. */
+static int func_fork_changed(struct trace_array *tr, bool on)
+{
+	lockdep_assert_held(&trace_types_lock);
+	return ftrace_pid_fork(tr->func, on);
+}
+
+static const struct trace_option func_opts_general[] = {
+	{ "print-parent",	TRACE_OPT_PRINT_PARENT_BIT, true },
+	{ "function-fork",	TRACE_OPT_FUNC_FORK_BIT, false, func_fork_changed },
+};
+
+static const struct trace_part func_part = {
+	.name			= "function",
+	.id			= TRACE_PART_FUNCTION,
+	.init			= func_init,
+	.free			= func_free,
+	.create_files		= func_create_files,
+	.create_root_files	= ftrace_list_create_files,
+	.opts			= func_opts_general,
+	.nr_opts		= ARRAY_SIZE(func_opts_general),
+};
+
+/*
+ * Core: the top instance gets its function tracing before the boot-time
+ * filters go into it and before the boot tracer may start.
+ */
+static int __init function_tracer_init(void)
+{
+	int ret;
+
+	if (ftrace_disabled)
+		return 0;
+	ret = trace_part_register(&func_part);
+	if (ret)
+		return ret;
+	if (trace_top.func) {
+		apply_boot_globs(boot_filter, false);
+		apply_boot_globs(boot_notrace, true);
+	}
+	return register_tracer(&function_trace);
+}
+core_initcall(function_tracer_init);

@@ -209,13 +209,20 @@ static const struct file_operations marker_raw_fops = {
 	.llseek		= generic_file_llseek,
 };
 
-/**
- * trace_marker_create_files() - trace_marker and trace_marker_raw
- * @tr: the instance
- * @dir: its tracefs directory
- */
-void trace_marker_create_files(struct trace_array *tr, struct dentry *dir)
+static void marker_create_files(struct trace_array *tr, struct dentry *dir)
 {
 	tracefs_create_file("trace_marker", 0220, dir, tr, &marker_fops);
 	tracefs_create_file("trace_marker_raw", 0220, dir, tr, &marker_raw_fops);
 }
+
+static const struct trace_option marker_opts[] = {
+	{ "markers", TRACE_OPT_MARKERS_BIT, true },
+};
+
+const struct trace_part trace_marker_part = {
+	.name		= "marker",
+	.id		= TRACE_PART_MARKER,
+	.create_files	= marker_create_files,
+	.opts		= marker_opts,
+	.nr_opts	= ARRAY_SIZE(marker_opts),
+};

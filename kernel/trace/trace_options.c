@@ -2,74 +2,83 @@
 /*
  * The general trace options: the trace_options file and options/NAME.
  *
- * trace_options lists every option, prefixed with "no" when it is off;
- * writing "NAME" or "noNAME" sets or clears one.  options/NAME reads 0 or
- * 1 and takes 0 or 1.  Only options whose behaviour exists are offered;
- * upstream's others appear as the features they control land.
+ * trace_options lists every option, prefixed with "no" when it is off,
+ * then the options of the current tracer; writing "NAME" or "noNAME" sets
+ * or clears one.  options/NAME reads 0 or 1 and takes 0 or 1.
+ *
+ * Each general option belongs to the instance part whose behaviour it
+ * changes: the part declares it (struct trace_option: name, bit, default,
+ * and what to do when it changes) and it joins this table when the part
+ * registers.  Only options whose behaviour exists are offered; upstream's
+ * others appear as the parts they belong to land.  A tracer's own options
+ * (struct tracer_flags) act on the tracer and have their files only in
+ * the root's options/.
  */
 #include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tracefs.h>
 #include <linux/uaccess.h>
 
 #include "trace_priv.h"
 
-struct trace_option {
-	const char	*name;
-	unsigned long	bit;
-};
+/* The registered options by bit: the order trace_options lists them in. */
+static const struct trace_option *options[TRACE_OPT_NR];	/* [L] */
 
-/* In upstream's order, which tools may expect. */
-static const struct trace_option trace_options[] = {
-#ifdef CONFIG_FUNCTION_TRACER
-	{ "print-parent",		TRACE_OPT_PRINT_PARENT },
-#endif
-	{ "sym-offset",		TRACE_OPT_SYM_OFFSET },
-	{ "sym-addr",		TRACE_OPT_SYM_ADDR },
-	{ "raw",		TRACE_OPT_RAW },
-	{ "hex",		TRACE_OPT_HEX },
-	{ "bin",		TRACE_OPT_BIN },
-	{ "block",		TRACE_OPT_BLOCK },
-	{ "annotate",		TRACE_OPT_ANNOTATE },
-	{ "printk-msg-only",	TRACE_OPT_MSG_ONLY },
-	{ "context-info",	TRACE_OPT_CONTEXT_INFO },
-	{ "record-cmd",		TRACE_OPT_RECORD_CMD },
-	{ "record-tgid",		TRACE_OPT_RECORD_TGID },
-	{ "overwrite",		TRACE_OPT_OVERWRITE },
-	{ "irq-info",		TRACE_OPT_IRQ_INFO },
-	{ "markers",		TRACE_OPT_MARKERS },
-#ifdef CONFIG_FUNCTION_TRACER
-	{ "function-fork",	TRACE_OPT_FUNC_FORK },
-#endif
-};
-
-static int set_option(struct trace_array *tr, unsigned long bit, bool on)
+/**
+ * trace_options_add() - add a part's options to the table
+ * @opts: the options
+ * @n: how many
+ *
+ * Context: trace_types_lock held.
+ * Return: 0, or -EINVAL when a bit is out of range or taken.
+ */
+int trace_options_add(const struct trace_option *opts, unsigned int n)
 {
+	unsigned int i;
+
+	lockdep_assert_held(&trace_types_lock);
+	for (i = 0; i < n; i++)
+		if (opts[i].bit >= TRACE_OPT_NR || options[opts[i].bit])
+			return -EINVAL;
+	for (i = 0; i < n; i++)
+		options[opts[i].bit] = &opts[i];
+	return 0;
+}
+
+/**
+ * trace_options_remove() - take a part's options out of the table
+ * @opts: the options given to trace_options_add()
+ * @n: how many
+ *
+ * Context: trace_types_lock held.
+ */
+void trace_options_remove(const struct trace_option *opts, unsigned int n)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&trace_types_lock);
+	for (i = 0; i < n; i++)
+		if (options[opts[i].bit] == &opts[i])
+			options[opts[i].bit] = NULL;
+}
+
+static int set_option(struct trace_array *tr, unsigned int bit, bool on)
+{
+	const struct trace_option *o;
 	int ret = 0;
 
-	if (bit == TRACE_OPT_RECORD_TGID && on)
-		ret = trace_tgid_map_alloc();
-	if (ret)
-		return ret;
 	mutex_lock(&trace_types_lock);
-	if (bit == TRACE_OPT_FUNC_FORK && !!(tr->flags & bit) != on) {
-		ret = trace_func_fork(tr, on);
-		if (ret) {
-			mutex_unlock(&trace_types_lock);
-			return ret;
-		}
-	}
-	if (bit == TRACE_OPT_OVERWRITE) {
-		struct trace_buffer *bufs[2];
-		int b;
-
-		trace_buffers(tr, bufs);
-		for (b = 0; b < 2 && bufs[b]; b++)
-			ring_buffer_change_overwrite(bufs[b], on);
-	}
-	WRITE_ONCE(tr->flags, on ? tr->flags | bit : tr->flags & ~bit);
+	o = options[bit];
+	if (!o)
+		ret = -EINVAL;
+	else if (!!(tr->flags & BIT(bit)) != on && o->changed)
+		ret = o->changed(tr, on);
+	if (!ret)
+		WRITE_ONCE(tr->flags, on ? tr->flags | BIT(bit) :
+					   tr->flags & ~BIT(bit));
 	mutex_unlock(&trace_types_lock);
-	return 0;
+	return ret;
 }
 
 /* ---- trace_options ---------------------------------------------------------- */
@@ -78,15 +87,15 @@ static int trace_options_show(struct seq_file *m, void *v)
 {
 	struct trace_array *tr = m->private;
 	unsigned long flags = READ_ONCE(tr->flags);
+	struct tracer *t;
 	int i;
 
-	struct tracer *t;
-
-	for (i = 0; i < ARRAY_SIZE(trace_options); i++)
-		seq_printf(m, "%s%s\n", flags & trace_options[i].bit ? "" : "no",
-			   trace_options[i].name);
-	/* The options of the current tracer follow. */
 	mutex_lock(&trace_types_lock);
+	for (i = 0; i < TRACE_OPT_NR; i++)
+		if (options[i])
+			seq_printf(m, "%s%s\n", flags & BIT(i) ? "" : "no",
+				   options[i]->name);
+	/* The options of the current tracer follow. */
 	t = tr->current_trace;
 	for (i = 0; t && t->flags && t->flags->opts[i].name; i++)
 		seq_printf(m, "%s%s\n",
@@ -171,15 +180,18 @@ static ssize_t trace_options_write(struct file *file, const char __user *ubuf,
 		on = false;
 		name += 2;
 	}
-	for (i = 0; i < ARRAY_SIZE(trace_options); i++) {
-		if (!strcmp(name, trace_options[i].name)) {
-			int ret = set_option(m->private, trace_options[i].bit, on);
+	mutex_lock(&trace_types_lock);
+	for (i = 0; i < TRACE_OPT_NR; i++)
+		if (options[i] && !strcmp(name, options[i]->name))
+			break;
+	mutex_unlock(&trace_types_lock);
+	if (i < TRACE_OPT_NR) {
+		int ret = set_option(m->private, i, on);
 
-			if (ret)
-				return ret;
-			*ppos += cnt;
-			return cnt;
-		}
+		if (ret)
+			return ret;
+		*ppos += cnt;
+		return cnt;
 	}
 	return tracer_option_by_name(m->private, name, on, cnt, ppos);
 }
@@ -194,24 +206,16 @@ static const struct file_operations trace_options_fops = {
 
 /* ---- options/NAME ----------------------------------------------------------- */
 
-/* options/ of the top instance, where tracers' own options go. */
-static struct dentry *top_options_dir;
-
-struct option_file {
-	struct trace_array	*tr;
-	unsigned long		bit;
-};
-
 static int option_open(struct inode *inode, struct file *file)
 {
-	struct option_file *o = inode->i_private;
+	struct trace_option_file *o = inode->i_private;
 
 	return trace_array_get(o->tr);
 }
 
 static int option_release(struct inode *inode, struct file *file)
 {
-	struct option_file *o = inode->i_private;
+	struct trace_option_file *o = inode->i_private;
 
 	trace_array_put(o->tr);
 	return 0;
@@ -220,8 +224,8 @@ static int option_release(struct inode *inode, struct file *file)
 static ssize_t option_read(struct file *file, char __user *ubuf, size_t cnt,
 			   loff_t *ppos)
 {
-	struct option_file *o = file->f_inode->i_private;
-	const char *val = READ_ONCE(o->tr->flags) & o->bit ? "1\n" : "0\n";
+	struct trace_option_file *o = file->f_inode->i_private;
+	const char *val = READ_ONCE(o->tr->flags) & BIT(o->bit) ? "1\n" : "0\n";
 
 	return simple_read_from_buffer(ubuf, cnt, ppos, val, 2);
 }
@@ -229,7 +233,7 @@ static ssize_t option_read(struct file *file, char __user *ubuf, size_t cnt,
 static ssize_t option_write(struct file *file, const char __user *ubuf,
 			    size_t cnt, loff_t *ppos)
 {
-	struct option_file *o = file->f_inode->i_private;
+	struct trace_option_file *o = file->f_inode->i_private;
 	unsigned long val;
 	int ret;
 
@@ -252,33 +256,53 @@ static const struct file_operations option_fops = {
 };
 
 /**
- * trace_options_create_files() - trace_options and options/ of an instance
+ * trace_options_create_part_files() - options/NAME for a part's options
  * @tr: the instance
- * @dir: its tracefs directory
+ * @p: one of its parts
  */
-void trace_options_create_files(struct trace_array *tr, struct dentry *dir)
+void trace_options_create_part_files(struct trace_array *tr,
+				     const struct trace_part *p)
 {
-	struct option_file *files;
-	struct dentry *d;
-	int i;
+	unsigned int i, bit;
 
-	tracefs_create_file("trace_options", 0640, dir, tr, &trace_options_fops);
-	files = kcalloc(ARRAY_SIZE(trace_options), sizeof(*files), GFP_KERNEL);
-	d = tracefs_create_dir("options", dir);
-	if (!files || IS_ERR_OR_NULL(d)) {
-		kfree(files);
-		return;
-	}
-	tr->option_files = files;	/* freed with the instance */
-	if (tr == &trace_top)
-		top_options_dir = d;
-	for (i = 0; i < ARRAY_SIZE(trace_options); i++) {
-		files[i].tr = tr;
-		files[i].bit = trace_options[i].bit;
-		tracefs_create_file(trace_options[i].name, 0640, d, &files[i],
-				    &option_fops);
+	for (i = 0; tr->options_dir && i < p->nr_opts; i++) {
+		bit = p->opts[i].bit;
+		tracefs_create_file(p->opts[i].name, 0640, tr->options_dir,
+				    &tr->opt_files[bit], &option_fops);
 	}
 }
+
+static int options_init(struct trace_array *tr)
+{
+	unsigned int i;
+
+	for (i = 0; i < TRACE_OPT_NR; i++)
+		tr->opt_files[i] = (struct trace_option_file){ tr, i };
+	return 0;
+}
+
+static void options_create_files(struct trace_array *tr, struct dentry *dir)
+{
+	struct dentry *d;
+
+	tracefs_create_file("trace_options", 0640, dir, tr, &trace_options_fops);
+	d = tracefs_create_dir("options", dir);
+	tr->options_dir = IS_ERR(d) ? NULL : d;
+}
+
+/* The root's options/ also has the tracers' own options. */
+static void options_create_root_files(struct dentry *root)
+{
+	tracer_options_create_files();
+}
+
+const struct trace_part trace_options_part = {
+	.name			= "options",
+	.id			= TRACE_PART_OPTIONS,
+	.init			= options_init,
+	.create_files		= options_create_files,
+	.create_root_files	= options_create_root_files,
+};
 
 /* ---- options/NAME of a tracer's own options --------------------------------- */
 
@@ -323,18 +347,22 @@ static const struct file_operations tracer_opt_fops = {
 
 /**
  * trace_options_add_tracer() - options/NAME files for a tracer's options
- * @t: a registered tracer with options
+ * @t: a registered tracer
  *
- * Called once the tracefs files exist; the files act on the top instance.
+ * In the root's options/, once it exists; the files act on the top
+ * instance.
+ *
+ * Context: trace_types_lock held.
  */
 void trace_options_add_tracer(struct tracer *t)
 {
 	struct tracer_opt_file *files;
 	int i, n;
 
+	lockdep_assert_held(&trace_types_lock);
 	for (n = 0; t->flags && t->flags->opts[n].name; n++)
 		;
-	if (!n || !top_options_dir)
+	if (!n || !trace_top.options_dir)
 		return;
 	files = kcalloc(n, sizeof(*files), GFP_KERNEL);	/* kept for good */
 	if (!files)
@@ -342,7 +370,8 @@ void trace_options_add_tracer(struct tracer *t)
 	for (i = 0; i < n; i++) {
 		files[i].t = t;
 		files[i].opt = &t->flags->opts[i];
-		tracefs_create_file(t->flags->opts[i].name, 0640, top_options_dir,
+		tracefs_create_file(t->flags->opts[i].name, 0640,
+				    trace_top.options_dir,
 				    &files[i], &tracer_opt_fops);
 	}
 }

@@ -254,13 +254,9 @@ static const struct file_operations snap_raw_fops = {
 	.release	= raw_release,
 };
 
-/**
- * trace_pipe_raw_create() - per_cpu/cpuN/trace_pipe_raw and snapshot_raw
- * @tr: the instance
- * @dir: the per_cpu/cpuN directory
- * @cpu: N
- */
-void trace_pipe_raw_create(struct trace_array *tr, struct dentry *dir, long cpu)
+/* per_cpu/cpuN/trace_pipe_raw and snapshot_raw. */
+static void raw_create_cpu_files(struct trace_array *tr, struct dentry *dir,
+				 long cpu)
 {
 	tracefs_create_file("trace_pipe_raw", 0440, dir, trace_cpu_file(tr, cpu),
 			    &raw_fops);
@@ -305,12 +301,14 @@ static const struct file_operations buffer_percent_fops = {
 	.llseek		= default_llseek,
 };
 
-/**
- * trace_buffer_percent_create() - the buffer_percent file of an instance
- * @tr: the instance
- * @dir: its directory
- */
-void trace_buffer_percent_create(struct trace_array *tr, struct dentry *dir)
+static void raw_create_files(struct trace_array *tr, struct dentry *dir)
 {
 	tracefs_create_file("buffer_percent", 0640, dir, tr, &buffer_percent_fops);
 }
+
+const struct trace_part trace_raw_part = {
+	.name			= "raw",
+	.id			= TRACE_PART_RAW,
+	.create_files		= raw_create_files,
+	.create_cpu_files	= raw_create_cpu_files,
+};

@@ -7,10 +7,14 @@
  *
  *   struct tracer       a plugin selected through current_tracer; static,
  *                       registered once with register_tracer().
- *   struct trace_array  a tracing instance: which tracer is current and
- *                       whether tracing is on.  There is one, the global
- *                       instance (trace_top); instances come with the ring
- *                       buffer.
+ *   struct trace_array  a tracing instance: the global one (trace_top,
+ *                       the tracefs root) or one of instances/.  Its
+ *                       buffers, tracer, options and files.
+ *   struct trace_part   one part of every instance (buffers, options,
+ *                       events, function tracing, ...): set up, given
+ *                       files and freed by trace_instance.c, in order.
+ *   struct trace_option a general option (options/NAME), declared by the
+ *                       part it belongs to.
  *
  * Locking: trace_types_lock (a mutex) serialises registration, tracer
  * switching and everything else that changes a trace_array; the legend of
@@ -96,30 +100,135 @@ struct tracer {
 	struct list_head	list;
 };
 
-/* Bits of trace_array.flags: the general options (options/). */
-enum trace_opt {
-	TRACE_OPT_OVERWRITE	= BIT(0),	/* overwrite: oldest data goes when full */
-	TRACE_OPT_RECORD_CMD	= BIT(1),	/* record-cmd: remember comms of writers */
-	TRACE_OPT_IRQ_INFO	= BIT(2),	/* irq-info: the flags columns */
-	TRACE_OPT_CONTEXT_INFO	= BIT(3),	/* context-info: comm, pid, cpu, time */
-	TRACE_OPT_MARKERS	= BIT(4),	/* markers: trace_marker writes are kept */
-	TRACE_OPT_SYM_OFFSET	= BIT(5),	/* sym-offset: function+0x12/0x80 */
-	TRACE_OPT_SYM_ADDR	= BIT(6),	/* sym-addr: also <address> */
-	TRACE_OPT_RAW		= BIT(7),	/* raw: numbers instead of text */
-	TRACE_OPT_BLOCK		= BIT(8),	/* block: trace_pipe ignores O_NONBLOCK */
-	TRACE_OPT_RECORD_TGID	= BIT(9),	/* record-tgid: remember tgids of writers */
-	TRACE_OPT_PRINT_PARENT	= BIT(10),	/* print-parent: function <-caller */
-	TRACE_OPT_HEX		= BIT(11),	/* hex: fields in hex */
-	TRACE_OPT_BIN		= BIT(12),	/* bin: fields as raw bytes */
-	TRACE_OPT_ANNOTATE	= BIT(13),	/* annotate: where CPU buffers start */
-	TRACE_OPT_MSG_ONLY	= BIT(14),	/* printk-msg-only: print text alone */
-	TRACE_OPT_FUNC_FORK	= BIT(15),	/* function-fork: pid sets follow forks */
+/*
+ * Bits of trace_array.flags: the general options (options/).  Their order
+ * is the order trace_options lists them in, upstream's, which tools may
+ * expect.  Each option belongs to the instance part whose behaviour it
+ * changes, which declares it (struct trace_option).
+ */
+enum trace_opt_bit {
+	TRACE_OPT_PRINT_PARENT_BIT,	/* print-parent: function <-caller */
+	TRACE_OPT_SYM_OFFSET_BIT,	/* sym-offset: function+0x12/0x80 */
+	TRACE_OPT_SYM_ADDR_BIT,		/* sym-addr: also <address> */
+	TRACE_OPT_RAW_BIT,		/* raw: numbers instead of text */
+	TRACE_OPT_HEX_BIT,		/* hex: fields in hex */
+	TRACE_OPT_BIN_BIT,		/* bin: fields as raw bytes */
+	TRACE_OPT_BLOCK_BIT,		/* block: trace_pipe ignores O_NONBLOCK */
+	TRACE_OPT_ANNOTATE_BIT,		/* annotate: where CPU buffers start */
+	TRACE_OPT_MSG_ONLY_BIT,		/* printk-msg-only: print text alone */
+	TRACE_OPT_CONTEXT_INFO_BIT,	/* context-info: comm, pid, cpu, time */
+	TRACE_OPT_RECORD_CMD_BIT,	/* record-cmd: remember comms of writers */
+	TRACE_OPT_RECORD_TGID_BIT,	/* record-tgid: remember tgids of writers */
+	TRACE_OPT_OVERWRITE_BIT,	/* overwrite: oldest data goes when full */
+	TRACE_OPT_IRQ_INFO_BIT,		/* irq-info: the flags columns */
+	TRACE_OPT_MARKERS_BIT,		/* markers: trace_marker writes are kept */
+	TRACE_OPT_FUNC_FORK_BIT,	/* function-fork: pid sets follow forks */
+	TRACE_OPT_NR
 };
 
-#define TRACE_OPT_DEFAULT	(TRACE_OPT_OVERWRITE | TRACE_OPT_RECORD_CMD | \
-				 TRACE_OPT_IRQ_INFO | TRACE_OPT_CONTEXT_INFO | \
-				 TRACE_OPT_MARKERS | TRACE_OPT_PRINT_PARENT | \
-				 TRACE_OPT_ANNOTATE)
+#define TRACE_OPT_PRINT_PARENT	BIT(TRACE_OPT_PRINT_PARENT_BIT)
+#define TRACE_OPT_SYM_OFFSET	BIT(TRACE_OPT_SYM_OFFSET_BIT)
+#define TRACE_OPT_SYM_ADDR	BIT(TRACE_OPT_SYM_ADDR_BIT)
+#define TRACE_OPT_RAW		BIT(TRACE_OPT_RAW_BIT)
+#define TRACE_OPT_HEX		BIT(TRACE_OPT_HEX_BIT)
+#define TRACE_OPT_BIN		BIT(TRACE_OPT_BIN_BIT)
+#define TRACE_OPT_BLOCK		BIT(TRACE_OPT_BLOCK_BIT)
+#define TRACE_OPT_ANNOTATE	BIT(TRACE_OPT_ANNOTATE_BIT)
+#define TRACE_OPT_MSG_ONLY	BIT(TRACE_OPT_MSG_ONLY_BIT)
+#define TRACE_OPT_CONTEXT_INFO	BIT(TRACE_OPT_CONTEXT_INFO_BIT)
+#define TRACE_OPT_RECORD_CMD	BIT(TRACE_OPT_RECORD_CMD_BIT)
+#define TRACE_OPT_RECORD_TGID	BIT(TRACE_OPT_RECORD_TGID_BIT)
+#define TRACE_OPT_OVERWRITE	BIT(TRACE_OPT_OVERWRITE_BIT)
+#define TRACE_OPT_IRQ_INFO	BIT(TRACE_OPT_IRQ_INFO_BIT)
+#define TRACE_OPT_MARKERS	BIT(TRACE_OPT_MARKERS_BIT)
+#define TRACE_OPT_FUNC_FORK	BIT(TRACE_OPT_FUNC_FORK_BIT)
+
+/**
+ * struct trace_option - an option of trace_options and options/
+ * @name: its name there
+ * @bit: its TRACE_OPT_*_BIT in trace_array.flags
+ * @on: its value in a new instance
+ * @changed: optional; called before the option changes in @tr, with
+ *	trace_types_lock held; an error refuses the change
+ */
+struct trace_option {
+	const char	*name;
+	unsigned int	bit;
+	bool		on;
+	int		(*changed)(struct trace_array *tr, bool on);
+};
+
+/* What an instance's options/NAME file points to. */
+struct trace_option_file {
+	struct trace_array	*tr;
+	unsigned int		bit;
+};
+
+/*
+ * The parts of an instance, in the order they are set up; they are torn
+ * down in the reverse order.  A part may use the parts before it from its
+ * own hooks.  The options come first: every part's options go into
+ * options/.
+ */
+enum trace_part_id {
+	TRACE_PART_OPTIONS,	/* trace_options, options/: every part's */
+	TRACE_PART_CONTROL,	/* current_tracer, tracing_on (trace_fs.c) */
+	TRACE_PART_BUFFER,	/* the ring buffers and their files */
+	TRACE_PART_READ,	/* trace, trace_pipe, snapshot */
+	TRACE_PART_RAW,		/* trace_pipe_raw, snapshot_raw, buffer_percent */
+	TRACE_PART_MARKER,	/* trace_marker, trace_marker_raw */
+	TRACE_PART_CMDLINE,	/* saved_cmdlines, saved_tgids */
+	TRACE_PART_ERROR_LOG,	/* error_log */
+	TRACE_PART_EVENTS,	/* events/, set_event */
+	TRACE_PART_FUNCTION,	/* after events: its commands hold events */
+#if IS_ENABLED(CONFIG_TRACER_KUNIT_TEST)
+	TRACE_PART_KUNIT,	/* a part tracer_kunit.c registers and removes */
+#endif
+	TRACE_PART_NR
+};
+
+/**
+ * struct trace_part - one part of every tracing instance
+ * @name: for messages
+ * @id: its TRACE_PART_*: its place in the order
+ * @init: optional; set up the part's state in @tr, which has every part
+ *	before it; may fail, and then the instance is not created (the top
+ *	instance goes on without this part and the parts after it)
+ * @free: optional; free what @init set up.  Called exactly once for every
+ *	instance whose @init succeeded, when the instance goes away or when
+ *	a later part's @init failed; no file of the instance is open
+ * @create_files: optional; the part's files in @dir, the instance's
+ *	tracefs directory (NULL for the top instance: the root)
+ * @create_cpu_files: optional; its files in per_cpu/cpuN (@dir) for @cpu
+ * @create_root_files: optional; files that only the root has, once
+ * @remove_files: optional; remove files the part made outside the
+ *	instance's tracefs tree (events/ is eventfs), before the core
+ *	removes the instance's directory
+ * @opts: the general options the part owns; their options/ files are made
+ *	with the part's files
+ * @nr_opts: how many
+ *
+ * Parts are static objects; the core walks them for the top instance and
+ * for every mkdir in instances/.  A part registers once
+ * (trace_part_register()), normally from an initcall before tracefs is
+ * up; its hooks run under trace_types_lock, except @free and
+ * @remove_files on rmdir, which run under the instances' own lock only.
+ */
+struct trace_part {
+	const char			*name;
+	enum trace_part_id		id;
+	int				(*init)(struct trace_array *tr);
+	void				(*free)(struct trace_array *tr);
+	void				(*create_files)(struct trace_array *tr,
+							struct dentry *dir);
+	void				(*create_cpu_files)(struct trace_array *tr,
+							    struct dentry *dir,
+							    long cpu);
+	void				(*create_root_files)(struct dentry *root);
+	void				(*remove_files)(struct trace_array *tr);
+	const struct trace_option	*opts;
+	unsigned int			nr_opts;
+};
 
 /**
  * struct trace_array - a tracing instance
@@ -144,7 +253,9 @@ enum trace_opt {
  * @ref: open files of the instance; rmdir needs it at 0
  * @dead: being removed: no new file may open
  * @cpu_files: the (instance, CPU) pairs its files point to, [0] = all
- * @option_files: what its options/ files point to
+ * @opt_files: what its options/ files point to
+ * @options_dir: its options/ directory
+ * @parts: BIT(TRACE_PART_*) of the parts set up in it
  * @cpumask: CPUs that record (tracing_cpumask)
  * @buffer_percent: fill level that wakes waiting trace_pipe_raw splicers
  * @func: its function tracing (ftrace_internal.h), NULL without
@@ -181,7 +292,9 @@ struct trace_array {
 	int			ref;		/* [L] */
 	bool			dead;		/* [L] */
 	struct trace_cpu_file	*cpu_files;	/* [I] */
-	void			*option_files;	/* [I] */
+	struct trace_option_file opt_files[TRACE_OPT_NR];	/* [I] */
+	struct dentry		*options_dir;	/* [I] */
+	unsigned long		parts;		/* [L] */
 	cpumask_var_t		cpumask;	/* [L] */
 	int			buffer_percent;	/* [a] READ_ONCE/WRITE_ONCE */
 	struct ftrace_inst	*func;		/* [I] once tracefs has it */
@@ -194,10 +307,14 @@ struct trace_array {
  * struct trace_cpu_file - what a per-instance file points to
  * @tr: the instance
  * @cpu: its CPU, or RING_BUFFER_ALL_CPUS for a top-level file
+ * @dir: per_cpu/cpuN of @cpu (unused for RING_BUFFER_ALL_CPUS)
+ *
+ * Immutable; lives as long as the instance.
  */
 struct trace_cpu_file {
 	struct trace_array	*tr;
 	long			cpu;
+	struct dentry		*dir;
 };
 
 /* Record types (struct trace_entry.type) of the core's own records. */
@@ -240,6 +357,16 @@ extern struct mutex trace_types_lock;
 extern struct trace_array trace_top;
 extern struct tracer nop_trace;
 
+/* The core's parts, registered by early_trace_init(). */
+extern const struct trace_part trace_options_part;	/* trace_options.c */
+extern const struct trace_part trace_control_part;	/* trace_fs.c */
+extern const struct trace_part trace_buffer_part;	/* trace_buffer.c */
+extern const struct trace_part trace_read_part;		/* trace_read.c */
+extern const struct trace_part trace_raw_part;		/* trace_pipe_raw.c */
+extern const struct trace_part trace_marker_part;	/* trace_marker.c */
+extern const struct trace_part trace_cmdline_part;	/* trace_cmdline.c */
+extern const struct trace_part trace_error_log_part;	/* trace_error_log.c */
+
 /* tracer.c: the registry of tracers. */
 int register_tracer(struct tracer *type);
 void unregister_tracer(struct tracer *type);
@@ -247,19 +374,18 @@ int tracing_set_tracer(struct trace_array *tr, const char *name);
 int tracer_show_available(struct seq_file *m, struct trace_array *tr);
 void tracer_set_boot_name(const char *name);
 const char *tracer_boot_name(void);
+void tracer_options_create_files(void);
 
 /* trace_buffer.c: the instance's ring buffer and its records. */
 int tracing_expand_buffer(struct trace_array *tr);
 void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip);
-void trace_buffer_create_files(struct trace_array *tr, struct dentry *dir);
-void trace_cpu_create_files(struct trace_array *tr, struct dentry *dir, long cpu);
 void trace_reset_buffer(struct trace_array *tr, int cpu);
 void trace_shrink_buffer(struct trace_array *tr);
 extern const char *const trace_clock_names[];
 bool trace_clock_in_ns(struct trace_array *tr);
-int trace_alloc_buffer(struct trace_array *tr);
 void trace_buffers(struct trace_array *tr, struct trace_buffer *bufs[2]);
 int trace_snap_alloc(struct trace_array *tr);
+struct trace_cpu_file *trace_cpu_file(struct trace_array *tr, long cpu);
 
 /* trace_snapshot.c: the snapshot buffer. */
 #ifdef CONFIG_TRACER_SNAPSHOT
@@ -283,10 +409,8 @@ static inline void trace_snapshot_help(struct seq_buf *s,
 bool trace_save_cmdline(struct task_struct *task);
 void trace_save_writer(struct trace_array *tr);
 void trace_find_cmdline(int pid, char comm[]);
-int trace_tgid_map_alloc(void);
 void trace_save_tgid(struct task_struct *task);
 int trace_find_tgid(int pid);
-void trace_cmdline_create_files(struct dentry *dir);
 
 /* trace_output.c: text of records and headers. */
 struct seq_buf;
@@ -302,62 +426,40 @@ void trace_print_header(struct seq_buf *s, struct trace_array *tr,
 /* trace_error_log.c: error_log. */
 void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
 		     const char **errs, u8 type, u16 pos);
-void trace_error_log_free(struct trace_array *tr);
-void trace_error_log_create(struct trace_array *tr, struct dentry *dir);
 
 /* trace_events*.c: trace events (trace_event_priv.h has the rest). */
-int trace_events_inst_init(struct trace_array *tr);
-void trace_events_inst_free(struct trace_array *tr);
-void trace_events_create_files(struct trace_array *tr, struct dentry *dir);
 bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 		       struct trace_array *tr, int cpu, u64 ts,
 		       struct trace_entry *ent, unsigned int len, bool raw);
 
 /* trace_options.c: trace_options and options/. */
-void trace_options_create_files(struct trace_array *tr, struct dentry *dir);
+void trace_options_create_part_files(struct trace_array *tr,
+				     const struct trace_part *p);
+int trace_options_add(const struct trace_option *opts, unsigned int n);
+void trace_options_remove(const struct trace_option *opts, unsigned int n);
 void trace_options_add_tracer(struct tracer *t);
 
-/* trace_functions.c: the function tracer's per-instance part. */
-#ifdef CONFIG_FUNCTION_TRACER
-void trace_func_create_files(struct trace_array *tr, struct dentry *dir);
-void trace_func_free(struct trace_array *tr);
-int trace_func_fork(struct trace_array *tr, bool on);
-#else
-static inline void trace_func_create_files(struct trace_array *tr,
-					   struct dentry *dir) { }
-static inline void trace_func_free(struct trace_array *tr) { }
-static inline int trace_func_fork(struct trace_array *tr, bool on)
-{
-	return -ENODEV;
-}
-#endif
+/* trace_instance.c: the parts of instances, instances/. */
+int trace_part_register(const struct trace_part *p);
+void trace_part_unregister(const struct trace_part *p);
+void trace_part_create_top_files(void);
+int trace_instance_new(const char *name);
+int trace_instance_remove(const char *name);
+int trace_top_setup(void);
 
-/* trace_instance.c: instances/. */
-void trace_instances_create(struct dentry *dir);
-
-/* trace_read.c, trace_marker.c: files. */
-void trace_read_create_files(struct trace_array *tr, struct dentry *dir);
-void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
-				 long cpu);
-void trace_marker_create_files(struct trace_array *tr, struct dentry *dir);
-void trace_pipe_raw_create(struct trace_array *tr, struct dentry *dir, long cpu);
-void trace_buffer_percent_create(struct trace_array *tr, struct dentry *dir);
-
-/* trace_core.c: instances' life and the on/off state of a trace_array. */
+/* trace_core.c: the on/off state of an instance, and pins on it. */
 int trace_array_get(struct trace_array *tr);
-int trace_array_open(struct inode *inode, struct file *file);
-int trace_get_ulong(const char __user *ubuf, size_t cnt, unsigned long min,
-		    unsigned long max, unsigned long *val);
-int trace_array_release(struct inode *inode, struct file *file);
 void trace_array_put(struct trace_array *tr);
-int trace_array_init(struct trace_array *tr);
-void trace_array_free(struct trace_array *tr);
-struct trace_cpu_file *trace_cpu_file(struct trace_array *tr, long cpu);
-void trace_create_files(struct trace_array *tr, struct dentry *dir);
 void tracer_tracing_on(struct trace_array *tr);
 void tracer_tracing_off(struct trace_array *tr);
 bool tracer_tracing_is_on(struct trace_array *tr);
-void tracing_on_store(struct trace_array *tr, bool on);
+void trace_on_store(struct trace_array *tr, bool on);
+
+/* trace_fs.c: helpers of every part's files. */
+int trace_array_open(struct inode *inode, struct file *file);
+int trace_array_release(struct inode *inode, struct file *file);
+int trace_get_ulong(const char __user *ubuf, size_t cnt, unsigned long min,
+		    unsigned long max, unsigned long *val);
 
 /*
  * The writers' side of the core, inline: every record of every tracer

@@ -497,12 +497,8 @@ static const struct file_operations trace_pipe_fops = {
 	.release	= trace_pipe_release,
 };
 
-/**
- * trace_read_create_files() - trace, trace_pipe and snapshot of an instance
- * @tr: the instance
- * @dir: its tracefs directory
- */
-void trace_read_create_files(struct trace_array *tr, struct dentry *dir)
+/* trace, trace_pipe and snapshot of an instance. */
+static void read_create_files(struct trace_array *tr, struct dentry *dir)
 {
 	struct trace_cpu_file *sel = trace_cpu_file(tr, RING_BUFFER_ALL_CPUS);
 
@@ -512,14 +508,9 @@ void trace_read_create_files(struct trace_array *tr, struct dentry *dir)
 		tracefs_create_file("snapshot", 0640, dir, sel, &snapshot_fops);
 }
 
-/**
- * trace_cpu_read_create_files() - trace, trace_pipe, snapshot of per_cpu/cpuN
- * @tr: the instance
- * @dir: the per_cpu/cpuN directory
- * @cpu: N
- */
-void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
-				 long cpu)
+/* The same three in per_cpu/cpuN. */
+static void read_create_cpu_files(struct trace_array *tr, struct dentry *dir,
+				  long cpu)
 {
 	struct trace_cpu_file *sel = trace_cpu_file(tr, cpu);
 
@@ -528,3 +519,26 @@ void trace_cpu_read_create_files(struct trace_array *tr, struct dentry *dir,
 	if (IS_ENABLED(CONFIG_TRACER_SNAPSHOT))
 		tracefs_create_file("snapshot", 0640, dir, sel, &snapshot_fops);
 }
+
+/* The options of how records read as text (trace_output.c follows them). */
+static const struct trace_option read_opts[] = {
+	{ "sym-offset",		TRACE_OPT_SYM_OFFSET_BIT },
+	{ "sym-addr",		TRACE_OPT_SYM_ADDR_BIT },
+	{ "raw",		TRACE_OPT_RAW_BIT },
+	{ "hex",		TRACE_OPT_HEX_BIT },
+	{ "bin",		TRACE_OPT_BIN_BIT },
+	{ "block",		TRACE_OPT_BLOCK_BIT },
+	{ "annotate",		TRACE_OPT_ANNOTATE_BIT, true },
+	{ "printk-msg-only",	TRACE_OPT_MSG_ONLY_BIT },
+	{ "context-info",	TRACE_OPT_CONTEXT_INFO_BIT, true },
+	{ "irq-info",		TRACE_OPT_IRQ_INFO_BIT, true },
+};
+
+const struct trace_part trace_read_part = {
+	.name			= "read",
+	.id			= TRACE_PART_READ,
+	.create_files		= read_create_files,
+	.create_cpu_files	= read_create_cpu_files,
+	.opts			= read_opts,
+	.nr_opts		= ARRAY_SIZE(read_opts),
+};

@@ -234,6 +234,7 @@ int register_tracer(struct tracer *type)
 		goto out;
 
 	list_add(&type->list, &trace_types);
+	trace_options_add_tracer(type);
 
 	if (boot_tracer_pending && !strcmp(type->name, boot_tracer)) {
 		boot_tracer_pending = false;
@@ -248,6 +249,23 @@ int register_tracer(struct tracer *type)
 out:
 	mutex_unlock(&trace_types_lock);
 	return ret;
+}
+
+/**
+ * tracer_options_create_files() - options/ files of the tracers so far
+ *
+ * Called once, when the root's options/ is made; tracers registered
+ * later get theirs at registration.
+ *
+ * Context: trace_types_lock held.
+ */
+void tracer_options_create_files(void)
+{
+	struct tracer *t;
+
+	lockdep_assert_held(&trace_types_lock);
+	list_for_each_entry(t, &trace_types, list)
+		trace_options_add_tracer(t);
 }
 
 /**

@@ -260,13 +260,13 @@ static void tracing_on_switch(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, register_tracer(&t), 0);
 	KUNIT_ASSERT_EQ(test, tracing_set_tracer(&trace_top, "kunit_onoff"), 0);
 	reset_counts();
-	tracing_on_store(&trace_top, true);
-	tracing_on_store(&trace_top, false);
+	trace_on_store(&trace_top, true);
+	trace_on_store(&trace_top, false);
 	KUNIT_EXPECT_FALSE(test, tracing_is_on());
 	KUNIT_EXPECT_EQ(test, stop_calls, 1);
-	tracing_on_store(&trace_top, false);
+	trace_on_store(&trace_top, false);
 	KUNIT_EXPECT_EQ(test, stop_calls, 1);
-	tracing_on_store(&trace_top, true);
+	trace_on_store(&trace_top, true);
 	KUNIT_EXPECT_TRUE(test, tracing_is_on());
 	KUNIT_EXPECT_EQ(test, start_calls, was_on ? 1 : 2);
 
@@ -287,7 +287,7 @@ static void tracing_on_switch(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, stop_calls, 1);
 
 	unregister_tracer(&t);
-	tracing_on_store(&trace_top, was_on);
+	trace_on_store(&trace_top, was_on);
 }
 
 static struct kunit_case tracer_cases[] = {
