@@ -363,7 +363,7 @@ void ftrace_mod_words_apply(struct module *mod)
  * @cap: its capacity
  * @words: splits the writes into words
  * @word: the buffer of @words
- * @pos: for reading: the current set, copied at open
+ * @shown: for reading: the current set, copied at open
  *
  * Private to the open file; writes are serialised by the VFS (f_pos_lock).
  */

@@ -200,7 +200,8 @@ void disable_trace_on_warning(void)
 
 /*
  * kernel.tracepoint_printk: also print every trace event to the console.
- * Kept for the event subsystem; there are no trace events yet.
+ * The value is kept and reported; trace events do not print to the
+ * console yet (events, part two), so it has no effect.
  */
 int tracepoint_printk;
 

@@ -116,6 +116,9 @@ static void print_time(struct seq_buf *s, struct trace_array *tr, u64 ts)
 
 /**
  * struct trace_sym_cache - names of core kernel text addresses, as %ps
+ * @slot: the cache, indexed by a hash of the address: each slot holds
+ *	the name (@slot.len bytes, no NUL) of the address @slot.ip
+ * @iter: scratch for the output functions of trace events
  *
  * Owned by one reader (no locking).  Core kernel symbols never change,
  * so entries never go stale; module text is not cached.
