@@ -20,7 +20,7 @@
 
 #include "rb_internal.h"
 #include "trace_priv.h"
-#include "trace_event_priv.h"
+#include "trace_events_priv.h"
 
 static void field(struct seq_buf *s, const char *type, const char *name,
 		  size_t offset, size_t size, int sgn)

@@ -25,7 +25,7 @@
 #include <asm/setup.h>
 
 #include "trace_priv.h"
-#include "trace_event_priv.h"
+#include "trace_events_priv.h"
 
 /* Serialises changes to events and their enable state (see the header). */
 DEFINE_MUTEX(event_mutex);

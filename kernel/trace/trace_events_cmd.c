@@ -15,7 +15,7 @@
 #include <linux/string.h>
 
 #include "ftrace_cmd.h"
-#include "trace_event_priv.h"
+#include "trace_events_priv.h"
 #include "trace_priv.h"
 
 /* "SYSTEM:EVENT[:N]": the event's file, held unless @remove, and N. */

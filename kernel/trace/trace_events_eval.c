@@ -15,7 +15,7 @@
 #include <linux/tracepoint.h>
 
 #include "trace_priv.h"
-#include "trace_event_priv.h"
+#include "trace_events_priv.h"
 
 /* A print fmt this file allocated, to free with its event. */
 struct eval_fmt {

@@ -26,7 +26,7 @@
 #include <linux/uaccess.h>
 
 #include "trace_priv.h"
-#include "trace_event_priv.h"
+#include "trace_events_priv.h"
 
 #define FILTER_MAX_NEST		32
 #define FILTER_MAX_OPS		256	/* the stack never exceeds the nesting */

@@ -27,7 +27,7 @@
 #include <linux/uaccess.h>
 
 #include "trace_priv.h"
-#include "trace_event_priv.h"
+#include "trace_events_priv.h"
 
 /* Generated text: made at open, so reads at any offset agree. */
 struct text {

@@ -8,7 +8,7 @@
 #include <linux/slab.h>
 
 #include "trace_priv.h"
-#include "trace_event_priv.h"
+#include "trace_events_priv.h"
 
 struct kt_rec {
 	struct trace_entry	ent;

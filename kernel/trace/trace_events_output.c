@@ -14,7 +14,7 @@
 #include <linux/xarray.h>
 
 #include "trace_priv.h"
-#include "trace_event_priv.h"
+#include "trace_events_priv.h"
 
 /* Types below this belong to the core's own records (trace_priv.h). */
 #define FIRST_EVENT_TYPE	32

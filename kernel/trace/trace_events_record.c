@@ -14,7 +14,7 @@
 #include <linux/tracepoint.h>
 
 #include "trace_priv.h"
-#include "trace_event_priv.h"
+#include "trace_events_priv.h"
 
 /**
  * trace_event_reg() - the reg callback of TRACE_EVENT() classes

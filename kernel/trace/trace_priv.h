@@ -259,7 +259,7 @@ struct trace_part {
  * @cpumask: CPUs that record (tracing_cpumask)
  * @buffer_percent: fill level that wakes waiting trace_pipe_raw splicers
  * @func: its function tracing (ftrace_internal.h), NULL without
- * @events: its trace events (trace_event_priv.h)
+ * @events: its trace events (trace_events_priv.h)
  * @errs: its error_log entries, oldest first
  * @nr_errs: how many
  *
@@ -427,7 +427,7 @@ void trace_print_header(struct seq_buf *s, struct trace_array *tr,
 void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
 		     const char **errs, u8 type, u16 pos);
 
-/* trace_events*.c: trace events (trace_event_priv.h has the rest). */
+/* trace_events*.c: trace events (trace_events_priv.h has the rest). */
 bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 		       struct trace_array *tr, int cpu, u64 ts,
 		       struct trace_entry *ent, unsigned int len, bool raw);
