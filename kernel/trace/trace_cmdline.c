@@ -366,7 +366,7 @@ static void cmdline_create_root_files(struct dentry *root)
 }
 
 static const struct trace_option cmdline_opts[] = {
-	{ "record-cmd",		TRACE_OPT_RECORD_CMD_BIT, true },
+	{ "record-cmd",		TRACE_OPT_RECORD_CMD_BIT, true, .top_only = true },
 	{ "record-tgid",	TRACE_OPT_RECORD_TGID_BIT, false, record_tgid_changed },
 };
 

@@ -271,7 +271,8 @@ static int func_fork_changed(struct trace_array *tr, bool on)
 
 static const struct trace_option func_opts_general[] = {
 	{ "print-parent",	TRACE_OPT_PRINT_PARENT_BIT, true },
-	{ "function-fork",	TRACE_OPT_FUNC_FORK_BIT, false, func_fork_changed },
+	{ "function-fork",	TRACE_OPT_FUNC_FORK_BIT, false, func_fork_changed,
+	  .fresh = true },
 };
 
 static const struct trace_part func_part = {

@@ -42,7 +42,7 @@ static bool top_files_made;		/* [L] the root's files exist */
 
 /*
  * Set up part @p in @tr, which has every part before it; its option bits
- * take their defaults first.
+ * take their first values before.
  */
 static int part_init(const struct trace_part *p, struct trace_array *tr)
 {
@@ -53,9 +53,14 @@ static int part_init(const struct trace_part *p, struct trace_array *tr)
 	for (i = 0; i < p->id; i++)
 		if (parts[i] && !(tr->parts & BIT(i)))
 			return -ENODEV;	/* a part it may use is missing */
-	for (i = 0; i < p->nr_opts; i++)
-		if (p->opts[i].on)
-			tr->flags |= BIT(p->opts[i].bit);
+	for (i = 0; i < p->nr_opts; i++) {
+		const struct trace_option *o = &p->opts[i];
+		bool on = tr == &trace_top || o->fresh ? o->on :
+			  trace_top.flags & BIT(o->bit);
+
+		if (on)
+			tr->flags |= BIT(o->bit);
+	}
 	ret = p->init ? p->init(tr) : 0;
 	if (!ret)
 		tr->parts |= BIT(p->id);

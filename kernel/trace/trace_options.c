@@ -266,6 +266,8 @@ void trace_options_create_part_files(struct trace_array *tr,
 	unsigned int i, bit;
 
 	for (i = 0; tr->options_dir && i < p->nr_opts; i++) {
+		if (p->opts[i].top_only && tr != &trace_top)
+			continue;
 		bit = p->opts[i].bit;
 		tracefs_create_file(p->opts[i].name, 0640, tr->options_dir,
 				    &tr->opt_files[bit], &option_fops);

@@ -147,15 +147,21 @@ enum trace_opt_bit {
  * struct trace_option - an option of trace_options and options/
  * @name: its name there
  * @bit: its TRACE_OPT_*_BIT in trace_array.flags
- * @on: its value in a new instance
+ * @on: its value at boot
  * @changed: optional; called before the option changes in @tr, with
  *	trace_types_lock held; an error refuses the change
+ * @fresh: a new instance starts with @on; without it, with the value the
+ *	top instance has then (upstream's rule for each option)
+ * @top_only: only the root's options/ has a file for it (trace_options
+ *	lists it in every instance)
  */
 struct trace_option {
 	const char	*name;
 	unsigned int	bit;
 	bool		on;
 	int		(*changed)(struct trace_array *tr, bool on);
+	bool		fresh;
+	bool		top_only;
 };
 
 /* What an instance's options/NAME file points to. */

@@ -529,7 +529,7 @@ static const struct trace_option read_opts[] = {
 	{ "bin",		TRACE_OPT_BIN_BIT },
 	{ "block",		TRACE_OPT_BLOCK_BIT },
 	{ "annotate",		TRACE_OPT_ANNOTATE_BIT, true },
-	{ "printk-msg-only",	TRACE_OPT_MSG_ONLY_BIT },
+	{ "printk-msg-only",	TRACE_OPT_MSG_ONLY_BIT, .top_only = true },
 	{ "context-info",	TRACE_OPT_CONTEXT_INFO_BIT, true },
 	{ "irq-info",		TRACE_OPT_IRQ_INFO_BIT, true },
 };

@@ -46,3 +46,18 @@ for t in $(cat instances/tsel/available_tracers); do
 	echo nop > instances/tsel/current_tracer
 done
 rmdir instances/tsel
+# A new instance starts with the top's options, but function-fork off;
+# record-cmd and printk-msg-only have files only at the root.
+echo 0 > options/overwrite
+[ -f options/function-fork ] && echo 1 > options/function-fork
+mkdir instances/opts
+echo 1 > options/overwrite
+expect_content instances/opts/options/overwrite 0
+[ -f options/function-fork ] && expect_content instances/opts/options/function-fork 0
+[ -f options/function-fork ] && echo 0 > options/function-fork
+for o in record-cmd printk-msg-only; do
+	[ -f options/$o ] || fail "root has no options/$o"
+	[ -e instances/opts/options/$o ] && fail "instance has options/$o"
+	grep -q "^\(no\)*$o\$" instances/opts/trace_options || fail "instance trace_options lacks $o"
+done
+rmdir instances/opts
