@@ -275,11 +275,11 @@ EXPORT_SYMBOL_GPL(ring_buffer_consume);
  * @buffer: the buffer
  * @cpu: the CPU
  * @page: a sub-buffer (ring_buffer_subbuf_size_get()), filled in the
- *	buffer page format (ABI):
+ *	buffer page format (ABI), ready to hand to user space as it is:
  *	time_stamp is the time before the first record, commit the bytes
  *	of records, with RB_MISSED_EVENTS when records were lost before
- *	them and RB_MISSED_STORED when their number follows the data
- *
+ *	them and RB_MISSED_STORED when their number (an unsigned long)
+ *	follows the data; every byte after that, up to @size, is zero
  * @size: the bytes at @page
  *
  * Return: the bytes of records in @page, 0 when @cpu has none, or
@@ -292,7 +292,7 @@ int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page,
 	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
 	struct buffer_data_page *bp = page;
 	unsigned long flags, lost, commit;
-	unsigned int len = 0;
+	unsigned int len = 0, used;
 	u64 ts;
 	int n;
 
@@ -318,11 +318,14 @@ int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page,
 	} else {
 		/* Straight from the ring into the caller's page. */
 		len = rb_take_into(c, bp);
-		if (!len)
-			goto out;
+		if (!len) {
+			raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+			return 0;
+		}
 	}
 
 	commit = len;
+	used = len;
 	lost = c->lost_pending;
 	c->lost_pending = 0;
 	if (lost) {
@@ -330,11 +333,13 @@ int ring_buffer_read_page(struct trace_buffer *buffer, int cpu, void *page,
 		if (len + sizeof(lost) <= c->data_size) {
 			memcpy(&bp->data[len], &lost, sizeof(lost));
 			commit |= RB_MISSED_STORED;
+			used += sizeof(lost);
 		}
 	}
 	local_set(&bp->commit, commit);
-out:
 	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+	/* The page is the caller's alone: clear its tail without the lock. */
+	memset(bp->data + used, 0, size - RB_PAGE_HDR - used);
 	return len;
 }
 EXPORT_SYMBOL_GPL(ring_buffer_read_page);

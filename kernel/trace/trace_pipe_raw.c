@@ -18,7 +18,6 @@
 #include <linux/tracefs.h>
 #include <linux/uio.h>
 
-#include "rb_internal.h"
 #include "trace_priv.h"
 
 struct raw_reader {
@@ -102,13 +101,7 @@ static int raw_fill(struct raw_reader *r, bool nonblock, bool nowait)
 		if (len < 0)
 			return len;
 		if (len) {
-			struct buffer_data_page *bp = r->page;
-
-			/* Zero what follows the records (and the lost count). */
-			if (local_read(&bp->commit) & RB_MISSED_STORED)
-				len += sizeof(long);
-			memset(bp->data + len, 0,
-			       (PAGE_SIZE << r->order) - RB_PAGE_HDR - len);
+			/* The page is ready for user space, tail zeroed. */
 			r->full = true;
 			r->off = 0;
 			return 0;
