@@ -21,6 +21,7 @@
 #include <linux/seq_file.h>
 
 struct iov_iter;
+struct seq_buf;
 struct trace_buffer;
 struct ring_buffer_iter;
 
@@ -71,6 +72,7 @@ unsigned long ring_buffer_size(struct trace_buffer *buffer, int cpu);
 int ring_buffer_subbuf_order_set(struct trace_buffer *buffer, int order);
 int ring_buffer_subbuf_order_get(struct trace_buffer *buffer);
 int ring_buffer_subbuf_size_get(struct trace_buffer *buffer);
+int ring_buffer_print_page_header(struct trace_buffer *buffer, struct seq_buf *s);
 void ring_buffer_change_overwrite(struct trace_buffer *buffer, int val);
 void ring_buffer_set_clock(struct trace_buffer *buffer, u64 (*clock)(void));
 u64 ring_buffer_time_stamp(struct trace_buffer *buffer);

@@ -21,6 +21,7 @@
 #include <linux/rcupdate.h>
 #include <linux/ring_buffer.h>
 #include <linux/sched/clock.h>
+#include <linux/seq_buf.h>
 #include <linux/slab.h>
 #include <linux/trace_clock.h>
 
@@ -467,6 +468,37 @@ int ring_buffer_subbuf_size_get(struct trace_buffer *buffer)
 	return PAGE_SIZE << READ_ONCE(buffer->order);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_subbuf_size_get);
+
+/**
+ * ring_buffer_print_page_header() - the page layout, as events/header_page
+ * @buffer: the buffer, or NULL for pages of one system page
+ * @s: gets the text
+ *
+ * Describes the header of the pages trace_pipe_raw hands out and the data
+ * area after it, whose size is that of @buffer's current sub-buffers less
+ * the header.  Parsers (libtraceevent) take both the layout and the page
+ * size from this text.
+ *
+ * Return: 0, or -EOVERFLOW when @s had no room for all of it.
+ */
+int ring_buffer_print_page_header(struct trace_buffer *buffer, struct seq_buf *s)
+{
+	unsigned int order = buffer ? READ_ONCE(buffer->order) : 0;
+
+	seq_buf_printf(s, "\tfield: u64 timestamp;\toffset:%zu;\tsize:%zu;\tsigned:0;\n",
+		       offsetof(struct buffer_data_page, time_stamp),
+		       sizeof_field(struct buffer_data_page, time_stamp));
+	seq_buf_printf(s, "\tfield: local_t commit;\toffset:%zu;\tsize:%zu;\tsigned:1;\n",
+		       offsetof(struct buffer_data_page, commit),
+		       sizeof_field(struct buffer_data_page, commit));
+	/* Parsers still look for this one: a byte over the commit word. */
+	seq_buf_printf(s, "\tfield: int overwrite;\toffset:%zu;\tsize:1;\tsigned:1;\n",
+		       offsetof(struct buffer_data_page, commit));
+	seq_buf_printf(s, "\tfield: char data;\toffset:%zu;\tsize:%u;\tsigned:0;\n",
+		       offsetof(struct buffer_data_page, data), rb_data_size(order));
+	return seq_buf_has_overflowed(s) ? -EOVERFLOW : 0;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_print_page_header);
 
 /**
  * ring_buffer_size() - bytes of data a CPU's buffer holds

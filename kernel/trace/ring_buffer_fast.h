@@ -6,6 +6,13 @@
  * rb_write3() so that a traced call costs one function call less.  Only
  * code in kernel/trace includes this.  See ring_buffer_write.c for the
  * design and rb_internal.h for the positions and the legend.
+ *
+ * This header pulls in rb_internal.h, so whoever includes it sees the
+ * ring's internals.  trace_functions.c is the one file outside the ring
+ * that does (for rb_write3()), and it must use nothing here but
+ * rb_write3(); everything else outside the ring goes through
+ * <linux/ring_buffer.h> (ring_buffer_kunit.c, which tests the internals,
+ * aside).
  */
 #ifndef _RING_BUFFER_FAST_H
 #define _RING_BUFFER_FAST_H

@@ -18,7 +18,6 @@
 #include <linux/slab.h>
 #include <linux/tracefs.h>
 
-#include "rb_internal.h"
 #include "trace_priv.h"
 #include "trace_events_priv.h"
 
@@ -79,20 +78,6 @@ void trace_event_print_format(struct seq_buf *s, struct trace_event_call *call)
 	list_for_each_entry(f, trace_get_fields(call), link)
 		print_field(s, f);
 	seq_buf_printf(s, "\nprint fmt: %s\n", call->print_fmt ?: "\"\"");
-}
-
-static void print_header_page(struct seq_buf *s, unsigned int data_size)
-{
-	seq_buf_printf(s, "\tfield: u64 timestamp;\toffset:%zu;\tsize:%zu;\tsigned:0;\n",
-		       offsetof(struct buffer_data_page, time_stamp),
-		       sizeof_field(struct buffer_data_page, time_stamp));
-	seq_buf_printf(s, "\tfield: local_t commit;\toffset:%zu;\tsize:%zu;\tsigned:1;\n",
-		       offsetof(struct buffer_data_page, commit),
-		       sizeof_field(struct buffer_data_page, commit));
-	seq_buf_printf(s, "\tfield: int overwrite;\toffset:%zu;\tsize:1;\tsigned:1;\n",
-		       offsetof(struct buffer_data_page, commit));
-	seq_buf_printf(s, "\tfield: char data;\toffset:%zu;\tsize:%u;\tsigned:0;\n",
-		       offsetof(struct buffer_data_page, data), data_size);
 }
 
 static void print_header_event(struct seq_buf *s)
@@ -161,28 +146,15 @@ static void print_core_format(struct seq_buf *s, const struct core_format *c)
 	seq_buf_printf(s, "\nprint fmt: %s\n", c->print_fmt);
 }
 
-/* The data size of the pages of the instance whose events/ @ev is. */
-static int header_data_size(struct trace_event_inst *ev, unsigned int *size)
-{
-	struct trace_buffer *b;
-	int ret = trace_event_open(EV_OPEN_INST, ev, true);
-
-	if (ret)
-		return ret;
-	b = READ_ONCE(ev->tr->buffer);
-	*size = (b ? ring_buffer_subbuf_size_get(b) : PAGE_SIZE) - RB_PAGE_HDR;
-	trace_event_close(EV_OPEN_INST, ev);
-	return 0;
-}
-
 /*
  * What one of these files shows: the file's name says which text;
- * @c is the core_format of events/ftrace/NAME/ files.
+ * @c is the core_format of events/ftrace/NAME/ files, @buffer the
+ * instance's buffer for header_page.
  */
 struct core_text_arg {
 	const char			*name;
 	const struct core_format	*c;
-	unsigned int			data_size;
+	struct trace_buffer		*buffer;
 };
 
 static void gen_core_text(struct seq_buf *s, void *arg)
@@ -190,13 +162,27 @@ static void gen_core_text(struct seq_buf *s, void *arg)
 	struct core_text_arg *a = arg;
 
 	if (!strcmp(a->name, "header_page"))
-		print_header_page(s, a->data_size);
+		ring_buffer_print_page_header(a->buffer, s);
 	else if (!strcmp(a->name, "header_event"))
 		print_header_event(s);
 	else if (!strcmp(a->name, "id"))
 		seq_buf_printf(s, "%d\n", a->c->id);
 	else
 		print_core_format(s, a->c);
+}
+
+/* header_page shows the size of the instance's pages: hold the instance. */
+static int header_page_open(struct trace_event_inst *ev, struct file *filp,
+			    struct core_text_arg *a)
+{
+	int ret = trace_event_open(EV_OPEN_INST, ev, true);
+
+	if (ret)
+		return ret;
+	a->buffer = READ_ONCE(ev->tr->buffer);
+	ret = trace_event_text_make(filp, gen_core_text, a);
+	trace_event_close(EV_OPEN_INST, ev);
+	return ret;
 }
 
 static int text_open(struct inode *inode, struct file *filp)
@@ -208,9 +194,11 @@ static int text_open(struct inode *inode, struct file *filp)
 	int ret;
 
 	ret = security_locked_down(LOCKDOWN_TRACEFS);
-	if (!ret && !strcmp(a.name, "header_page"))
-		ret = header_data_size(inode->i_private, &a.data_size);
-	return ret ?: trace_event_text_make(filp, gen_core_text, &a);
+	if (ret)
+		return ret;
+	if (!strcmp(a.name, "header_page"))
+		return header_page_open(inode->i_private, filp, &a);
+	return trace_event_text_make(filp, gen_core_text, &a);
 }
 
 static const struct file_operations text_fops = {
