@@ -42,10 +42,18 @@
 #include <linux/types.h>
 #include <asm/local.h>
 
-/* A buffer page: this layout is what events/header_page describes. */
+/**
+ * struct buffer_data_page - a page (sub-buffer) of the ring
+ * @time_stamp: the time the delta of the first record counts from
+ * @commit: bytes of data, plus the RB_MISSED_* bits on pages handed out
+ * @data: the records
+ *
+ * This layout is ABI: trace_pipe_raw hands out pages in it, and
+ * ring_buffer_print_page_header() describes it in events/header_page.
+ */
 struct buffer_data_page {
-	u64		time_stamp;	/* time of the record before the first */
-	local_t		commit;		/* bytes of data, plus RB_MISSED_* bits */
+	u64		time_stamp;
+	local_t		commit;
 	unsigned char	data[];
 };
 
@@ -111,9 +119,11 @@ struct rb_page_meta {
 	local_t		entries;
 };
 
-/*
- * The writer state, updated as one 16-byte word.  @ts is the time stamp
- * of the record that ends at @pos.
+/**
+ * union rb_wstate - the writer state, updated as one 16-byte word
+ * @full: the whole state, for try_cmpxchg128_local()
+ * @pos: end of the last reservation, a position
+ * @ts: time stamp of the record that ends at @pos
  */
 union rb_wstate {
 	u128		full;
@@ -125,6 +135,38 @@ union rb_wstate {
 
 /**
  * struct rb_cpu - the buffer of one CPU
+ * @w: [w] the reserve state (end of the last reservation, its time)
+ * @committing: [w] writers between reserve and commit
+ * @commits: [w] reservations made, for rb_commit() to re-check publishing
+ * @nest: [w] bitmask of the contexts writing (rb_nest_enter())
+ * @wslot: [w] rb_wslot_make() of the write page
+ * @cpos: [p] end of the committed data
+ * @rpos: [a] reader position, see rpos_make()
+ * @written: [w] events committed
+ * @written_bytes: [w] their bytes
+ * @overrun: [w] events overwritten before they were read
+ * @overrun_bytes: [w] their bytes
+ * @commit_overrun: [w] events dropped: the whole ring was uncommitted
+ * @dropped: [w] events dropped: full without overwrite, or too big
+ * @writers_off: [a] above 0: writers drop; counts the buffer's switch too
+ * @iters: [r] open iterators; no resize while there are any
+ * @data_size: [I] data bytes of a page
+ * @order: [I] a page is 2^order system pages
+ * @nr_pages: [I] pages (slots) in the ring
+ * @pages: [I] the @nr_pages pages
+ * @meta: [I] what the buffer knows about each slot, @nr_pages entries
+ * @reader_lock: the lock of the [r] fields
+ * @rpage: [r] the reader's private page: events taken, not yet consumed
+ * @rpage_len: [r] bytes of data in @rpage
+ * @rpage_off: [r] next record in @rpage
+ * @rpage_ts: [r] time of the record before @rpage_off
+ * @read_ts: [r] time of the last record taken
+ * @read: [r] events consumed
+ * @read_bytes: [r] their bytes
+ * @lost_seen: [r] overrun already reported
+ * @lost_pending: [r] lost events to report next
+ * @cpu: [I] the CPU
+ * @buffer: [I] the buffer this is part of
  *
  * Legend: [I] set at allocation or resize (recording off, no reader),
  * [w] writers of this CPU (local ops: only they write it, others may
@@ -134,56 +176,65 @@ union rb_wstate {
  * the lock).
  */
 struct rb_cpu {
-	union rb_wstate		w __aligned(16);	/* [w] reserve state */
-	local_t			committing;	/* [w] writers between reserve and commit */
-	local_t			commits;	/* [w] reservations made, to re-check publishing */
-	unsigned long		nest;		/* [w] bitmask of contexts writing */
-	u64			wslot;		/* [w] rb_wslot_make() of the write page */
-	u64			cpos;		/* [p] end of committed data */
-	atomic64_t		rpos;		/* [a] reader position, see rpos_make() */
+	union rb_wstate		w __aligned(16);
+	local_t			committing;
+	local_t			commits;
+	unsigned long		nest;
+	u64			wslot;
+	u64			cpos;
+	atomic64_t		rpos;
 
-	local_t			written;	/* [w] events committed */
-	local_t			written_bytes;	/* [w] their bytes */
-	local_t			overrun;	/* [w] events overwritten before read */
-	local_t			overrun_bytes;	/* [w] their bytes */
-	local_t			commit_overrun;	/* [w] dropped: ring all uncommitted */
-	local_t			dropped;	/* [w] dropped: full, no overwrite */
-	atomic_t		writers_off;	/* [a] >0: writers drop; counts the buffer's too */
-	int			iters;		/* [r] open iterators: no resize */
+	local_t			written;
+	local_t			written_bytes;
+	local_t			overrun;
+	local_t			overrun_bytes;
+	local_t			commit_overrun;
+	local_t			dropped;
+	atomic_t		writers_off;
+	int			iters;
 
-	unsigned int		data_size;	/* [I] data bytes of a page */
-	unsigned int		order;		/* [I] a page is 2^order pages */
-	unsigned int		nr_pages;	/* [I] */
-	struct buffer_data_page	**pages;	/* [I] nr_pages pages */
-	struct rb_page_meta	*meta;		/* [I] nr_pages entries */
+	unsigned int		data_size;
+	unsigned int		order;
+	unsigned int		nr_pages;
+	struct buffer_data_page	**pages;
+	struct rb_page_meta	*meta;
 
 	raw_spinlock_t		reader_lock;
-	struct buffer_data_page	*rpage;		/* [r] events taken, not yet consumed */
-	unsigned int		rpage_len;	/* [r] bytes of data in rpage */
-	unsigned int		rpage_off;	/* [r] next record in rpage */
-	u64			rpage_ts;	/* [r] time of the record before rpage_off */
-	u64			read_ts;	/* [r] time of the last record taken */
-	unsigned long		read;		/* [r] events consumed */
-	unsigned long		read_bytes;	/* [r] their bytes */
-	unsigned long		lost_seen;	/* [r] overrun already reported */
-	unsigned long		lost_pending;	/* [r] lost events to report next */
-	int			cpu;		/* [I] */
-	struct trace_buffer	*buffer;	/* [I] */
+	struct buffer_data_page	*rpage;
+	unsigned int		rpage_len;
+	unsigned int		rpage_off;
+	u64			rpage_ts;
+	u64			read_ts;
+	unsigned long		read;
+	unsigned long		read_bytes;
+	unsigned long		lost_seen;
+	unsigned long		lost_pending;
+	int			cpu;
+	struct trace_buffer	*buffer;
 };
 
 /**
  * struct trace_buffer - a set of per-CPU buffers
+ * @cpus: [I] the per-CPU buffers, indexed by CPU number
+ * @order: [M] every CPU's pages are 2^order system pages
+ * @order_busy: [M] set while @order changes (no new iterators meanwhile)
+ * @flags: [a] RB_FL_OVERWRITE
+ * @clock: [M] the time source of the records; changed with recording off
+ * @writers_off: [a] above 0: recording off on all CPUs
+ *	(ring_buffer_record_is_on())
+ * @resize_lock: serialises resize, page size changes, reset and clock
+ *	changes; whole-page readers hold it while they copy
  *
  * Legend: [I] immutable, [M] resize_lock, [a] atomic.
  */
 struct trace_buffer {
-	struct rb_cpu		**cpus;		/* [I] indexed by CPU number */
-	unsigned int		order;		/* [M] of every CPU's pages */
-	int			order_busy;	/* [M] set while @order changes */
-	unsigned int		flags;		/* [a] RB_FL_OVERWRITE */
-	u64			(*clock)(void);	/* [M] changed with recording off */
-	atomic_t		writers_off;	/* [a] >0: off on all CPUs (is_on) */
-	struct mutex		resize_lock;	/* serialises resize and reset */
+	struct rb_cpu		**cpus;
+	unsigned int		order;
+	int			order_busy;
+	unsigned int		flags;
+	u64			(*clock)(void);
+	atomic_t		writers_off;
+	struct mutex		resize_lock;	/* serialises changes of the pages */
 };
 
 /*

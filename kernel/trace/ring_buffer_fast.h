@@ -109,6 +109,10 @@ static __always_inline void rb_commit_begin(struct rb_cpu *c)
 {
 	local_inc(&c->committing);
 	local_inc(&c->commits);
+	/*
+	 * Compiler barrier: counted before we reserve.  Pairs with the
+	 * barrier()s in rb_commit() of a writer that interrupts us.
+	 */
 	barrier();
 }
 
@@ -158,7 +162,10 @@ again:
 	if (local_read(&c->committing) == 1) {
 		/*
 		 * Release: the records' contents are visible before cpos
-		 * covers them.  Pairs with the load-acquire in rb_take().
+		 * covers them.  Pairs with the load-acquires of cpos in
+		 * rb_take_into(), ring_buffer_read_pages_iter(),
+		 * ring_buffer_read_start(), ring_buffer_percent_filled() and
+		 * (this CPU's) rb_reserve_page().
 		 */
 		smp_store_release(&c->cpos, READ_ONCE(c->w.pos));
 	}

@@ -127,7 +127,8 @@ static unsigned int rb_take_into(struct rb_cpu *c, struct buffer_data_page *dst)
 		       rpos_make(page + 1, 0, 0);
 		/*
 		 * Full barrier: our copy is complete before we claim the data.
-		 * Pairs with the cmpxchg in rb_free_slot().
+		 * Pairs with the load-acquire and the cmpxchg of rpos in
+		 * rb_free_slot().
 		 */
 		if (!atomic64_try_cmpxchg(&c->rpos, &r, next))
 			continue;
@@ -384,8 +385,9 @@ static ssize_t rb_copy_pages_to_iter(struct rb_cpu *c, u64 r, unsigned int nr,
 	raw_spin_lock_irqsave(&c->reader_lock, flags);
 	/*
 	 * Full barrier: the copies are complete before we claim the pages.
-	 * Pairs with the cmpxchg in rb_free_slot(); records a text reader
-	 * took into rpage first would be out of order, so they also fail.
+	 * Pairs with the load-acquire and the cmpxchg of rpos in
+	 * rb_free_slot().  Records a text reader took into rpage first
+	 * would be out of order, so they also fail.
 	 */
 	if (c->rpage_off < c->rpage_len ||
 	    !atomic64_try_cmpxchg(&c->rpos, &r, rpos_make(rpos_page(r) + nr, 0, 0))) {

@@ -44,10 +44,15 @@ static __always_inline struct rb_page_meta *rb_meta(struct rb_cpu *c, u64 page)
  */
 static bool rb_free_slot(struct rb_cpu *c, u64 victim)
 {
-	u64 r = atomic64_read_acquire(&c->rpos);
 	struct rb_page_meta *m;
-	u64 page;
+	u64 r, page;
 
+	/*
+	 * Acquire: a reader we see past @victim is done copying it before we
+	 * write its slot.  Pairs with the fully ordered cmpxchg of rpos after
+	 * the copy in rb_take_into() and rb_copy_pages_to_iter().
+	 */
+	r = atomic64_read_acquire(&c->rpos);
 	while (rpos_page(r) <= victim) {
 		if (!(READ_ONCE(c->buffer->flags) & RB_FL_OVERWRITE))
 			return false;
@@ -55,8 +60,9 @@ static bool rb_free_slot(struct rb_cpu *c, u64 victim)
 		m = rb_meta(c, page);
 		/*
 		 * Full barrier on success: the slot is written only after the
-		 * reader can no longer claim it.  Pairs with the cmpxchg in
-		 * rb_take().
+		 * reader can no longer claim it.  Pairs with the cmpxchg of
+		 * rpos in rb_take_into() and rb_copy_pages_to_iter(), and with
+		 * the smp_rmb() in rb_iter_load().
 		 */
 		if (atomic64_try_cmpxchg(&c->rpos, &r, rpos_make(page + 1, 0, 0))) {
 			local_add(local_read(&m->entries) - rpos_cnt(r), &c->overrun);
@@ -85,7 +91,12 @@ rb_reserve_page(struct rb_cpu *c, u64 old_pos, u64 old_ts, u64 page, u64 ts,
 	if (page >= c->nr_pages) {
 		u64 victim = page - c->nr_pages;
 
-		/* Never overwrite data that is not committed yet. */
+		/*
+		 * Never overwrite data that is not committed yet.  Acquire:
+		 * pairs with the store-release in rb_commit().  Only writers of
+		 * this CPU publish cpos, so this orders us against nothing on
+		 * other CPUs.
+		 */
 		if (victim >= pos_page(smp_load_acquire(&c->cpos))) {
 			local_inc(&c->commit_overrun);
 			return NULL;
@@ -200,7 +211,8 @@ static __always_inline bool rb_nest_enter(struct rb_cpu *c)
 		return false;
 	/*
 	 * Not atomic, but safe: a nested writer restores @nest before it
-	 * returns to us.
+	 * returns to us.  Compiler barrier: the bit is set before we write;
+	 * pairs with the barrier() in rb_nest_exit().
 	 */
 	WRITE_ONCE(c->nest, nest | bit);
 	barrier();
@@ -216,6 +228,10 @@ static __always_inline void rb_nest_exit(struct rb_cpu *c)
 {
 	unsigned long nest = READ_ONCE(c->nest);
 
+	/*
+	 * Compiler barrier: the record is finished before the bit goes.
+	 * Pairs with the barrier() in rb_nest_enter().
+	 */
 	barrier();
 	WRITE_ONCE(c->nest, nest & ~(1UL << __fls(nest)));
 }
@@ -337,18 +353,27 @@ void ring_buffer_discard_commit(struct trace_buffer *buffer,
 	/* A page of 2^order system pages is aligned to its size. */
 	unsigned long page = (unsigned long)event &
 			     ~((PAGE_SIZE << c->order) - 1);
-	unsigned int i;
+	unsigned int i, slot;
 
 	event->array[0] = rb_record_size(event) - RB_HDR_SIZE;
 	event->time_delta = 1;
 	event->type_len = RINGBUF_TYPE_PADDING;
 
-	/* The page's slot: discards are rare, a search is fine. */
+	/*
+	 * The page's slot, whose count loses the record.  Discards are common
+	 * (every record an event filter rejects), so do not search the whole
+	 * ring: the record is on the write page, or on one shortly before it
+	 * when nested writers started pages meanwhile.  So search backwards
+	 * from the write page's slot: the first look almost always finds it,
+	 * and the loop still covers every slot.
+	 */
+	slot = READ_ONCE(c->wslot) >> 32;
 	for (i = 0; i < c->nr_pages; i++) {
-		if ((unsigned long)c->pages[i] == page) {
-			local_dec(&c->meta[i].entries);
+		if ((unsigned long)c->pages[slot] == page) {
+			local_dec(&c->meta[slot].entries);
 			break;
 		}
+		slot = (slot ? slot : c->nr_pages) - 1;
 	}
 	local_dec(&c->written);
 	ring_buffer_unlock_commit(buffer);
