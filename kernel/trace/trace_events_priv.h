@@ -156,7 +156,7 @@ int trace_system_filter_set(struct trace_subsystem_dir *d, char *str);
 void trace_event_filter_show(struct seq_buf *s, struct trace_event_file *file);
 void trace_event_filter_free(struct trace_event_file *file);
 
-/* trace_event_files.c: the format files. */
+/* trace_formats.c: the format files. */
 void trace_event_print_format(struct seq_buf *s, struct trace_event_call *call);
 int trace_event_core_entry(const char *name, umode_t *mode, void **data,
 			   const struct file_operations **fops);
