@@ -12,6 +12,7 @@
  * If the copy faults, the record says "<faulted>" instead (raw records get
  * id -1 and zeroes).
  */
+#include <linux/threads.h>
 #include <linux/trace.h>
 #include <linux/tracefs.h>
 #include <linux/uaccess.h>
@@ -62,8 +63,13 @@ static __always_inline void save_cmdline_once(struct file *file,
 {
 	unsigned long opts = READ_ONCE(tr->flags) &
 			     (TRACE_OPT_RECORD_CMD | TRACE_OPT_RECORD_TGID);
-	void *key = (void *)((unsigned long)current->pid << 10 | opts |
+	/* The pid in bits 2-31 above the two options, the comm's fold above. */
+	void *key = (void *)((unsigned long)current->pid << 2 |
+			     !!(opts & TRACE_OPT_RECORD_CMD) |
+			     !!(opts & TRACE_OPT_RECORD_TGID) << 1 |
 			     trace_comm_fold(current) << 32);
+
+	BUILD_BUG_ON(PID_MAX_LIMIT > 1UL << 30);
 
 	if (opts && READ_ONCE(file->private_data) != key)
 		save_cmdline(file, opts, key);

@@ -28,3 +28,22 @@ echo 0 > tracing_on
 (echo off > trace_marker) 2>/dev/null && fail "marker accepted with tracing off"
 echo 1 > tracing_on
 [ "$(grep -c tracing_mark_write trace)" = 0 ] || fail "marker recorded while off"
+
+# Tasks that share one open trace_marker (children of this shell, with
+# consecutive pids) are all treated alike: either the comm of each is
+# known (ours saves it with the write) or none is (upstream, with no
+# tracer, shows "<...>" for all).  A writer whose comm went unsaved
+# because it shared the fd with the one before it fails this.
+echo > trace
+exec 3> trace_marker
+i=0
+while [ $i -lt 16 ]; do
+	(echo "shared-fd-$i" >&3)
+	i=$((i + 1))
+done
+exec 3>&-
+[ "$(grep -c 'tracing_mark_write: shared-fd-' trace)" = 16 ] ||
+	fail "shared-fd writes missing: $(grep -c shared-fd- trace)"
+unknown=$(grep 'tracing_mark_write: shared-fd-' trace | grep -c '<\.\.\.>' || true)
+[ "$unknown" = 0 ] || [ "$unknown" = 16 ] ||
+	fail "$unknown of 16 writers through a shared fd have no comm"
