@@ -33,6 +33,8 @@ struct trace_array;
  *	"function:NAME" and before the count
  * @free: optional; release what @parse took.  May sleep; no lock is held.
  * @list: in the list of commands
+ * @order: set at registration: the commands of one function are listed
+ *	in the order their commands registered
  *
  * Legend: all [I] once registered.
  */
@@ -45,6 +47,7 @@ struct ftrace_cmd {
 	void		(*print)(struct seq_file *m, void *data);
 	void		(*free)(void *data);
 	struct list_head list;
+	unsigned int	order;
 };
 
 #ifdef CONFIG_DYNAMIC_FTRACE

@@ -37,6 +37,7 @@
 
 /* Registered commands; [I] after registration, which is at boot. */
 static LIST_HEAD(ftrace_cmds);
+static unsigned int nr_ftrace_cmds;	/* [ftrace_cmds_lock] */
 static DEFINE_MUTEX(ftrace_cmds_lock);	/* serialises registration */
 
 /* One parsed COMMAND:PARAM, shared by the table entries it made. */
@@ -75,6 +76,7 @@ int register_ftrace_command(struct ftrace_cmd *cmd)
 			goto out;
 		}
 	}
+	cmd->order = nr_ftrace_cmds++;
 	/* Readers walk the list without the lock: publish a whole entry. */
 	list_add_tail_rcu(&cmd->list, &ftrace_cmds);
 out:
@@ -163,14 +165,20 @@ void ftrace_cmds_init(struct ftrace_inst *fi)
 	fi->cmd_ops.flags = FTRACE_OPS_FL_RECURSION;
 }
 
+/* By function, then command, then data: the order set_ftrace_filter lists. */
 static int cmp_cmd(const void *a, const void *b)
 {
-	const struct func_cmd *x = a, *y = b;
+	const struct func_cmd_probe *p = ((const struct func_cmd *)a)->probe;
+	const struct func_cmd_probe *q = ((const struct func_cmd *)b)->probe;
+	unsigned long x = ((const struct func_cmd *)a)->ip;
+	unsigned long y = ((const struct func_cmd *)b)->ip;
 
-	if (x->ip != y->ip)
-		return x->ip < y->ip ? -1 : 1;
-	if (x->probe != y->probe)
-		return x->probe < y->probe ? -1 : 1;
+	if (x != y)
+		return x < y ? -1 : 1;
+	if (p->cmd->order != q->cmd->order)
+		return p->cmd->order < q->cmd->order ? -1 : 1;
+	if (p->data != q->data)
+		return p->data < q->data ? -1 : 1;
 	return 0;
 }
 

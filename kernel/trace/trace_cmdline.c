@@ -241,30 +241,26 @@ static const struct file_operations cmdlines_size_fops = {
  */
 static int *tgid_map;		/* [a] published with store-release */
 static unsigned int tgid_map_len;	/* [I] once tgid_map is set */
-static DEFINE_MUTEX(tgid_map_lock);	/* serialises the allocation */
 
-/* Setting record-tgid: make sure the pid to tgid map exists. */
+/*
+ * Setting record-tgid: make sure the pid to tgid map exists.  Options
+ * change under trace_types_lock, which serialises the allocation.
+ */
 static int record_tgid_changed(struct trace_array *tr, bool on)
 {
 	unsigned int len = READ_ONCE(pid_max) + 1;
-	int *map, ret = 0;
+	int *map;
 
-	if (!on)
+	lockdep_assert_held(&trace_types_lock);
+	if (!on || tgid_map)
 		return 0;
-	mutex_lock(&tgid_map_lock);
-	if (tgid_map)
-		goto out;
 	map = kvcalloc(len, sizeof(*map), GFP_KERNEL);
-	if (!map) {
-		ret = -ENOMEM;
-		goto out;
-	}
+	if (!map)
+		return -ENOMEM;
 	tgid_map_len = len;
 	/* Release: pairs with the acquire in tgid_slot(); len is visible first. */
 	smp_store_release(&tgid_map, map);
-out:
-	mutex_unlock(&tgid_map_lock);
-	return ret;
+	return 0;
 }
 
 static int *tgid_slot(int pid)

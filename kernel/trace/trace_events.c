@@ -800,8 +800,9 @@ static void events_remove_files(struct trace_array *tr)
 		trace_event_fs_remove_file(file);
 	list_for_each_entry(d, &ev->systems, link)
 		trace_event_fs_put_system(d);
-	mutex_unlock(&event_mutex);
+	/* Under the lock: a module's new events must not add directories. */
 	trace_event_fs_remove_inst(ev);
+	mutex_unlock(&event_mutex);
 }
 
 static const struct trace_part events_part = {

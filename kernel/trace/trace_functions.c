@@ -130,6 +130,9 @@ static int function_selftest(struct tracer *trace, struct trace_array *tr)
 	unsigned long before;
 	int ret;
 
+	if (!tr->func)
+		return -ENODEV;	/* no memory for the top's function tracing */
+
 	ret = ftrace_set_filter_ip(&selftest_ops, ip, 0, 1);
 	if (!ret)
 		ret = register_ftrace_function(&selftest_ops);

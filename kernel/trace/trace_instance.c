@@ -59,7 +59,7 @@ static int part_init(const struct trace_part *p, struct trace_array *tr)
 			  trace_top.flags & BIT(o->bit);
 
 		if (on)
-			tr->flags |= BIT(o->bit);
+			WRITE_ONCE(tr->flags, tr->flags | BIT(o->bit));
 	}
 	ret = p->init ? p->init(tr) : 0;
 	if (!ret)
@@ -265,11 +265,11 @@ int trace_part_register(const struct trace_part *p)
 	ret = -EBUSY;
 	if (parts[p->id])
 		goto out;
-	ret = trace_options_add(p->opts, p->nr_opts);
+	ret = trace_options_add(p);
 	if (ret)
 		goto out;
 	parts[p->id] = p;
-	if (part_init(p, &trace_top))
+	if (!trace_top.cpu_files || part_init(p, &trace_top))
 		pr_warn("the top instance has no %s\n", p->name);
 	else if (top_files_made)
 		part_create_files(p, &trace_top, NULL);
@@ -291,8 +291,9 @@ out:
  * trace_part_unregister() - take a part out of every instance
  * @p: a part registered with trace_part_register()
  *
- * Frees its state in every instance.  Its files are left to go with
- * their directories: only parts without tracefs files may go.
+ * Frees its state in every instance, live ones included.  Only parts
+ * without tracefs files may go (the KUnit tests' part): files would be
+ * left pointing at the freed state.
  */
 void trace_part_unregister(const struct trace_part *p)
 {
@@ -305,7 +306,7 @@ void trace_part_unregister(const struct trace_part *p)
 			part_free(p, tr);
 		part_free(p, &trace_top);
 		parts[p->id] = NULL;
-		trace_options_remove(p->opts, p->nr_opts);
+		trace_options_remove(p);
 	}
 	mutex_unlock(&trace_types_lock);
 	mutex_unlock(&instance_lock);

@@ -165,11 +165,15 @@ static void option_bits_have_one_owner(struct kunit *test)
 	static const struct trace_option bad[] = {
 		{ "kt-bad", TRACE_OPT_NR },
 	};
+	static const struct trace_part dup_part = {
+		.name = "kt-dup", .id = TRACE_PART_KUNIT, .opts = dup, .nr_opts = 1,
+	};
+	static const struct trace_part bad_part = {
+		.name = "kt-bad", .id = TRACE_PART_KUNIT, .opts = bad, .nr_opts = 1,
+	};
 
-	mutex_lock(&trace_types_lock);
-	KUNIT_EXPECT_EQ(test, trace_options_add(dup, 1), -EINVAL);
-	KUNIT_EXPECT_EQ(test, trace_options_add(bad, 1), -EINVAL);
-	mutex_unlock(&trace_types_lock);
+	KUNIT_EXPECT_EQ(test, trace_part_register(&dup_part), -EINVAL);
+	KUNIT_EXPECT_EQ(test, trace_part_register(&bad_part), -EINVAL);
 	/* New instances take the owners' defaults. */
 	KUNIT_ASSERT_EQ(test, trace_instance_new("kt_opts"), 0);
 	KUNIT_ASSERT_EQ(test, trace_part_register(&kt_part), 0);

@@ -22,45 +22,53 @@
 
 #include "trace_priv.h"
 
-/* The registered options by bit: the order trace_options lists them in. */
+/*
+ * The registered options by bit, the order trace_options lists them in,
+ * and the part each belongs to.
+ */
 static const struct trace_option *options[TRACE_OPT_NR];	/* [L] */
+static enum trace_part_id option_part[TRACE_OPT_NR];		/* [L] */
 
 /**
  * trace_options_add() - add a part's options to the table
- * @opts: the options
- * @n: how many
+ * @p: the part
  *
  * Context: trace_types_lock held.
  * Return: 0, or -EINVAL when a bit is out of range or taken.
  */
-int trace_options_add(const struct trace_option *opts, unsigned int n)
+int trace_options_add(const struct trace_part *p)
 {
+	const struct trace_option *o;
 	unsigned int i;
 
 	lockdep_assert_held(&trace_types_lock);
-	for (i = 0; i < n; i++)
-		if (opts[i].bit >= TRACE_OPT_NR || options[opts[i].bit])
+	for (i = 0; i < p->nr_opts; i++)
+		if (p->opts[i].bit >= TRACE_OPT_NR || options[p->opts[i].bit])
 			return -EINVAL;
-	for (i = 0; i < n; i++)
-		options[opts[i].bit] = &opts[i];
+	for (i = 0; i < p->nr_opts; i++) {
+		o = &p->opts[i];
+		options[o->bit] = o;
+		option_part[o->bit] = p->id;
+	}
 	return 0;
 }
 
 /**
  * trace_options_remove() - take a part's options out of the table
- * @opts: the options given to trace_options_add()
- * @n: how many
+ * @p: the part, whose options trace_options_add() added
  *
  * Context: trace_types_lock held.
  */
-void trace_options_remove(const struct trace_option *opts, unsigned int n)
+void trace_options_remove(const struct trace_part *p)
 {
-	unsigned int i;
+	unsigned int i, bit;
 
 	lockdep_assert_held(&trace_types_lock);
-	for (i = 0; i < n; i++)
-		if (options[opts[i].bit] == &opts[i])
-			options[opts[i].bit] = NULL;
+	for (i = 0; i < p->nr_opts; i++) {
+		bit = p->opts[i].bit;
+		if (options[bit] == &p->opts[i])
+			options[bit] = NULL;
+	}
 }
 
 static int set_option(struct trace_array *tr, unsigned int bit, bool on)
@@ -72,6 +80,8 @@ static int set_option(struct trace_array *tr, unsigned int bit, bool on)
 	o = options[bit];
 	if (!o)
 		ret = -EINVAL;
+	else if (!(tr->parts & BIT(option_part[bit])))
+		ret = -ENODEV;	/* its part could not be set up in @tr */
 	else if (!!(tr->flags & BIT(bit)) != on && o->changed)
 		ret = o->changed(tr, on);
 	if (!ret)

@@ -149,7 +149,8 @@ enum trace_opt_bit {
  * @bit: its TRACE_OPT_*_BIT in trace_array.flags
  * @on: its value at boot
  * @changed: optional; called before the option changes in @tr, with
- *	trace_types_lock held; an error refuses the change
+ *	trace_types_lock held; an error refuses the change.  Not called for
+ *	the first value, which the part's init must act on itself
  * @fresh: a new instance starts with @on; without it, with the value the
  *	top instance has then (upstream's rule for each option)
  * @top_only: only the root's options/ has a file for it (trace_options
@@ -202,7 +203,8 @@ enum trace_part_id {
  *	instance goes on without this part and the parts after it)
  * @free: optional; free what @init set up.  Called exactly once for every
  *	instance whose @init succeeded, when the instance goes away or when
- *	a later part's @init failed; no file of the instance is open
+ *	a later part's @init failed, with no file of the instance open; or
+ *	when the part is unregistered (only parts without files may be)
  * @create_files: optional; the part's files in @dir, the instance's
  *	tracefs directory (NULL for the top instance: the root)
  * @create_cpu_files: optional; its files in per_cpu/cpuN (@dir) for @cpu
@@ -303,8 +305,8 @@ struct trace_array {
 	unsigned long		parts;		/* [L] */
 	cpumask_var_t		cpumask;	/* [L] */
 	int			buffer_percent;	/* [a] READ_ONCE/WRITE_ONCE */
-	struct ftrace_inst	*func;		/* [I] once tracefs has it */
-	struct trace_event_inst	*events;	/* [I] once set */
+	struct ftrace_inst	*func;		/* [I] set by its part's init */
+	struct trace_event_inst	*events;	/* [I] set by its part's init */
 	struct list_head	errs;		/* err_lock (trace_error_log.c) */
 	int			nr_errs;	/* err_lock */
 };
@@ -441,8 +443,8 @@ bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 /* trace_options.c: trace_options and options/. */
 void trace_options_create_part_files(struct trace_array *tr,
 				     const struct trace_part *p);
-int trace_options_add(const struct trace_option *opts, unsigned int n);
-void trace_options_remove(const struct trace_option *opts, unsigned int n);
+int trace_options_add(const struct trace_part *p);
+void trace_options_remove(const struct trace_part *p);
 void trace_options_add_tracer(struct tracer *t);
 
 /* trace_instance.c: the parts of instances, instances/. */
