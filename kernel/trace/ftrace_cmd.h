@@ -52,6 +52,7 @@ struct ftrace_cmd {
 
 #ifdef CONFIG_DYNAMIC_FTRACE
 int register_ftrace_command(struct ftrace_cmd *cmd);
+int register_ftrace_commands(struct ftrace_cmd *cmds, unsigned int n);
 int ftrace_cmd_parse_count(const char *s, long *count);
 bool ftrace_cmd_take(atomic_long_t *count);
 #endif

@@ -84,6 +84,27 @@ out:
 	return ret;
 }
 
+/**
+ * register_ftrace_commands() - register_ftrace_command() for an array
+ * @cmds: the commands, static
+ * @n: how many
+ *
+ * Return: 0, or the error of the first command refused (those before it
+ * stay registered).
+ */
+int register_ftrace_commands(struct ftrace_cmd *cmds, unsigned int n)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < n; i++) {
+		ret = register_ftrace_command(&cmds[i]);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 static const struct ftrace_cmd *find_cmd(const char *name)
 {
 	struct ftrace_cmd *c;
@@ -461,13 +482,6 @@ static struct ftrace_cmd func_cmds[] = {
 
 static int __init ftrace_cmds_register(void)
 {
-	int i, ret;
-
-	for (i = 0; i < ARRAY_SIZE(func_cmds); i++) {
-		ret = register_ftrace_command(&func_cmds[i]);
-		if (ret)
-			return ret;
-	}
-	return 0;
+	return register_ftrace_commands(func_cmds, ARRAY_SIZE(func_cmds));
 }
 core_initcall(ftrace_cmds_register);

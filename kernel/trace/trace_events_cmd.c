@@ -98,13 +98,6 @@ static struct ftrace_cmd event_cmds[] = {
 
 static int __init event_cmds_register(void)
 {
-	int i, ret;
-
-	for (i = 0; i < ARRAY_SIZE(event_cmds); i++) {
-		ret = register_ftrace_command(&event_cmds[i]);
-		if (ret)
-			return ret;
-	}
-	return 0;
+	return register_ftrace_commands(event_cmds, ARRAY_SIZE(event_cmds));
 }
 core_initcall(event_cmds_register);

@@ -63,13 +63,14 @@ static __always_inline void save_cmdline_once(struct file *file,
 {
 	unsigned long opts = READ_ONCE(tr->flags) &
 			     (TRACE_OPT_RECORD_CMD | TRACE_OPT_RECORD_TGID);
-	/* The pid in bits 2-31 above the two options, the comm's fold above. */
+	/* The two options in bits 0-1, the pid above, the comm's fold above. */
 	void *key = (void *)((unsigned long)current->pid << 2 |
-			     !!(opts & TRACE_OPT_RECORD_CMD) |
-			     !!(opts & TRACE_OPT_RECORD_TGID) << 1 |
+			     opts >> TRACE_OPT_RECORD_CMD_BIT |
 			     trace_comm_fold(current) << 32);
 
-	BUILD_BUG_ON(PID_MAX_LIMIT > 1UL << 30);
+	BUILD_BUG_ON((TRACE_OPT_RECORD_CMD | TRACE_OPT_RECORD_TGID) >>
+		     TRACE_OPT_RECORD_CMD_BIT != 3);
+	BUILD_BUG_ON(PID_MAX_LIMIT >> 30);	/* the pid fits in bits 2-31 */
 
 	if (opts && READ_ONCE(file->private_data) != key)
 		save_cmdline(file, opts, key);
