@@ -627,8 +627,12 @@ int trace_set_clr_event(const char *system, const char *event, int set)
 }
 EXPORT_SYMBOL_GPL(trace_set_clr_event);
 
-/* Make @call an event: its output type, fields, and a file per instance. */
-static int call_add(struct trace_event_call *call)
+/*
+ * Make @call an event: its output type, fields, and a file per instance;
+ * @maps (@nr of them) are the enum maps that apply to its print fmt.
+ */
+static int call_add(struct trace_event_call *call,
+		    struct trace_eval_map **maps, unsigned int nr)
 {
 	struct trace_event_inst *ev;
 	int ret;
@@ -645,8 +649,7 @@ static int call_add(struct trace_event_call *call)
 	ret = define_fields(call);
 	if (ret)
 		goto fail;
-	trace_event_eval_update(call, call->flags & TRACE_EVENT_FL_DYNAMIC ?
-					      NULL : call->module);
+	trace_event_eval_update(call, maps, nr);
 	list_add_tail(&call->list, &trace_events);
 	list_for_each_entry(ev, &event_insts, link_insts)
 		if (file_add(ev, call))
@@ -715,7 +718,8 @@ static int events_module_notify(struct notifier_block *nb, unsigned long val,
 	if (val == MODULE_STATE_COMING) {
 		for (i = 0; i < mod->num_trace_events; i++) {
 			mod->trace_events[i]->module = mod;
-			call_add(mod->trace_events[i]);
+			call_add(mod->trace_events[i], mod->trace_evals,
+				 mod->num_trace_evals);
 		}
 	} else if (val == MODULE_STATE_GOING) {
 		remove_module_events(mod);
@@ -848,7 +852,8 @@ static int __init trace_events_init(void)
 		return -ENOMEM;
 	mutex_lock(&event_mutex);
 	for (p = __start_ftrace_events; p < __stop_ftrace_events; p++)
-		call_add(*p);
+		call_add(*p, __start_ftrace_eval_maps,
+			 __stop_ftrace_eval_maps - __start_ftrace_eval_maps);
 	mutex_unlock(&event_mutex);
 	if (trace_part_register(&events_part))
 		return -ENOMEM;

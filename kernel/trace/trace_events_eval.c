@@ -137,19 +137,18 @@ out:
 /**
  * trace_event_eval_update() - put the values of enum names in a print fmt
  * @call: the event, being added
- * @mod: its module, whose own maps apply too, or NULL
+ * @maps: the maps that apply to it: the kernel's own (init data, so only
+ *	while the kernel boots) for a built-in event, its module's for a
+ *	module's event
+ * @nr: how many
  *
  * Context: event_mutex held.
  */
-void trace_event_eval_update(struct trace_event_call *call, struct module *mod)
+void trace_event_eval_update(struct trace_event_call *call,
+			     struct trace_eval_map **maps, unsigned int nr)
 {
 	lockdep_assert_held(&event_mutex);
-	update(call, __start_ftrace_eval_maps,
-	       __stop_ftrace_eval_maps - __start_ftrace_eval_maps);
-#ifdef CONFIG_MODULES
-	if (mod)
-		update(call, mod->trace_evals, mod->num_trace_evals);
-#endif
+	update(call, maps, nr);
 }
 
 /**

@@ -96,7 +96,10 @@ struct trace_event_inst {
 	struct list_head	link_insts;
 };
 
-/* The _ftrace_events section: the built-in events (vmlinux.lds.h). */
+/*
+ * The _ftrace_events section: the built-in events (vmlinux.lds.h).  It
+ * and the eval map section are init data: gone once the kernel booted.
+ */
 extern struct trace_event_call *__start_ftrace_events[];
 extern struct trace_event_call *__stop_ftrace_events[];
 /* The _ftrace_eval_map section: TRACE_DEFINE_ENUM()s (vmlinux.lds.h). */
@@ -142,7 +145,8 @@ void trace_event_fs_create_root_files(struct dentry *root);
 struct trace_event *trace_event_lookup(int type);
 
 /* trace_events_eval.c: enum values in print fmts. */
-void trace_event_eval_update(struct trace_event_call *call, struct module *mod);
+void trace_event_eval_update(struct trace_event_call *call,
+			     struct trace_eval_map **maps, unsigned int nr);
 void trace_event_eval_free(struct module *mod);
 
 /* trace_events_filter.c: event filters. */
