@@ -18,9 +18,11 @@
 #include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/oom.h>
 #include <linux/rcupdate.h>
 #include <linux/ring_buffer.h>
 #include <linux/sched/clock.h>
+#include <linux/sched/signal.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
 #include <linux/trace_clock.h>
@@ -44,31 +46,49 @@ static void rb_free_pages(struct buffer_data_page **pages, unsigned int nr,
 static struct buffer_data_page **rb_alloc_pages(int cpu, unsigned int nr,
 						unsigned int order)
 {
+	const gfp_t gfp = GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN |
+			  __GFP_ZERO;
+	bool user = !(current->flags & PF_KTHREAD);
 	struct buffer_data_page **pages;
 	struct page *pg;
 	unsigned int i;
 
-	pages = kvcalloc(nr, sizeof(*pages), GFP_KERNEL);
+	/* A size that cannot fit fails at once, not after taking it all. */
+	if ((unsigned long)nr << order > si_mem_available())
+		return NULL;
+	pages = kvcalloc(nr, sizeof(*pages), GFP_KERNEL | __GFP_NOWARN);
 	if (!pages)
 		return NULL;
+	/*
+	 * Should the estimate be wrong, allocations fail quietly; and if
+	 * the OOM killer runs meanwhile, it takes the writer of the size.
+	 */
+	if (user)
+		set_current_oom_origin();
 	for (i = 0; i < nr; i++) {
-		pg = alloc_pages_node(cpu_to_node(cpu),
-				      GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_ZERO,
-				      order);
-		if (!pg) {
+		pg = alloc_pages_node(cpu_to_node(cpu), gfp, order);
+		if (!pg || fatal_signal_pending(current)) {
+			if (pg)
+				__free_pages(pg, order);
 			rb_free_pages(pages, i, order);
-			return NULL;
+			pages = NULL;
+			break;
 		}
 		pages[i] = page_address(pg);
 	}
+	if (user)
+		clear_current_oom_origin();
 	return pages;
 }
 
 /* Pages of 2^@order system pages that hold @size bytes of data. */
 static unsigned int rb_nr_pages(unsigned long size, unsigned int order)
 {
-	return max_t(unsigned long, DIV_ROUND_UP(size, rb_data_size(order)),
-		     RB_MIN_PAGES);
+	unsigned long n = size / rb_data_size(order) +
+			  !!(size % rb_data_size(order));	/* no overflow */
+
+	return min_t(unsigned long, max_t(unsigned long, n, RB_MIN_PAGES),
+		     UINT_MAX);
 }
 
 /* Start the CPU's buffer afresh at a new page.  Recording must be off. */
