@@ -39,6 +39,8 @@
 static LIST_HEAD(ftrace_cmds);
 static unsigned int nr_ftrace_cmds;	/* [ftrace_cmds_lock] */
 static DEFINE_MUTEX(ftrace_cmds_lock);	/* serialises registration */
+/* The instances whose set_ftrace_filter has commands; [ftrace_lock]. */
+static LIST_HEAD(cmd_insts);
 
 /* One parsed COMMAND:PARAM, shared by the table entries it made. */
 struct func_cmd_probe {
@@ -184,6 +186,7 @@ void ftrace_cmds_init(struct ftrace_inst *fi)
 {
 	fi->cmd_ops.func = cmd_call;
 	fi->cmd_ops.flags = FTRACE_OPS_FL_RECURSION;
+	INIT_LIST_HEAD(&fi->cmd_link);
 }
 
 /* By function, then command, then data: the order set_ftrace_filter lists. */
@@ -250,6 +253,10 @@ static int cmd_install(struct ftrace_inst *fi, struct func_cmd_table *t,
 			return PTR_ERR(h);
 	}
 	*old = rcu_replace_pointer(fi->cmds, t, lockdep_is_held(&ftrace_lock));
+	if (t && list_empty(&fi->cmd_link))
+		list_add(&fi->cmd_link, &cmd_insts);
+	else if (!t)
+		list_del_init(&fi->cmd_link);
 	if (h) {
 		ret = ftrace_ops_replace_hash(ops, false, h);
 		if (ret)
@@ -280,6 +287,76 @@ void ftrace_cmds_clear(struct ftrace_inst *fi)
 	mutex_unlock(&ftrace_lock);
 	table_free(old);
 }
+
+#ifdef CONFIG_MODULES
+/*
+ * The table of @fi without the entries on @mod's functions, or @fi's own
+ * table when it has none; NULL when none remain.  ftrace_lock held.
+ */
+static struct func_cmd_table *cmd_table_without(struct ftrace_inst *fi,
+						struct module *mod)
+{
+	struct func_cmd_table *old, *t;
+	unsigned int i, k = 0;
+
+	old = rcu_dereference_protected(fi->cmds, lockdep_is_held(&ftrace_lock));
+	for (i = 0; i < old->n; i++)
+		if (within_module(old->cmds[i].ip, mod))
+			break;
+	if (i == old->n)
+		return old;
+	t = kmalloc(struct_size(t, cmds, old->n), GFP_KERNEL);
+	if (!t)
+		return old;	/* left as it is: listed by address */
+	for (i = 0; i < old->n; i++) {
+		if (within_module(old->cmds[i].ip, mod))
+			continue;
+		t->cmds[k] = old->cmds[i];
+		atomic_long_set(&t->cmds[k].count,
+				atomic_long_read(&old->cmds[i].count));
+		refcount_inc(&t->cmds[k].probe->ref);
+		k++;
+	}
+	t->n = k;
+	if (!k) {
+		kfree(t);
+		t = NULL;
+	}
+	return t;
+}
+
+/**
+ * ftrace_cmds_release_mod() - a module goes: drop the commands on its code
+ * @mod: the module
+ *
+ * Otherwise they would stay listed by address, and run on whatever the
+ * next module loaded there puts at those addresses.
+ */
+void ftrace_cmds_release_mod(struct module *mod)
+{
+	struct func_cmd_table *t, *old;
+	struct ftrace_inst *fi;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		old = NULL;
+		mutex_lock(&ftrace_lock);
+		list_for_each_entry(fi, &cmd_insts, cmd_link) {
+			t = cmd_table_without(fi, mod);
+			if (t == rcu_access_pointer(fi->cmds))
+				continue;
+			/* installing edits the list: start over after it */
+			again = !cmd_install(fi, t, &old);
+			if (!again && rcu_access_pointer(fi->cmds) != t)
+				old = t;	/* not published: drop it */
+			break;
+		}
+		mutex_unlock(&ftrace_lock);
+		table_free(old);
+	}
+}
+#endif
 
 /* Entry @c is the one that (@cmd, @data) names on one of @ips. */
 static bool cmd_matches(const struct func_cmd *c, const struct ftrace_cmd *cmd,

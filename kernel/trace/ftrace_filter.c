@@ -12,7 +12,8 @@
  *
  * set_ftrace_filter and set_ftrace_notrace take whitespace-separated
  * words: "GLOB" adds the matching functions, "!GLOB" removes them and
- * "GLOB:mod:MODULE" limits the match to a module; for a module that is
+ * "GLOB:mod:MODULE" limits the match to a module (an empty GLOB: all of
+ * its functions; "!MODULE": all but its functions); for a module that is
  * not loaded the word is kept and applied when the module loads.  GLOB
  * uses *, ? and [...].  Opening with O_TRUNC starts from an empty set, otherwise from
  * the current one (">>" appends); the set takes effect when the file is
@@ -56,7 +57,9 @@ static int add_ip(unsigned long **ips, unsigned int *n, unsigned int *cap,
 /**
  * ftrace_match_glob() - the call sites of the functions matching a glob
  * @glob: the function-name glob
- * @mod: if not NULL, a glob the module name must match
+ * @mod: if not NULL, a glob the module name must match; "" matches every
+ *	module, "!GLOB" every function outside the modules GLOB matches
+ *	(the core kernel's included) and "!" the core kernel only
  * @ips: gets a kvmalloc()ed array of the sites (free with kvfree())
  * @n: gets its length
  *
@@ -71,6 +74,7 @@ int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,
 	unsigned int cap = 0;
 	struct ftrace_group *g;
 	struct ftrace_site *s;
+	bool exclude = mod && *mod == '!';
 	const char *m;
 
 	lockdep_assert_held(&ftrace_lock);
@@ -78,14 +82,16 @@ int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,
 	*n = 0;
 	if (!name)
 		return -ENOMEM;
+	if (exclude)
+		mod++;
 	list_for_each_entry(g, &ftrace_groups, list) {
-		if (mod && !g->mod)
+		if (mod && !exclude && !g->mod)
 			continue;
 		for (s = g->sites; s < g->sites + g->nr; s++) {
 			if (!site_listed(g, s) ||
 			    !ftrace_site_name(site_ip(g, s), name, &m))
 				continue;
-			if (mod && (!m || !glob_match(mod, m)))
+			if (mod && exclude == (m && (!*mod || glob_match(mod, m))))
 				continue;
 			if (!glob_match(glob, name))
 				continue;
@@ -483,8 +489,8 @@ static int filter_word(struct filter_file *f, char *word)
 	if (p) {
 		*p = '\0';
 		mod = p + 5;
-		if (!*mod)
-			return -EINVAL;
+		if (!*word)	/* ":mod:M": every function of M */
+			word = "*";
 	} else if (strchr(word, ':')) {
 		char *cmd = strchr(word, ':'), *param;
 
@@ -500,7 +506,8 @@ static int filter_word(struct filter_file *f, char *word)
 		return -EINVAL;
 	mutex_lock(&ftrace_lock);
 	ret = ftrace_match_glob(word, mod, &ips, &n);
-	if (!ret && !n && mod && !ftrace_module_known(mod)) {
+	if (!ret && !n && mod && *mod && *mod != '!' &&
+	    !ftrace_module_known(mod)) {
 		/* Not loaded: keep the word for when it is. */
 		mod_words_drop(f->ops, f->exclude, word, mod);
 		if (!remove)
@@ -669,15 +676,15 @@ DEFINE_SHOW_ATTRIBUTE(total_info);
  */
 void ftrace_list_create_files(struct dentry *dir)
 {
-	tracefs_create_file("available_filter_functions", 0444, dir,
+	tracefs_create_file("available_filter_functions", 0440, dir,
 			    (void *)LIST_AVAILABLE, &sites_fops);
-	tracefs_create_file("available_filter_functions_addrs", 0444, dir,
+	tracefs_create_file("available_filter_functions_addrs", 0440, dir,
 			    (void *)LIST_ADDRS, &sites_fops);
-	tracefs_create_file("dyn_ftrace_total_info", 0444, dir, NULL,
+	tracefs_create_file("dyn_ftrace_total_info", 0440, dir, NULL,
 			    &total_info_fops);
-	tracefs_create_file("enabled_functions", 0444, dir,
+	tracefs_create_file("enabled_functions", 0440, dir,
 			    (void *)LIST_ENABLED, &sites_fops);
-	tracefs_create_file("touched_functions", 0444, dir,
+	tracefs_create_file("touched_functions", 0440, dir,
 			    (void *)LIST_TOUCHED, &sites_fops);
 }
 
@@ -688,9 +695,9 @@ void ftrace_list_create_files(struct dentry *dir)
  */
 void ftrace_filter_create_files(struct dentry *dir, struct ftrace_inst *fi)
 {
-	tracefs_create_file("set_ftrace_filter", 0644, dir, &fi->files[0],
+	tracefs_create_file("set_ftrace_filter", 0640, dir, &fi->files[0],
 			    &filter_fops);
-	tracefs_create_file("set_ftrace_notrace", 0644, dir, &fi->files[1],
+	tracefs_create_file("set_ftrace_notrace", 0640, dir, &fi->files[1],
 			    &filter_fops);
 }
 

@@ -93,6 +93,7 @@ struct ftrace_inst_file {
  *	sets are the instance's set_ftrace_filter and set_ftrace_notrace
  * @cmd_ops: runs the commands of the instance's set_ftrace_filter
  * @cmds: those commands, sorted by function
+ * @cmd_link: in the list of instances that have commands, while @cmds
  * @pids: set_ftrace_pid ([0]) and set_ftrace_notrace_pid ([1])
  * @pids_active: either of @pids is non-empty
  * @tr: the instance
@@ -107,6 +108,7 @@ struct ftrace_inst {
 	struct ftrace_ops		ops;		/* hashes [M] */
 	struct ftrace_ops		cmd_ops;	/* hashes [M] */
 	struct func_cmd_table __rcu	*cmds;		/* [M] */
+	struct list_head		cmd_link;	/* [M] */
 	struct ftrace_pids __rcu	*pids[2];	/* [M] */
 	bool				pids_active;	/* [M] */
 	struct trace_array		*tr;		/* [I] */
@@ -148,6 +150,7 @@ int ftrace_ops_replace_hash(struct ftrace_ops *ops, bool exclude,
 /* ftrace_cmds.c */
 void ftrace_cmds_init(struct ftrace_inst *fi);
 void ftrace_cmds_clear(struct ftrace_inst *fi);
+void ftrace_cmds_release_mod(struct module *mod);
 int ftrace_func_cmd(struct ftrace_inst *fi, const char *glob, const char *mod,
 		    const char *name, char *param, bool remove);
 void ftrace_func_cmd_show(struct seq_file *m, struct ftrace_inst *fi);

@@ -276,9 +276,9 @@ static const struct file_operations pids_fops = {
  */
 void ftrace_pid_create_files(struct dentry *dir, struct ftrace_inst *fi)
 {
-	tracefs_create_file("set_ftrace_pid", 0644, dir, &fi->files[0],
+	tracefs_create_file("set_ftrace_pid", 0640, dir, &fi->files[0],
 			    &pids_fops);
-	tracefs_create_file("set_ftrace_notrace_pid", 0644, dir, &fi->files[1],
+	tracefs_create_file("set_ftrace_notrace_pid", 0640, dir, &fi->files[1],
 			    &pids_fops);
 }
 

@@ -366,6 +366,7 @@ void ftrace_release_mod(struct module *mod)
 {
 	struct ftrace_group *g;
 
+	ftrace_cmds_release_mod(mod);
 	mutex_lock(&ftrace_lock);
 	g = group_of(mod);
 	if (g)
