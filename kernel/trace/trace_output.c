@@ -15,6 +15,7 @@
 #include <linux/hash.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
+#include <linux/kprobes.h>
 #include <linux/sched.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
@@ -176,18 +177,31 @@ static bool put_cached_sym(struct seq_buf *s, struct trace_sym_cache *c,
 	return true;
 }
 
-/* An address as a symbol, with the sym-offset and sym-addr options. */
+/*
+ * An address as a symbol, with the sym-offset and sym-addr options: the
+ * bare name (no "[module]"; with sym-offset, "name+off/size [module]"),
+ * "[unknown/kretprobe'd]" for the kretprobe trampoline, the address in
+ * hex when no symbol covers it.
+ */
 static void print_sym(struct seq_buf *s, unsigned long ip, unsigned long flags,
 		      struct trace_sym_cache *c)
 {
+	char name[KSYM_SYMBOL_LEN];
+
 	if (!ip) {
 		seq_buf_putc(s, '0');
 		return;
 	}
-	if (flags & TRACE_OPT_SYM_OFFSET)
+	if (is_kretprobe_trampoline(ip)) {
+		seq_buf_puts(s, "[unknown/kretprobe'd]");
+	} else if (flags & TRACE_OPT_SYM_OFFSET) {
 		seq_buf_printf(s, "%pS", (void *)ip);
-	else if (!put_cached_sym(s, c, ip))
-		seq_buf_printf(s, "%ps", (void *)ip);
+	} else if (!put_cached_sym(s, c, ip)) {
+		if (kallsyms_lookup(ip, NULL, NULL, NULL, name))
+			seq_buf_puts(s, name);
+		else
+			seq_buf_printf(s, "0x%08lx", ip);
+	}
 	if (flags & TRACE_OPT_SYM_ADDR)
 		seq_buf_printf(s, " <%016lx>", ip);
 }
