@@ -9,6 +9,7 @@
  * they made before they end.
  */
 #include <kunit/test.h>
+#include <linux/security.h>
 #include <linux/string.h>
 
 #include "trace_priv.h"
@@ -81,6 +82,9 @@ static const struct trace_part kt_part = {
 
 static int kt_setup(struct kunit *test)
 {
+	/* Under lockdown=confidentiality no instance can be made. */
+	if (security_locked_down(LOCKDOWN_TRACEFS))
+		kunit_skip(test, "tracefs is locked down");
 	memset(calls, 0, sizeof(calls));
 	return 0;
 }

@@ -270,17 +270,26 @@ void tracer_options_create_files(void)
 
 /**
  * unregister_tracer() - remove a tracer from the registry
- * @type: a registered tracer
+ * @type: a registered tracer (one that is not is left alone, with a note)
  *
  * A tracer that is current is switched to nop first.  Built-in tracers
  * never leave; this serves tests and tracers built as modules.
  */
 void unregister_tracer(struct tracer *type)
 {
+	struct tracer *t;
+
 	mutex_lock(&trace_types_lock);
-	if (trace_top.current_trace == type)
-		switch_tracer(&trace_top, &nop_trace);
-	list_del_init(&type->list);
+	list_for_each_entry(t, &trace_types, list)
+		if (t == type)
+			break;
+	if (t != type) {
+		pr_info("Tracer %s not registered\n", type->name);
+	} else {
+		if (trace_top.current_trace == type)
+			switch_tracer(&trace_top, &nop_trace);
+		list_del_init(&type->list);
+	}
 	mutex_unlock(&trace_types_lock);
 }
 

@@ -6,6 +6,7 @@
  * instance and always leave it on nop with tracing_on as they found it.
  */
 #include <kunit/test.h>
+#include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
@@ -330,8 +331,17 @@ static void tracer_suite_exit(struct kunit_suite *suite)
 	mutex_unlock(&trace_types_lock);
 }
 
+/* Under lockdown=confidentiality no tracer registers: nothing to test. */
+static int tracer_test_init(struct kunit *test)
+{
+	if (security_locked_down(LOCKDOWN_TRACEFS))
+		kunit_skip(test, "tracefs is locked down");
+	return 0;
+}
+
 static struct kunit_suite tracer_suite = {
 	.name = "tracer_registry",
+	.init = tracer_test_init,
 	.suite_init = tracer_suite_init,
 	.suite_exit = tracer_suite_exit,
 	.test_cases = tracer_cases,
