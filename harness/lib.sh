@@ -118,3 +118,41 @@ ftk_lock() {
 	fi
 	export FTK_LOCKED=1
 }
+
+# ftk_trace_symbols KERNEL: the functions defined by that kernel's kernel/trace
+# and x86 ftrace objects (for telling its leaks from the rest).
+ftk_trace_symbols() {
+	local out=$V/out-$1
+	nm --defined-only "$out"/kernel/trace/*.o "$out"/arch/x86/kernel/ftrace*.o \
+		2>/dev/null | awk 'NF == 3 && $2 ~ /[tT]/ { print $3 }' | sort -u
+}
+
+# ftk_leaks_in SYMS LOG: the kmemleak blocks of LOG whose backtrace has a
+# function of SYMS; prints them, one block per paragraph.
+ftk_leaks_in() {
+	awk -v syms="$1" '
+	BEGIN { while ((getline s < syms) > 0) mine[s] = 1 }
+	function flush() { if (blk != "" && hit) print blk "\n"; blk = ""; hit = 0 }
+	/^# kmemleak: unreferenced object/ { flush() }
+	/^# kmemleak: / {
+		line = substr($0, 13); blk = blk line "\n"
+		if (match(line, /[A-Za-z_][A-Za-z0-9_.]*\+0x/)) {
+			f = substr(line, RSTART, RLENGTH - 3)
+			if (f in mine) hit = 1
+		}
+	}
+	END { flush() }' "$2"
+}
+
+# ftk_fuzz_module KERNEL DIR: build the fuzz module
+# (tools/testing/selftests/tracefs-abi/fuzz/ftk_fuzz.c: a tracepoint and
+# traced functions) out of tree against KERNEL's build; prints the .ko.
+ftk_fuzz_module() {
+	local k=$1 d=$2 src=$OURS fz=$TOP/tools/testing/selftests/tracefs-abi/fuzz
+	case $k in ref*) src=$BASE ;; esac
+	mkdir -p "$d"
+	cp "$fz/Kbuild" "$fz/ftk_fuzz.c" "$fz/ftk_fuzz_trace.h" "$d/"
+	make -s -C "$src" O="$V/out-$k" ARCH=x86_64 M="$d" modules > "$d/log" 2>&1 ||
+		{ cat "$d/log" >&2; return 1; }
+	echo "$d/ftk_fuzz.ko"
+}
