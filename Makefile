@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # Entry points of the harness; see README.md.
-.PHONY: demo check shell shell-ref build build-ref series bench stress clean
+.PHONY: demo check shell shell-ref build build-ref series bench stress fuzz debug configs clean
 
 demo:		## build our kernel, boot it, show a short tracefs session
 	harness/demo
@@ -16,8 +16,14 @@ shell-ref:	## interactive shell in the guest (reference kernel)
 	harness/build-kernel ref >/dev/null && harness/run-guest --kernel ref --shell
 bench:		## buffer benchmarks, ours against upstream (ns and -icount instructions)
 	harness/bench/run
-stress:		## 1,000 tracer switches under load, on both kernels
+stress:		## 30 minutes of stress tests on 4 vCPUs, on both kernels
 	harness/stress
+fuzz:		## tracefs fuzzer on both debug kernels: make fuzz [SEED=7] [WRITES=100000] [SECS=3600]
+	harness/fuzz -s $(or $(SEED),1) -n $(or $(WRITES),100000) -t $(or $(SECS),3600)
+debug:		## the guest suite on both debug kernels (KASAN, kmemleak, lockdep, UBSAN)
+	harness/debug
+configs:	## build and boot with defconfig+tracing and Debian's cloud config (long)
+	harness/configs
 series:		## write the patch series to build/series/ and check it with git am
 	harness/series --check
 clean:

@@ -7,6 +7,7 @@
 #   ftrace_notrace=A     set_ftrace_notrace holds A
 #   alloc_snapshot       the snapshot buffer is allocated
 #   trace_event=A,B      set_event holds A and B, and A recorded from boot
+#   lockdown=confidentiality  tracefs stays empty, with upstream's warning
 . "$(dirname "$0")/lib.sh"
 cmdline=$(cat /proc/cmdline)
 tested=0
@@ -43,6 +44,15 @@ for arg in $cmdline; do
 		first=$(echo "${arg#*=}" | cut -d, -f1)
 		grep -q " ${first#*:}: " trace || fail "no ${first#*:} records from boot"
 		echo > set_event
+		;;
+	lockdown=confidentiality)
+		tested=1
+		mount -t securityfs securityfs /sys/kernel/security 2>/dev/null || true
+		grep -q '\[confidentiality\]' /sys/kernel/security/lockdown ||
+			fail "lockdown is not in force"
+		[ -z "$(ls)" ] || fail "tracefs populated under lockdown: $(ls | head -3)"
+		dmesg | grep -q 'Tracing disabled due to lockdown' ||
+			fail "no lockdown warning"
 		;;
 	alloc_snapshot)
 		tested=1
