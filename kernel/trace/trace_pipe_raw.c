@@ -107,7 +107,7 @@ static int raw_fill(struct raw_reader *r, bool nonblock, bool nowait)
 			return 0;
 		}
 wait:
-		if (nowait || (nonblock && !(READ_ONCE(tr->flags) & TRACE_OPT_BLOCK)))
+		if (nowait || nonblock)
 			return -EAGAIN;
 		/* See trace_pipe_read() for why there is a timeout. */
 		WRITE_ONCE(tr->waiting, true);

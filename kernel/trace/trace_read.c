@@ -371,8 +371,7 @@ static ssize_t trace_pipe_read(struct file *file, char __user *ubuf,
 		pipe_fill(p);
 		if (seq_buf_used(&p->s))
 			break;
-		if ((file->f_flags & O_NONBLOCK) &&
-		    !(READ_ONCE(tr->flags) & TRACE_OPT_BLOCK)) {
+		if (file->f_flags & O_NONBLOCK) {
 			ret = -EAGAIN;
 			goto out;
 		}
@@ -420,7 +419,9 @@ static __poll_t trace_pipe_poll(struct file *file, struct poll_table_struct *pt)
 {
 	struct pipe_reader *p = file->private_data;
 
-	if (p->done < seq_buf_used(&p->s) || !pipe_empty(p))
+	/* With the block option a poller always finds it readable. */
+	if (p->done < seq_buf_used(&p->s) || !pipe_empty(p) ||
+	    (READ_ONCE(p->sel.tr->flags) & TRACE_OPT_BLOCK))
 		return EPOLLIN | EPOLLRDNORM;
 	/*
 	 * On the wait queue before asking writers for a wake-up: the wake-up
