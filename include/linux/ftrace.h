@@ -178,6 +178,11 @@ unsigned long ftrace_location(unsigned long ip);
 int ftrace_text_reserved(const void *start, const void *end);
 static inline int skip_trace(unsigned long ip) { return 0; }
 static inline bool is_ftrace_trampoline(unsigned long addr) { return false; }
+/* No ops has a trampoline of its own (the ORC unwinder asks). */
+static inline struct ftrace_ops *ftrace_ops_trampoline(unsigned long addr)
+{
+	return NULL;
+}
 
 void ftrace_module_init(struct module *mod);
 void ftrace_module_enable(struct module *mod);
