@@ -948,6 +948,53 @@ static pid_t spawn(void (*fn)(void), int seed_off, uint64_t seed)
 	return p;
 }
 
+/* Wait up to @secs (0: for ever) for @pids; the number still running. */
+static int reap(pid_t *pids, int np, int secs)
+{
+	int i, left, t;
+
+	for (t = 0; ; t++) {
+		for (left = 0, i = 0; i < np; i++) {
+			if (pids[i] <= 0)
+				continue;
+			if (waitpid(pids[i], NULL, secs ? WNOHANG : 0) == pids[i])
+				pids[i] = 0;
+			else
+				left++;
+		}
+		if (!left || (secs && t >= secs * 10))
+			return left;
+		usleep(100000);
+	}
+}
+
+/* The kernel stacks of the processes that did not stop. */
+static void show_stuck(pid_t *pids, int np)
+{
+	char path[64], buf[4096];
+	ssize_t n;
+	int i, fd;
+
+	for (i = 0; i < np; i++) {
+		if (pids[i] <= 0)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/stack", pids[i]);
+		fd = open(path, O_RDONLY);
+		if (fd < 0)
+			continue;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = 0;
+		printf("fuzz: process %d (role %d) stuck at:\n%s", pids[i], i, buf);
+	}
+	fd = open("/proc/sysrq-trigger", O_WRONLY);
+	if (fd >= 0) {
+		if (write(fd, "w", 1) < 0)
+			;	/* no sysrq: the stacks above are all */
+		close(fd);
+	}
+}
+
 static int writer_id;
 static void writer_entry(void) { writer(writer_id); }
 static const char *ko_path;
@@ -1059,10 +1106,12 @@ int main(int argc, char **argv)
 			break;
 	}
 	__atomic_store_n(&sh->stop, 1, __ATOMIC_RELAXED);
-	for (i = 0; i < np; i++) {
-		/* a process stuck in the kernel is a finding: wait for it */
-		if (pids[i] > 0)
-			waitpid(pids[i], NULL, 0);
+	if (reap(pids, np, 120)) {
+		/* stuck in the kernel: show where, then wait for ever */
+		show_stuck(pids, np);
+		printf("fuzz: processes stuck in the kernel after the run\n");
+		fflush(stdout);
+		reap(pids, np, 0);
 	}
 
 	for (total = 0, i = 0; i < nw; i++) {
