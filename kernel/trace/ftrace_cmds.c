@@ -288,6 +288,15 @@ void ftrace_cmds_clear(struct ftrace_inst *fi)
 	table_free(old);
 }
 
+/* Entry @c, with its count, as entry @k of @t; the copy holds the probe. */
+static void cmd_copy(struct func_cmd_table *t, unsigned int k,
+		     const struct func_cmd *c)
+{
+	t->cmds[k] = *c;
+	atomic_long_set(&t->cmds[k].count, atomic_long_read(&c->count));
+	refcount_inc(&c->probe->ref);
+}
+
 #ifdef CONFIG_MODULES
 /*
  * The table of @fi without the entries on @mod's functions, or @fi's own
@@ -309,13 +318,8 @@ static struct func_cmd_table *cmd_table_without(struct ftrace_inst *fi,
 	if (!t)
 		return old;	/* left as it is: listed by address */
 	for (i = 0; i < old->n; i++) {
-		if (within_module(old->cmds[i].ip, mod))
-			continue;
-		t->cmds[k] = old->cmds[i];
-		atomic_long_set(&t->cmds[k].count,
-				atomic_long_read(&old->cmds[i].count));
-		refcount_inc(&t->cmds[k].probe->ref);
-		k++;
+		if (!within_module(old->cmds[i].ip, mod))
+			cmd_copy(t, k++, &old->cmds[i]);
 	}
 	t->n = k;
 	if (!k) {
@@ -393,13 +397,8 @@ static struct func_cmd_table *cmd_table_build(struct ftrace_inst *fi,
 	if (!t)
 		return ERR_PTR(-ENOMEM);
 	for (i = 0; old && i < old->n; i++) {
-		if (cmd_matches(&old->cmds[i], cmd, data, ips, n))
-			continue;
-		t->cmds[k] = old->cmds[i];
-		atomic_long_set(&t->cmds[k].count,
-				atomic_long_read(&old->cmds[i].count));
-		refcount_inc(&t->cmds[k].probe->ref);
-		k++;
+		if (!cmd_matches(&old->cmds[i], cmd, data, ips, n))
+			cmd_copy(t, k++, &old->cmds[i]);
 	}
 	for (i = 0; probe && i < n; i++, k++) {
 		t->cmds[k].ip = ips[i];
