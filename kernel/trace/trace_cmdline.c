@@ -7,7 +7,9 @@
  * the pid: a newer pid that hashes to a busy slot evicts the older one,
  * whose records then show "<...>".  Writers save from any context, so the
  * lock is only ever tried, never waited for: a busy cache fails the save,
- * and the writer tries again with its next record.
+ * and the writer tries again with its next record.  It is an arch spinlock:
+ * writers run inside tracing callbacks, and the traced lock functions
+ * would record themselves.
  */
 #include <linux/hash.h>
 #include <linux/pid.h>
@@ -31,7 +33,7 @@ struct cmdline_slot {
 };
 
 /* The cache; slots and nr are replaced together under cmdline_lock. */
-static DEFINE_RAW_SPINLOCK(cmdline_lock);
+static arch_spinlock_t cmdline_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static struct cmdline_slot *slots;
 static unsigned int nr_slots;
 
@@ -56,14 +58,14 @@ bool trace_save_cmdline(struct task_struct *task)
 	if (!task->pid)
 		return true;
 	local_irq_save(flags);
-	if (raw_spin_trylock(&cmdline_lock)) {
+	if (arch_spin_trylock(&cmdline_lock)) {
 		if (nr_slots) {
 			s = slot_of(task->pid);
 			s->pid = task->pid;
 			memcpy(s->comm, task->comm, TASK_COMM_LEN);
 			s->comm[TASK_COMM_LEN - 1] = '\0';
 		}
-		raw_spin_unlock(&cmdline_lock);
+		arch_spin_unlock(&cmdline_lock);
 		saved = true;
 	}
 	local_irq_restore(flags);
@@ -112,13 +114,15 @@ void trace_find_cmdline(int pid, char comm[])
 		return;
 	}
 	strscpy(comm, "<...>", TASK_COMM_LEN);
-	raw_spin_lock_irqsave(&cmdline_lock, flags);
+	local_irq_save(flags);
+	arch_spin_lock(&cmdline_lock);
 	if (nr_slots) {
 		s = slot_of(pid);
 		if (s->pid == pid)
 			memcpy(comm, s->comm, TASK_COMM_LEN);
 	}
-	raw_spin_unlock_irqrestore(&cmdline_lock, flags);
+	arch_spin_unlock(&cmdline_lock);
+	local_irq_restore(flags);
 }
 
 static int cmdlines_resize(unsigned int n)
@@ -129,11 +133,13 @@ static int cmdlines_resize(unsigned int n)
 	new = kvcalloc(n, sizeof(*new), GFP_KERNEL);
 	if (!new)
 		return -ENOMEM;
-	raw_spin_lock_irqsave(&cmdline_lock, flags);
+	local_irq_save(flags);
+	arch_spin_lock(&cmdline_lock);
 	old = slots;
 	slots = new;
 	nr_slots = n;
-	raw_spin_unlock_irqrestore(&cmdline_lock, flags);
+	arch_spin_unlock(&cmdline_lock);
+	local_irq_restore(flags);
 	kvfree(old);
 	return 0;
 }
@@ -144,17 +150,20 @@ static void *cmdlines_next(struct seq_file *m, void *v, loff_t *pos)
 	struct cmdline_slot *s;
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&cmdline_lock, flags);
+	local_irq_save(flags);
+	arch_spin_lock(&cmdline_lock);
 	for (; *pos < nr_slots; (*pos)++) {
 		s = &slots[*pos];
 		if (s->pid) {
 			memcpy(m->private, s, sizeof(*s));
 			(*pos)++;
-			raw_spin_unlock_irqrestore(&cmdline_lock, flags);
+			arch_spin_unlock(&cmdline_lock);
+			local_irq_restore(flags);
 			return m->private;
 		}
 	}
-	raw_spin_unlock_irqrestore(&cmdline_lock, flags);
+	arch_spin_unlock(&cmdline_lock);
+	local_irq_restore(flags);
 	return NULL;
 }
 
