@@ -8,6 +8,7 @@
  *	events/ftrace/print	format and id of trace_marker records
  *	events/ftrace/raw_data	format and id of trace_marker_raw records
  *	events/ftrace/function	format and id of function-tracer records
+ *	events/ftrace/NAME	the records of tracers (trace_record_format_add())
  *	events/SYSTEM/EVENT/format	of every trace event
  *
  * They are generated from the very structures the code writes.
@@ -21,12 +22,23 @@
 #include "trace_priv.h"
 #include "trace_events_priv.h"
 
-static void field(struct seq_buf *s, const char *type, const char *name,
-		  size_t offset, size_t size, int sgn)
+/**
+ * trace_format_field() - one field line of a format file
+ * @s: output
+ * @type: the field's C type
+ * @name: its name
+ * @offset: its offset in the record
+ * @size: its size
+ * @sgn: 1 if signed
+ */
+void trace_format_field(struct seq_buf *s, const char *type, const char *name,
+			size_t offset, size_t size, int sgn)
 {
 	seq_buf_printf(s, "\tfield:%s %s;\toffset:%zu;\tsize:%zu;\tsigned:%d;\n",
 		       type, name, offset, size, sgn);
 }
+
+#define field trace_format_field
 
 static void print_common_fields(struct seq_buf *s)
 {
@@ -94,16 +106,7 @@ static void print_header_event(struct seq_buf *s)
 		       RINGBUF_TYPE_TIME_STAMP, RINGBUF_TYPE_DATA_TYPE_LEN_MAX);
 }
 
-/*
- * The core's own records, in events/ftrace/: their fields after the
- * common header, and their print format.
- */
-struct core_format {
-	const char	*name;
-	int		id;
-	void		(*fields)(struct seq_buf *s);
-	const char	*print_fmt;
-};
+#define core_format trace_record_format
 
 static void function_fields(struct seq_buf *s)
 {
@@ -129,7 +132,7 @@ static void raw_data_fields(struct seq_buf *s)
 		       offsetof(struct raw_data_entry, buf));
 }
 
-static const struct core_format core_formats[] = {
+static struct core_format core_formats[] = {
 	{ "function", TRACE_FN, function_fields,
 	  "\" %ps <-- %ps\", (void *)REC->ip, (void *)REC->parent_ip" },
 	{ "print", TRACE_PRINT, print_fields,
@@ -161,6 +164,9 @@ static void gen_core_text(struct seq_buf *s, void *arg)
 {
 	struct core_text_arg *a = arg;
 
+	if (!a->c && strcmp(a->name, "header_page") &&
+	    strcmp(a->name, "header_event"))
+		return;
 	if (!strcmp(a->name, "header_page"))
 		ring_buffer_print_page_header(a->buffer, s);
 	else if (!strcmp(a->name, "header_event"))
@@ -242,6 +248,21 @@ static const struct eventfs_entry core_entries[] = {
 	{ .name = "id",		.callback = core_entry },
 };
 
+/* Formats of the tracers' records, added by them before tracefs is up. */
+static LIST_HEAD(record_formats);
+
+/**
+ * trace_record_format_add() - give a tracer's record a format file
+ * @f: the record's format; static
+ *
+ * Called from an initcall before fs_initcall: every instance's
+ * events/ftrace/ gets a directory for it.
+ */
+void __init trace_record_format_add(struct trace_record_format *f)
+{
+	list_add_tail(&f->list, &record_formats);
+}
+
 /**
  * trace_event_core_dir() - events/ftrace/ of an instance
  * @events: the instance's events/ directory
@@ -249,6 +270,7 @@ static const struct eventfs_entry core_entries[] = {
 void trace_event_core_dir(struct eventfs_inode *events)
 {
 	struct eventfs_inode *ftrace;
+	struct core_format *f;
 	unsigned int i;
 
 	ftrace = eventfs_create_dir("ftrace", events, NULL, 0, NULL);
@@ -262,4 +284,7 @@ void trace_event_core_dir(struct eventfs_inode *events)
 				   ARRAY_SIZE(core_entries),
 				   (void *)&core_formats[i]);
 	}
+	list_for_each_entry(f, &record_formats, list)
+		eventfs_create_dir(f->name, ftrace, core_entries,
+				   ARRAY_SIZE(core_entries), f);
 }

@@ -5,6 +5,7 @@
  *	available_tracers	registered tracers, newest first
  *	current_tracer		read or select the tracer
  *	tracing_on		the on/off switch (0 or 1)
+ *	tracing_thresh		latency threshold of tracers, in us (root only)
  *	README			a short guide to the files that exist
  *
  * (the control part of every instance, trace_instance.c), and the start
@@ -114,6 +115,44 @@ static ssize_t tracing_on_write(struct file *file, const char __user *ubuf,
 	return cnt;
 }
 
+/* ---- tracing_thresh ------------------------------------------------------- */
+
+unsigned long tracing_thresh;
+
+static ssize_t tracing_thresh_read(struct file *file, char __user *ubuf,
+				   size_t cnt, loff_t *ppos)
+{
+	char buf[24];
+	int len;
+
+	len = scnprintf(buf, sizeof(buf), "%lu\n",
+			READ_ONCE(tracing_thresh) / NSEC_PER_USEC);
+	return simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
+}
+
+/* In microseconds; the current tracer of the top instance follows it. */
+static ssize_t tracing_thresh_write(struct file *file, const char __user *ubuf,
+				    size_t cnt, loff_t *ppos)
+{
+	struct tracer *t;
+	unsigned long val;
+	int ret;
+
+	ret = trace_get_ulong(ubuf, cnt, 0, ULONG_MAX / NSEC_PER_USEC, &val);
+	if (ret)
+		return ret;
+	mutex_lock(&trace_types_lock);
+	WRITE_ONCE(tracing_thresh, val * NSEC_PER_USEC);
+	t = trace_top.current_trace;
+	if (t->update_thresh)
+		ret = t->update_thresh(&trace_top);
+	mutex_unlock(&trace_types_lock);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
 /* ---- README --------------------------------------------------------------- */
 
 static const char readme_text[] =
@@ -145,6 +184,12 @@ static const char readme_text[] =
 	"  buffer_percent\t- how full a CPU buffer is before splice readers of\n"
 	"\t\t\t  trace_pipe_raw wake up (0: at once, 100: when full)\n"
 	"  per_cpu/cpuN/\t\t- trace, trace_pipe, stats and buffer_size_kb of one CPU\n"
+	"  tracing_thresh\t- only record latencies above this many microseconds\n"
+#ifdef CONFIG_FUNCTION_GRAPH_TRACER
+	"  set_graph_function\t- Trace the nested calls of a function (function_graph)\n"
+	"  set_graph_notrace\t- Do not trace the nested calls of a function (function_graph)\n"
+	"  max_graph_depth\t- Trace a limited depth of nested calls (0 is unlimited)\n"
+#endif
 	"  README\t\t- this text\n\n"
 	" Selecting a tracer:\n"
 	"  # cat available_tracers\n"
@@ -231,6 +276,14 @@ static ssize_t readme_read(struct file *file, char __user *ubuf, size_t cnt,
 				       sizeof(readme_text) - 1);
 }
 
+static const struct file_operations tracing_thresh_fops = {
+	.open		= trace_array_open,
+	.release	= trace_array_release,
+	.read		= tracing_thresh_read,
+	.write		= tracing_thresh_write,
+	.llseek		= generic_file_llseek,
+};
+
 static const struct file_operations readme_fops = {
 	.open		= trace_array_open,
 	.release	= trace_array_release,
@@ -267,6 +320,8 @@ static void control_create_files(struct trace_array *tr, struct dentry *dir)
 static void control_create_root_files(struct dentry *root)
 {
 	tracefs_create_file("README", 0440, root, &trace_top, &readme_fops);
+	tracefs_create_file("tracing_thresh", 0640, root, &trace_top,
+			    &tracing_thresh_fops);
 }
 
 const struct trace_part trace_control_part = {

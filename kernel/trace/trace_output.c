@@ -280,6 +280,26 @@ static void print_body(struct seq_buf *s, struct trace_array *tr, int cpu,
 		seq_buf_printf(s, "Unknown type %d\n", ent->type);
 }
 
+/**
+ * trace_print_event_text() - a record's own text, without the context columns
+ * @s: output
+ * @tr: the instance (its options)
+ * @cpu: the record's CPU
+ * @ts: its time stamp
+ * @ent: the record
+ * @len: its length
+ * @cache: the reader's symbol cache
+ *
+ * For tracers that show other records inside their own lines.
+ */
+void trace_print_event_text(struct seq_buf *s, struct trace_array *tr,
+			    int cpu, u64 ts, struct trace_entry *ent,
+			    unsigned int len, struct trace_sym_cache *cache)
+{
+	print_body(s, tr, cpu, ts, ent, len, READ_ONCE(tr->flags) & ~TRACE_OPT_RAW,
+		   cache ?: &dump_cache);
+}
+
 /*
  * The hex and bin forms: the context (pid, CPU, time stamp) and then the
  * record's fields, each as its bytes (bin) or their hex digits, most
@@ -407,15 +427,23 @@ static const char * const irq_columns[] = {
  * @s: output
  * @tr: the instance
  * @buf: the buffer printed (the instance's, or its snapshot buffer)
+ * @state: the reader's state of the current tracer's print hooks
+ *
+ * Called with trace_types_lock held.
  */
 void trace_print_header(struct seq_buf *s, struct trace_array *tr,
-			struct trace_buffer *buf)
+			struct trace_buffer *buf, void *state)
 {
 	unsigned long entries = 0, total = 0, n, flags = READ_ONCE(tr->flags);
 	bool tgid = flags & TRACE_OPT_RECORD_TGID;
+	struct tracer *t = tr->current_trace;
 	int cpu, i;
 
-	seq_buf_printf(s, "# tracer: %s\n#\n", tr->current_trace->name);
+	seq_buf_printf(s, "# tracer: %s\n#\n", t->name);
+	if (t->print_header) {
+		t->print_header(s, tr, state);
+		return;
+	}
 	if (!(flags & TRACE_OPT_CONTEXT_INFO))
 		return;
 

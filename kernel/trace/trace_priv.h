@@ -42,6 +42,8 @@ struct tracer;
 struct ftrace_inst;
 struct trace_event_inst;
 struct trace_iterator;
+struct trace_line;
+struct seq_buf;
 
 /**
  * struct tracer_opt - a tracer-specific option
@@ -76,13 +78,24 @@ struct tracer_flags {
  *	is set; returns 0 when the tracer works
  * @set_flag: called before an option bit changes; may refuse with an errno.
  *	Registration fills in an accept-all default when it is NULL.
+ * @update_thresh: optional; tracing_thresh changed while the tracer is
+ *	current in the top instance
  * @flags: option set; registration gives a tracer without one an empty set
  * @noboot: must not be selected before boot has finished
  * @allow_instances: may be current in an instance, not only the global array
+ * @print_open: optional; a reader of trace or trace_pipe starts printing
+ *	this tracer's records: returns the reader's state for the hooks
+ *	below (NULL when it has no memory: the default text is used)
+ * @print_close: frees what @print_open returned
+ * @print_line: optional; prints the record of @line its own way, or
+ *	returns false for the default text (struct trace_line)
+ * @print_header: optional; the column header under "# tracer: NAME", in
+ *	place of the default one
  * @list: link in the list of registered tracers
  *
  * Legend: [I] immutable once registered, [L] trace_types_lock.
- * All members but @list are [I]; @list is [L].
+ * All members but @list are [I]; @list is [L].  The print hooks run in
+ * the reader's context (may sleep), one reader state at a time.
  */
 struct tracer {
 	const char		*name;
@@ -94,10 +107,43 @@ struct tracer {
 					    struct trace_array *tr);
 	int			(*set_flag)(struct trace_array *tr, u32 old_flags,
 					    u32 bit, int set);
+	int			(*update_thresh)(struct trace_array *tr);
 	struct tracer_flags	*flags;
 	bool			noboot;
 	bool			allow_instances;
+	void			*(*print_open)(struct trace_array *tr);
+	void			(*print_close)(void *state);
+	bool			(*print_line)(struct trace_line *line);
+	void			(*print_header)(struct seq_buf *s,
+						struct trace_array *tr,
+						void *state);
 	struct list_head	list;
+};
+
+struct trace_line_src;
+
+/**
+ * struct trace_line - a record a reader prints, for a tracer's print hooks
+ * @s: output
+ * @tr: the instance
+ * @cpu: the CPU the record came from
+ * @ts: its time stamp
+ * @ent: the record; valid until trace_line_peek_next()
+ * @len: its length
+ * @syms: the reader's symbol cache
+ * @state: what the tracer's print_open gave this reader
+ * @src: the reader's source of records (trace_read.c)
+ */
+struct trace_line {
+	struct seq_buf		*s;
+	struct trace_array	*tr;
+	int			cpu;
+	u64			ts;
+	struct trace_entry	*ent;
+	unsigned int		len;
+	struct trace_sym_cache	*syms;
+	void			*state;
+	struct trace_line_src	*src;
 };
 
 /*
@@ -188,6 +234,7 @@ enum trace_part_id {
 	TRACE_PART_ERROR_LOG,	/* error_log */
 	TRACE_PART_EVENTS,	/* events/, set_event */
 	TRACE_PART_FUNCTION,	/* after events: its commands hold events */
+	TRACE_PART_GRAPH,	/* set_graph_function and friends (root only) */
 #if IS_ENABLED(CONFIG_TRACER_KUNIT_TEST)
 	TRACE_PART_KUNIT,	/* a part tracer_kunit.c registers and removes */
 #endif
@@ -267,6 +314,7 @@ struct trace_part {
  * @cpumask: CPUs that record (tracing_cpumask)
  * @buffer_percent: fill level that wakes waiting trace_pipe_raw splicers
  * @func: its function tracing (ftrace_internal.h), NULL without
+ * @tracer_priv: the current tracer's state in the instance, its own
  * @events: its trace events (trace_events_priv.h)
  * @errs: its error_log entries, oldest first
  * @nr_errs: how many
@@ -306,6 +354,7 @@ struct trace_array {
 	cpumask_var_t		cpumask;	/* [L] */
 	int			buffer_percent;	/* [a] READ_ONCE/WRITE_ONCE */
 	struct ftrace_inst	*func;		/* [I] set by its part's init */
+	void			*tracer_priv;	/* [L] */
 	struct trace_event_inst	*events;	/* [I] set by its part's init */
 	struct list_head	errs;		/* err_lock (trace_error_log.c) */
 	int			nr_errs;	/* err_lock */
@@ -361,8 +410,31 @@ struct raw_data_entry {
 	char			buf[];
 };
 
+/**
+ * struct trace_record_format - a record type of a tracer, in events/ftrace/
+ * @name: the directory's name
+ * @id: the record type (struct trace_entry.type)
+ * @fields: prints the fields after the common header (trace_format_field())
+ * @print_fmt: the "print fmt:" line
+ * @list: in the list of formats (trace_formats.c)
+ */
+struct trace_record_format {
+	const char		*name;
+	int			id;
+	void			(*fields)(struct seq_buf *s);
+	const char		*print_fmt;
+	struct list_head	list;
+};
+
+/* trace_formats.c */
+void trace_format_field(struct seq_buf *s, const char *type, const char *name,
+			size_t offset, size_t size, int sgn);
+void trace_record_format_add(struct trace_record_format *f);
+
 extern struct mutex trace_types_lock;
 extern struct trace_array trace_top;
+/* tracing_thresh in ns (0: off); written under trace_types_lock. */
+extern unsigned long tracing_thresh;
 extern struct tracer nop_trace;
 
 /* The core's parts, registered by early_trace_init(). */
@@ -420,8 +492,12 @@ void trace_find_cmdline(int pid, char comm[]);
 void trace_save_tgid(struct task_struct *task);
 int trace_find_tgid(int pid);
 
+/* trace_read.c: what a tracer's print_line may ask of the reader. */
+struct trace_entry *trace_line_peek_next(struct trace_line *line,
+					 unsigned int *len);
+void trace_line_take_next(struct trace_line *line);
+
 /* trace_output.c: text of records and headers. */
-struct seq_buf;
 struct trace_sym_cache;
 struct trace_sym_cache *trace_sym_cache_alloc(void);
 void trace_sym_cache_free(struct trace_sym_cache *c);
@@ -429,7 +505,10 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 			u64 ts, struct trace_entry *ent, unsigned int len,
 			struct trace_sym_cache *cache);
 void trace_print_header(struct seq_buf *s, struct trace_array *tr,
-			struct trace_buffer *buf);
+			struct trace_buffer *buf, void *state);
+void trace_print_event_text(struct seq_buf *s, struct trace_array *tr,
+			    int cpu, u64 ts, struct trace_entry *ent,
+			    unsigned int len, struct trace_sym_cache *cache);
 
 /* trace_error_log.c: error_log. */
 void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,

@@ -32,6 +32,123 @@ static bool cpu_selected(struct trace_cpu_file *sel, int cpu)
 	return sel->cpu == RING_BUFFER_ALL_CPUS || sel->cpu == cpu;
 }
 
+/* ---- Lines, and the print hooks of tracers ------------------------------- */
+
+/*
+ * Where the record being printed comes from: a walk's iterator of its
+ * CPU (trace, snapshot) or the pipe's consuming reads (trace_pipe).  A
+ * tracer's print_line may look at the CPU's next record, which consumes
+ * the current one (@consumed tells the reader not to step past it again).
+ */
+struct trace_line_src {
+	struct ring_buffer_iter	*it;
+	struct trace_buffer	*buf;
+	int			cpu;
+	bool			consumed;
+};
+
+static void src_step(struct trace_line_src *src)
+{
+	if (src->it)
+		ring_buffer_iter_advance(src->it);
+	else
+		ring_buffer_consume(src->buf, src->cpu, NULL, NULL);
+}
+
+/**
+ * trace_line_peek_next() - the next record of the line's CPU
+ * @line: the line being printed; its record is consumed (the caller
+ *	must have copied what it still needs of @line->ent)
+ * @len: gets the next record's length
+ *
+ * Return: the next record, valid until the reader moves on, or NULL
+ * when the CPU has none (yet).
+ */
+struct trace_entry *trace_line_peek_next(struct trace_line *line,
+					 unsigned int *len)
+{
+	struct trace_line_src *src = line->src;
+	struct ring_buffer_event *e;
+
+	if (!src)
+		return NULL;
+	if (!src->consumed) {
+		src_step(src);
+		src->consumed = true;
+	}
+	line->ent = NULL;
+	e = src->it ? ring_buffer_iter_peek(src->it, NULL) :
+		      ring_buffer_peek(src->buf, src->cpu, NULL, NULL);
+	if (!e)
+		return NULL;
+	*len = ring_buffer_event_length(e);
+	return ring_buffer_event_data(e);
+}
+
+/**
+ * trace_line_take_next() - consume the record trace_line_peek_next() gave
+ * @line: the line being printed
+ *
+ * That record is then part of this line and not printed on its own.
+ */
+void trace_line_take_next(struct trace_line *line)
+{
+	if (line->src && line->src->consumed)
+		src_step(line->src);
+}
+
+/*
+ * A reader's state of the current tracer's print hooks, switched when
+ * the tracer changes.
+ */
+struct trace_printer {
+	struct tracer	*t;
+	void		*state;
+};
+
+static void printer_close(struct trace_printer *p)
+{
+	if (p->t && p->t->print_close && p->state)
+		p->t->print_close(p->state);
+	p->t = NULL;
+	p->state = NULL;
+}
+
+static void *printer_state(struct trace_printer *p, struct trace_array *tr)
+{
+	struct tracer *t = READ_ONCE(tr->current_trace);
+
+	if (p->t != t) {
+		printer_close(p);
+		p->t = t;
+		p->state = t->print_open ? t->print_open(tr) : NULL;
+	}
+	return p->state;
+}
+
+/* One record as text: the tracer's way, or the default one. */
+static void print_line(struct seq_buf *s, struct trace_array *tr,
+		       struct trace_printer *p, struct trace_line_src *src,
+		       u64 ts, struct ring_buffer_event *e,
+		       struct trace_sym_cache *syms)
+{
+	struct trace_line line = {
+		.s	= s,
+		.tr	= tr,
+		.cpu	= src->cpu,
+		.ts	= ts,
+		.ent	= ring_buffer_event_data(e),
+		.len	= ring_buffer_event_length(e),
+		.syms	= syms,
+		.src	= src,
+	};
+
+	line.state = printer_state(p, tr);
+	if (line.state && p->t->print_line && p->t->print_line(&line))
+		return;
+	trace_print_record(s, tr, src->cpu, ts, line.ent, line.len, syms);
+}
+
 /* ---- trace ---------------------------------------------------------------- */
 
 struct trace_walk {
@@ -46,6 +163,10 @@ struct trace_walk {
 	u64				ts;
 	struct ring_buffer_event	*e;
 	char				*buf;
+	loff_t				shown;	/* the line in @buf, or 0 */
+	unsigned int			shown_len;
+	bool				consumed; /* print_line took the record */
+	struct trace_printer		printer;
 	struct trace_sym_cache		*syms;
 };
 
@@ -70,6 +191,8 @@ static void walk_start_iters(struct trace_walk *w)
 		if (w->rb && cpu_selected(&w->sel, cpu))
 			w->it[cpu] = ring_buffer_read_start(w->rb, cpu, GFP_KERNEL);
 	w->idx = 1;
+	w->shown = 0;
+	w->consumed = false;
 }
 
 /*
@@ -149,7 +272,9 @@ static void *trace_seq_next(struct seq_file *m, void *v, loff_t *pos)
 
 	(*pos)++;
 	if (v != SEQ_START_TOKEN) {
-		ring_buffer_iter_advance(w->it[w->cpu]);
+		if (!w->consumed)
+			ring_buffer_iter_advance(w->it[w->cpu]);
+		w->consumed = false;
 		w->idx++;
 	}
 	return walk_find(w) ? w : NULL;
@@ -159,24 +284,37 @@ static void trace_seq_stop(struct seq_file *m, void *v)
 {
 }
 
+/*
+ * A line is formatted once: seq_file shows a line again when it did not
+ * fit, and a tracer's print_line may have consumed records for it.
+ */
 static int trace_seq_show(struct seq_file *m, void *v)
 {
 	struct trace_walk *w = m->private;
+	struct trace_line_src src;
 	struct seq_buf s;
 
+	if (v != SEQ_START_TOKEN && w->shown == w->idx) {
+		seq_write(m, w->buf, w->shown_len);
+		return 0;
+	}
 	seq_buf_init(&s, w->buf, LINE_MAX_LEN);
+	w->shown = 0;
 	if (v == SEQ_START_TOKEN) {
 		mutex_lock(&trace_types_lock);
 		if (w->snap && walk_empty(w))
 			trace_snapshot_help(&s, w->sel.tr, w->sel.cpu);
 		else if (w->rb)
-			trace_print_header(&s, w->sel.tr, w->rb);
+			trace_print_header(&s, w->sel.tr, w->rb,
+					   printer_state(&w->printer, w->sel.tr));
 		mutex_unlock(&trace_types_lock);
 	} else {
+		src = (struct trace_line_src){ .it = w->it[w->cpu], .cpu = w->cpu };
 		walk_annotate(w, &s);
-		trace_print_record(&s, w->sel.tr, w->cpu, w->ts,
-				   ring_buffer_event_data(w->e),
-				   ring_buffer_event_length(w->e), w->syms);
+		print_line(&s, w->sel.tr, &w->printer, &src, w->ts, w->e, w->syms);
+		w->consumed = src.consumed;
+		w->shown = w->idx;
+		w->shown_len = seq_buf_used(&s);
 	}
 	seq_write(m, s.buffer, seq_buf_used(&s));
 	return 0;
@@ -244,6 +382,7 @@ static int trace_release(struct inode *inode, struct file *file)
 		return 0;
 	m = file->private_data;
 	w = m->private;
+	printer_close(&w->printer);
 	walk_stop_iters(w);
 	kfree(w->first);
 	kfree(w->it);
@@ -299,6 +438,8 @@ struct pipe_reader {
 	unsigned int		done;	/* bytes of @s already copied */
 	bool			read_any;
 	char			*line;
+	unsigned int		pending; /* bytes of @line not yet in @s */
+	struct trace_printer	printer;
 	struct trace_sym_cache	*syms;
 };
 
@@ -306,6 +447,8 @@ static bool pipe_empty(struct pipe_reader *p)
 {
 	int cpu;
 
+	if (p->pending)
+		return false;
 	for_each_possible_cpu(cpu)
 		if (cpu_selected(&p->sel, cpu) &&
 		    !ring_buffer_empty_cpu(p->sel.tr->buffer, cpu))
@@ -320,10 +463,18 @@ static void pipe_fill(struct pipe_reader *p)
 	struct trace_buffer *buf = READ_ONCE(tr->buffer);
 	struct ring_buffer_event *e, *best;
 	unsigned long lost, best_lost = 0;
+	struct trace_line_src src;
 	struct seq_buf line;
 	int cpu, best_cpu;
 	u64 ts, best_ts;
 
+	/* A line that did not fit last time: @s is empty now. */
+	if (p->pending) {
+		if (p->pending > p->s.size - seq_buf_used(&p->s))
+			return;
+		seq_buf_putmem(&p->s, p->line, p->pending);
+		p->pending = 0;
+	}
 	for (;;) {
 		best = NULL;
 		for_each_possible_cpu(cpu) {
@@ -344,15 +495,17 @@ static void pipe_fill(struct pipe_reader *p)
 		if (best_lost)
 			seq_buf_printf(&line, "CPU:%d [LOST %lu EVENTS]\n",
 				       best_cpu, best_lost);
-		trace_print_record(&line, tr, best_cpu, best_ts,
-				   ring_buffer_event_data(best),
-				   ring_buffer_event_length(best), p->syms);
-		if (seq_buf_used(&line) > p->s.size - seq_buf_used(&p->s) &&
-		    seq_buf_used(&p->s))
-			return;	/* next time */
-		seq_buf_putmem(&p->s, line.buffer, seq_buf_used(&line));
-		ring_buffer_consume(buf, best_cpu, NULL, NULL);
+		src = (struct trace_line_src){ .buf = buf, .cpu = best_cpu };
+		print_line(&line, tr, &p->printer, &src, best_ts, best,
+			   p->syms);
+		if (!src.consumed)
+			ring_buffer_consume(buf, best_cpu, NULL, NULL);
 		p->read_any = true;
+		if (seq_buf_used(&line) > p->s.size - seq_buf_used(&p->s)) {
+			p->pending = seq_buf_used(&line);	/* next time */
+			return;
+		}
+		seq_buf_putmem(&p->s, line.buffer, seq_buf_used(&line));
 	}
 }
 
@@ -484,6 +637,7 @@ static int trace_pipe_release(struct inode *inode, struct file *file)
 	p->sel.tr->pipe_readers--;
 	mutex_unlock(&trace_types_lock);
 	trace_array_put(p->sel.tr);
+	printer_close(&p->printer);
 	kfree(p->s.buffer);
 	kfree(p->line);
 	trace_sym_cache_free(p->syms);
