@@ -10,7 +10,8 @@
  * sets of functions, and the patching core (kernel/trace/ftrace_*.c)
  * turns the call sites on and off.  Without it, every entry point has its
  * configured-out form: a call does nothing and reports "not available".
- * The graph tracer is not offered yet and keeps that form.
+ * With CONFIG_FUNCTION_GRAPH_TRACER, fgraph (kernel/trace/fgraph/) adds
+ * function returns: register_ftrace_graph() and the task shadow stacks.
  */
 #ifndef _LINUX_FTRACE_H
 #define _LINUX_FTRACE_H
@@ -103,6 +104,8 @@ typedef void (*ftrace_func_t)(unsigned long ip, unsigned long parent_ip,
  *	ops per function
  * RCU		call the callback only where RCU is watching
  * PERMANENT	refuses kernel.ftrace_enabled=0 while registered
+ * STUB		never registered: the ops only holds sets that callbacks of
+ *	others read, so replacing one waits for them like a live ops'
  * ENABLED	set by the core while the ops is registered
  */
 enum {
@@ -139,9 +142,12 @@ enum {
  * @filter_hash: the functions wanted; NULL or empty: every function
  * @notrace_hash: functions never wanted, whatever @filter_hash says
  * @trampoline: always 0: every ops shares the static trampoline
+ * @sets_of: NULL, or the ops whose @filter_hash and @notrace_hash this
+ *	one uses instead of its own (a tracer following the filters of its
+ *	instance); that ops must outlive this one's registration
  *
- * Legend: @func, @flags (bits below ENABLED), @private are the owner's and
- * fixed while registered.  @next, ENABLED and the hashes are the core's,
+ * Legend: @func, @flags (bits below ENABLED), @private, @sets_of are the
+ * owner's and fixed while registered.  @next, ENABLED and the hashes are the core's,
  * written under its ftrace_lock and read under RCU (sched) by the
  * trampoline's list function.
  */
@@ -153,6 +159,7 @@ struct ftrace_ops {
 	struct ftrace_hash __rcu	*filter_hash;
 	struct ftrace_hash __rcu	*notrace_hash;
 	unsigned long			trampoline;
+	struct ftrace_ops		*sets_of;
 };
 
 extern int ftrace_enabled;
@@ -342,37 +349,124 @@ static inline void stack_tracer_enable(void) { }
 static inline void trace_preempt_on(unsigned long a0, unsigned long a1) { }
 static inline void trace_preempt_off(unsigned long a0, unsigned long a1) { }
 
-/* ---- Function graph tracing: not offered yet --------------------------- */
+/* ---- Function graph tracing (fgraph) ------------------------------------ */
 
-/* Record of a function entry, as the graph tracer stores it. */
+/* A function entry, as fgraph hands it to an entry callback. */
 struct ftrace_graph_ent {
 	unsigned long func;
 	int depth;
 } __packed;
 
-/* Record of a function return, as the graph tracer stores it. */
+/*
+ * A function return, as fgraph hands it to a return callback: @calltime
+ * and @rettime are trace_clock_local() times, @overrun the number of
+ * calls the task's shadow stack had no room for so far.
+ */
 struct ftrace_graph_ret {
 	unsigned long func;
+#ifdef CONFIG_FUNCTION_GRAPH_RETVAL
+	unsigned long retval;
+#endif
 	int depth;
 	unsigned int overrun;
 	unsigned long long calltime;
 	unsigned long long rettime;
 } __packed;
 
+struct fgraph_ops;
+
 typedef void (*trace_func_graph_ret_t)(struct ftrace_graph_ret *,
 				       struct fgraph_ops *);
 typedef int (*trace_func_graph_ent_t)(struct ftrace_graph_ent *,
 				      struct fgraph_ops *);
 
+#ifdef CONFIG_FUNCTION_GRAPH_TRACER
+
+/**
+ * struct fgraph_ops - a user of function graph tracing
+ * @entryfunc: called on entry of every function @ops wants; returns
+ *	non-zero to have @retfunc called when that call returns
+ * @retfunc: called when a call @entryfunc accepted returns
+ * @ops: the functions wanted: its filter and notrace sets, as for
+ *	register_ftrace_function() (its callback is fgraph's)
+ * @private: for the owner
+ * @saved_func: unused; kept for the layout callers know
+ * @idx: the user's slot (0 to FGRAPH_ARRAY_SIZE - 1) while registered,
+ *	the first argument of fgraph_reserve_data() and friends
+ *
+ * Both callbacks run with preemption disabled, may run in any context
+ * and must not sleep.  Up to FGRAPH_ARRAY_SIZE users may be registered
+ * at once.
+ */
+struct fgraph_ops {
+	trace_func_graph_ent_t		entryfunc;
+	trace_func_graph_ret_t		retfunc;
+	struct ftrace_ops		ops;
+	void				*private;
+	trace_func_graph_ent_t		saved_func;
+	int				idx;
+};
+
+#define FGRAPH_ARRAY_SIZE	16
+/* Bytes an entry callback may keep on the shadow stack for its return. */
+#define FGRAPH_MAX_DATA_SIZE	(sizeof(long) * 4)
+/* Deepest nesting of recorded calls per task. */
+#define FTRACE_RETFUNC_DEPTH	50
+
+int register_ftrace_graph(struct fgraph_ops *gops);
+void unregister_ftrace_graph(struct fgraph_ops *gops);
+void *fgraph_reserve_data(int idx, int size_bytes);
+void *fgraph_retrieve_data(int idx, int *size_bytes);
+int ftrace_graph_entry_stub(struct ftrace_graph_ent *trace,
+			    struct fgraph_ops *gops);
+
+/* The address traced functions return through (arch code). */
+void return_to_handler(void);
+
+unsigned long ftrace_graph_ret_addr(struct task_struct *task, int *idx,
+				    unsigned long ret, unsigned long *retp);
+
+void ftrace_graph_init_task(struct task_struct *t);
+void ftrace_graph_exit_task(struct task_struct *t);
+void ftrace_graph_init_idle_task(struct task_struct *t, int cpu);
+
+/* Function graph tracing is stopped for good after a fatal error. */
+DECLARE_STATIC_KEY_FALSE(kill_ftrace_graph);
+
+static inline bool ftrace_graph_is_dead(void)
+{
+	return static_branch_unlikely(&kill_ftrace_graph);
+}
+
+void ftrace_graph_stop(void);
+
+/* Calls of current are not recorded while paused (nesting). */
+static inline void pause_graph_tracing(void)
+{
+	atomic_inc(&current->tracing_graph_pause);
+}
+
+static inline void unpause_graph_tracing(void)
+{
+	atomic_dec(&current->tracing_graph_pause);
+}
+
+/* Functions the graph tracer must not see, while "function" may. */
+#define __notrace_funcgraph		notrace
+
+#else /* !CONFIG_FUNCTION_GRAPH_TRACER */
+
 #define __notrace_funcgraph
-static inline int register_ftrace_graph(struct fgraph_ops *ops) { return -1; }
-static inline void unregister_ftrace_graph(struct fgraph_ops *ops) { }
+
+static inline int register_ftrace_graph(struct fgraph_ops *gops) { return -1; }
+static inline void unregister_ftrace_graph(struct fgraph_ops *gops) { }
 
 static inline void ftrace_graph_init_task(struct task_struct *t) { }
 static inline void ftrace_graph_exit_task(struct task_struct *t) { }
 static inline void ftrace_graph_init_idle_task(struct task_struct *t, int cpu) { }
 static inline void pause_graph_tracing(void) { }
 static inline void unpause_graph_tracing(void) { }
+static inline bool ftrace_graph_is_dead(void) { return false; }
 
 /*
  * Unwinders call this for every return address they see; with no graph
@@ -384,6 +478,7 @@ ftrace_graph_ret_addr(struct task_struct *task, int *idx, unsigned long ret,
 {
 	return ret;
 }
+#endif /* CONFIG_FUNCTION_GRAPH_TRACER */
 
 /* ---- Caller addresses ---------------------------------------------------- */
 

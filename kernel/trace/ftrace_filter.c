@@ -410,7 +410,7 @@ static int filter_show(struct seq_file *m, void *v)
 		if (w->ops == f->ops && w->exclude == f->exclude)
 			seq_printf(m, "%s:mod:%s\n", w->glob, w->mod);
 	mutex_unlock(&ftrace_lock);
-	if (!f->exclude)
+	if (!f->exclude && f->ops == &f->fi->ops)
 		ftrace_func_cmd_show(m, f->fi);
 	return 0;
 }
@@ -434,7 +434,7 @@ static int filter_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	}
 	f->fi = t->fi;
-	f->ops = &t->fi->ops;
+	f->ops = t->ops ?: &t->fi->ops;
 	f->exclude = t->which;
 	f->words = (struct ftrace_words){ .buf = f->word, .size = sizeof(f->word) };
 	mutex_lock(&ftrace_lock);
@@ -498,7 +498,7 @@ static int filter_word(struct filter_file *f, char *word)
 		param = strchr(cmd, ':');
 		if (param)
 			*param++ = '\0';
-		if (f->exclude || !*word)
+		if (f->exclude || !*word || f->ops != &f->fi->ops)
 			return -EINVAL;
 		return ftrace_func_cmd(f->fi, word, NULL, cmd, param, remove);
 	}
@@ -699,6 +699,21 @@ void ftrace_filter_create_files(struct dentry *dir, struct ftrace_inst *fi)
 			    &filter_fops);
 	tracefs_create_file("set_ftrace_notrace", 0640, dir, &fi->files[1],
 			    &filter_fops);
+}
+
+/**
+ * ftrace_sets_create_file() - a file like set_ftrace_filter for other sets
+ * @name: its name
+ * @dir: where
+ * @file: the ops whose sets it edits (@file->ops), which of them, and the
+ *	instance the file belongs to (@file->fi); static
+ *
+ * The file takes globs, "!" and ":mod:" words, but no commands.
+ */
+void ftrace_sets_create_file(const char *name, struct dentry *dir,
+			     struct ftrace_inst_file *file)
+{
+	tracefs_create_file(name, 0640, dir, file, &filter_fops);
 }
 
 /**

@@ -80,10 +80,15 @@ struct ftrace_pids;
 struct func_cmd_table;
 struct trace_array;
 
-/* What a per-instance filter or pid file points to. */
+/*
+ * What a per-instance filter or pid file points to: @ops is the ops whose
+ * sets a filter file edits, NULL for the instance's own (fi->ops, which
+ * alone takes commands).
+ */
 struct ftrace_inst_file {
 	struct ftrace_inst	*fi;
 	int			which;	/* 1: the notrace file of the pair */
+	struct ftrace_ops	*ops;
 };
 
 #ifdef CONFIG_FUNCTION_TRACER
@@ -171,6 +176,7 @@ void ftrace_pids_clear(struct ftrace_inst *fi);
 int ftrace_pid_fork(struct ftrace_inst *fi, bool on);
 
 /* ftrace_selftest_target.c */
+#define FTRACE_SELFTEST_VALUE	0x5eed
 int ftrace_selftest_target(void);
 
 /**
@@ -192,6 +198,8 @@ int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,
 		      unsigned int *n);
 void ftrace_list_create_files(struct dentry *dir);
 void ftrace_filter_create_files(struct dentry *dir, struct ftrace_inst *fi);
+void ftrace_sets_create_file(const char *name, struct dentry *dir,
+			     struct ftrace_inst_file *file);
 void ftrace_filter_clear(struct ftrace_inst *fi);
 void ftrace_mod_words_apply(struct module *mod);
 int ftrace_words_write(struct ftrace_words *w, const char __user *ubuf,

@@ -111,8 +111,9 @@ struct ftrace_hash *ftrace_hash_build(unsigned long *ips, unsigned int n)
  */
 bool ftrace_ops_wants(struct ftrace_ops *ops, unsigned long ip)
 {
-	struct ftrace_hash *f = rcu_dereference_raw(ops->filter_hash);
-	struct ftrace_hash *nt = rcu_dereference_raw(ops->notrace_hash);
+	struct ftrace_ops *sets = ops->sets_of ?: ops;
+	struct ftrace_hash *f = rcu_dereference_raw(sets->filter_hash);
+	struct ftrace_hash *nt = rcu_dereference_raw(sets->notrace_hash);
 
 	if (f && f->count && !ftrace_hash_has(f, ip))
 		return false;
@@ -359,6 +360,7 @@ static bool ipmodify_conflict(struct ftrace_ops *ops, struct ftrace_hash *filter
  */
 int ftrace_register_locked(struct ftrace_ops *ops)
 {
+	struct ftrace_ops *sets;
 	int ret;
 
 	lockdep_assert_held(&ftrace_lock);
@@ -370,8 +372,9 @@ int ftrace_register_locked(struct ftrace_ops *ops)
 		return -ENODEV;
 	if (ops->flags & FTRACE_OPS_FL_ENABLED)
 		return -EBUSY;
-	if (ipmodify_conflict(ops, rcu_dereference_protected(ops->filter_hash, 1),
-			      rcu_dereference_protected(ops->notrace_hash, 1)))
+	sets = ops->sets_of ?: ops;
+	if (ipmodify_conflict(ops, rcu_dereference_protected(sets->filter_hash, 1),
+			      rcu_dereference_protected(sets->notrace_hash, 1)))
 		return -EBUSY;
 	ops->trampoline = 0;
 	ret = leave_single();
@@ -460,6 +463,24 @@ int unregister_ftrace_function(struct ftrace_ops *ops)
 }
 EXPORT_SYMBOL_GPL(unregister_ftrace_function);
 
+/*
+ * Are @ops's sets read by callbacks: is it registered, a registered ops
+ * uses them (@sets_of), or it is a STUB ops that only holds sets for
+ * callbacks to read?
+ */
+static bool sets_live(struct ftrace_ops *ops)
+{
+	struct ftrace_ops *op;
+
+	if (ops->flags & (FTRACE_OPS_FL_ENABLED | FTRACE_OPS_FL_STUB))
+		return true;
+	for (op = rcu_dereference_protected(ftrace_ops_list, 1); op;
+	     op = rcu_dereference_protected(op->next, 1))
+		if (op->sets_of == ops)
+			return true;
+	return false;
+}
+
 /**
  * ftrace_ops_replace_hash() - give an ops a new filter or notrace set
  * @ops: the ops, registered or not
@@ -477,7 +498,7 @@ int ftrace_ops_replace_hash(struct ftrace_ops *ops, bool exclude,
 	struct ftrace_hash *old = rcu_dereference_protected(*slot, 1);
 	struct ftrace_hash *cur_filter = rcu_dereference_protected(ops->filter_hash, 1);
 	struct ftrace_hash *cur_skip = rcu_dereference_protected(ops->notrace_hash, 1);
-	bool live = ops->flags & FTRACE_OPS_FL_ENABLED;
+	bool live = sets_live(ops);
 
 	lockdep_assert_held(&ftrace_lock);
 	if (live && ipmodify_conflict(ops, exclude ? cur_filter : hash,

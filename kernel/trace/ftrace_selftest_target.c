@@ -10,10 +10,10 @@
 /**
  * ftrace_selftest_target() - a traced function that does nothing
  *
- * Return: 0.
+ * Return: FTRACE_SELFTEST_VALUE (a return hook must not change it).
  */
 noinline int ftrace_selftest_target(void)
 {
 	barrier();
-	return 0;
+	return FTRACE_SELFTEST_VALUE;
 }

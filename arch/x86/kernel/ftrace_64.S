@@ -39,6 +39,8 @@
 #include <asm/ptrace-abi.h>
 #include <asm/segment.h>
 #include <asm/ftrace.h>
+#include <asm/unwind_hints.h>
+#include <linux/objtool.h>
 
 /* pt_regs, plus one word so the C call sees a 16-byte aligned stack. */
 #define FT_FRAME	(FRAME_SIZE + 8)
@@ -157,3 +159,35 @@ SYM_INNER_LABEL(ftrace_regs_caller_call, SYM_L_GLOBAL)
 	RET
 SYM_FUNC_END(ftrace_regs_caller)
 _ASM_NOKPROBE(ftrace_regs_caller)
+
+#ifdef CONFIG_FUNCTION_GRAPH_TRACER
+/*
+ * Functions whose return fgraph hooked (kernel/trace/fgraph/fgraph.c)
+ * return here instead of to their caller: their ret consumed the slot
+ * where fgraph had put our address in place of the real one.  We take the
+ * slot back, ask ftrace_return_to_handler() for the real address (it runs
+ * the return callbacks and pops the shadow stack), put that in the slot
+ * and return through it, as if the function had returned there itself.
+ * rax and rdx, the return value, are preserved.
+ *
+ * Reached by ret, never by a call or jump: no ENDBR.
+ */
+SYM_CODE_START(return_to_handler)
+	UNWIND_HINT_UNDEFINED
+	ANNOTATE_NOENDBR
+	subq	$8, %rsp
+	/* From here on, a function frame whose return address is the slot. */
+	UNWIND_HINT_FUNC
+	subq	$24, %rsp		/* struct fgraph_ret_regs */
+	movq	%rax, 0(%rsp)
+	movq	%rdx, 8(%rsp)
+	movq	%rsp, %rdi
+	call	ftrace_return_to_handler
+	movq	%rax, 24(%rsp)
+	movq	0(%rsp), %rax
+	movq	8(%rsp), %rdx
+	addq	$24, %rsp
+	RET
+SYM_CODE_END(return_to_handler)
+_ASM_NOKPROBE(return_to_handler)
+#endif

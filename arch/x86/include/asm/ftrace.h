@@ -58,6 +58,36 @@ ftrace_regs_set_instruction_pointer(struct ftrace_regs *fregs, unsigned long ip)
 	arch_ftrace_regs(fregs)->regs.ip = ip;
 }
 
+#ifdef CONFIG_FUNCTION_GRAPH_TRACER
+/*
+ * What return_to_handler (ftrace_64.S) saves on the stack before it calls
+ * ftrace_return_to_handler(): the registers holding the return value.
+ * Right above it is the slot the returning function's return address was
+ * popped from; the handler's result goes back there.
+ */
+struct fgraph_ret_regs {
+	unsigned long	ax;
+	unsigned long	dx;
+	unsigned long	pad;	/* keeps the C call's stack 16-byte aligned */
+};
+
+static __always_inline unsigned long *fgraph_ret_slot(struct fgraph_ret_regs *r)
+{
+	return (unsigned long *)(r + 1);
+}
+
+static __always_inline unsigned long fgraph_ret_value(struct fgraph_ret_regs *r)
+{
+	return r->ax;
+}
+
+/* At a traced function's entry: the slot holding its return address. */
+static __always_inline unsigned long *fgraph_entry_slot(struct ftrace_regs *fregs)
+{
+	return (unsigned long *)arch_ftrace_regs(fregs)->regs.sp;
+}
+#endif
+
 /* The x86 parts of the patching core (arch/x86/kernel/ftrace.c). */
 int ftrace_arch_site_init(unsigned long ip);
 void ftrace_arch_sites_init_done(void);
