@@ -11,8 +11,9 @@
  * and what to do when it changes) and it joins this table when the part
  * registers.  Only options whose behaviour exists are offered; upstream's
  * others appear as the parts they belong to land.  A tracer's own options
- * (struct tracer_flags) act on the tracer and have their files only in
- * the root's options/.
+ * (struct tracer_flags) act on the tracer, whatever the instance: their
+ * files are in the root's options/ and, for tracers that instances may
+ * run, in every instance's.
  */
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -293,6 +294,8 @@ static int options_init(struct trace_array *tr)
 	return 0;
 }
 
+static void tracer_opts_create_files(struct trace_array *tr);
+
 static void options_create_files(struct trace_array *tr, struct dentry *dir)
 {
 	struct dentry *d;
@@ -300,6 +303,8 @@ static void options_create_files(struct trace_array *tr, struct dentry *dir)
 	tracefs_create_file("trace_options", 0640, dir, tr, &trace_options_fops);
 	d = tracefs_create_dir("options", dir);
 	tr->options_dir = IS_ERR(d) ? NULL : d;
+	if (tr != &trace_top)
+		tracer_opts_create_files(tr);
 }
 
 /* The root's options/ also has the tracers' own options. */
@@ -322,6 +327,40 @@ struct tracer_opt_file {
 	struct tracer		*t;
 	struct tracer_opt	*opt;
 };
+
+/* The option files of one tracer, kept for the instances made later. */
+struct tracer_opt_set {
+	struct list_head	list;
+	struct tracer		*t;
+	int			n;
+	struct tracer_opt_file	files[];
+};
+
+static LIST_HEAD(tracer_opt_sets);	/* [L] */
+
+static const struct file_operations tracer_opt_fops;
+
+static void tracer_opt_set_create(struct tracer_opt_set *set, struct dentry *dir)
+{
+	int i;
+
+	for (i = 0; i < set->n; i++)
+		tracefs_create_file(set->files[i].opt->name, 0640, dir,
+				    &set->files[i], &tracer_opt_fops);
+}
+
+/* A new instance: the option files of the tracers it may run. */
+static void tracer_opts_create_files(struct trace_array *tr)
+{
+	struct tracer_opt_set *set;
+
+	lockdep_assert_held(&trace_types_lock);
+	if (!tr->options_dir)
+		return;
+	list_for_each_entry(set, &tracer_opt_sets, list)
+		if (set->t->allow_instances)
+			tracer_opt_set_create(set, tr->options_dir);
+}
 
 static ssize_t tracer_opt_read(struct file *file, char __user *ubuf,
 			       size_t cnt, loff_t *ppos)
@@ -361,14 +400,15 @@ static const struct file_operations tracer_opt_fops = {
  * trace_options_add_tracer() - options/NAME files for a tracer's options
  * @t: a registered tracer
  *
- * In the root's options/, once it exists; the files act on the top
- * instance.
+ * In the root's options/, once it exists, and in the instances made from
+ * then on; the files act on the tracer's options, which every instance
+ * shares.
  *
  * Context: trace_types_lock held.
  */
 void trace_options_add_tracer(struct tracer *t)
 {
-	struct tracer_opt_file *files;
+	struct tracer_opt_set *set;
 	int i, n;
 
 	lockdep_assert_held(&trace_types_lock);
@@ -376,14 +416,40 @@ void trace_options_add_tracer(struct tracer *t)
 		;
 	if (!n || !trace_top.options_dir)
 		return;
-	files = kcalloc(n, sizeof(*files), GFP_KERNEL);	/* kept for good */
-	if (!files)
+	list_for_each_entry(set, &tracer_opt_sets, list)
+		if (set->t == t)
+			return;
+	set = kzalloc(struct_size(set, files, n), GFP_KERNEL);	/* kept for good */
+	if (!set)
 		return;
+	set->t = t;
+	set->n = n;
 	for (i = 0; i < n; i++) {
-		files[i].t = t;
-		files[i].opt = &t->flags->opts[i];
-		tracefs_create_file(t->flags->opts[i].name, 0640,
-				    trace_top.options_dir,
-				    &files[i], &tracer_opt_fops);
+		set->files[i].t = t;
+		set->files[i].opt = &t->flags->opts[i];
+	}
+	list_add_tail(&set->list, &tracer_opt_sets);
+	tracer_opt_set_create(set, trace_top.options_dir);
+}
+
+/**
+ * trace_options_remove_tracer() - a tracer leaves: no more files for it
+ * @t: the tracer
+ *
+ * Instances made from now on do not get its option files.
+ *
+ * Context: trace_types_lock held.
+ */
+void trace_options_remove_tracer(struct tracer *t)
+{
+	struct tracer_opt_set *set;
+
+	lockdep_assert_held(&trace_types_lock);
+	list_for_each_entry(set, &tracer_opt_sets, list) {
+		if (set->t == t) {
+			list_del(&set->list);
+			/* Files made already point to it: it stays allocated. */
+			return;
+		}
 	}
 }

@@ -525,6 +525,7 @@ void trace_options_create_part_files(struct trace_array *tr,
 int trace_options_add(const struct trace_part *p);
 void trace_options_remove(const struct trace_part *p);
 void trace_options_add_tracer(struct tracer *t);
+void trace_options_remove_tracer(struct tracer *t);
 
 /* trace_instance.c: the parts of instances, instances/. */
 int trace_part_register(const struct trace_part *p);

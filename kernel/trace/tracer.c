@@ -289,6 +289,7 @@ void unregister_tracer(struct tracer *type)
 		if (trace_top.current_trace == type)
 			switch_tracer(&trace_top, &nop_trace);
 		list_del_init(&type->list);
+		trace_options_remove_tracer(type);
 	}
 	mutex_unlock(&trace_types_lock);
 }
