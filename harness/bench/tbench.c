@@ -14,6 +14,10 @@
  *                       tracer on every function (cost per traced call:
  *                       extra time over the records written) and with a
  *                       one-function filter (extra time per syscall)
+ *   tbench graph N      the same with the function_graph tracer: on every
+ *                       function (cost per graphed call, entry and return
+ *                       records) and with set_graph_function on the
+ *                       syscall (extra time per syscall)
  *   tbench syscall N    N getppid() calls, nothing traced (for a kernel
  *                       without function tracing as well)
  *
@@ -157,6 +161,59 @@ static void func_bench(long n)
 	printf("syscall_untraced_ns %.1f\n", base);
 }
 
+/* A line of /proc/meminfo, in kB. */
+static long meminfo_kb(const char *key)
+{
+	FILE *f = fopen("/proc/meminfo", "r");
+	char line[128];
+	long v = -1;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, strlen(key)) &&
+		    sscanf(line + strlen(key), ": %ld", &v) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return v;
+}
+
+static void graph_bench(long n)
+{
+	double base, all, one;
+	long w, slab;
+
+	put(T "current_tracer", "nop");
+	put(T "set_ftrace_filter", "");
+	put(T "set_graph_function", "");
+	time_syscalls(n / 10);
+	base = time_syscalls(n);
+	slab = meminfo_kb("Slab");
+	put(T "current_tracer", "function_graph");
+	/* The shadow stacks of every task, allocated at the first start. */
+	printf("graph_start_slab_kb %ld\n", meminfo_kb("Slab") - slab);
+	/* Upstream graphs its own patching: not the loop's records. */
+	put(T "trace", "");
+	all = time_syscalls(n);
+	put(T "tracing_on", "0");
+	w = written_cpu0();
+	put(T "current_tracer", "nop");
+	put(T "tracing_on", "1");
+	/* A call writes two records. */
+	printf("graph_all_per_call_ns %.1f\n", w ? (all - base) * n / (w / 2.0) : 0);
+	printf("graph_all_calls_per_syscall %.1f\n", w / 2.0 / n);
+	put(T "set_graph_function", "*sys_getppid\n");
+	put(T "current_tracer", "function_graph");
+	put(T "trace", "");
+	one = time_syscalls(n);
+	put(T "tracing_on", "0");
+	w = written_cpu0();
+	put(T "current_tracer", "nop");
+	put(T "tracing_on", "1");
+	put(T "set_graph_function", "");
+	printf("graph_one_per_syscall_ns %.1f\n", one - base);
+	printf("graph_one_calls_per_syscall %.2f\n", w / 2.0 / n);
+}
+
 int main(int argc, char **argv)
 {
 	long n = argc > 2 ? atol(argv[2]) : 10000, bytes;
@@ -196,11 +253,15 @@ int main(int argc, char **argv)
 		func_bench(n);
 		return 0;
 	}
+	if (argc > 1 && !strcmp(argv[1], "graph")) {
+		graph_bench(n);
+		return 0;
+	}
 	if (argc > 1 && !strcmp(argv[1], "syscall")) {
 		time_syscalls(n / 10);	/* warm up */
 		printf("syscall_plain_ns %.1f\n", time_syscalls(n));
 		return 0;
 	}
-	fprintf(stderr, "usage: tbench marker|pipe|func [N]\n");
+	fprintf(stderr, "usage: tbench marker|pipe|func|graph|syscall [N]\n");
 	return 2;
 }

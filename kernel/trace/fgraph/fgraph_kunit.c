@@ -271,7 +271,7 @@ static int fgt_thread(void *arg)
 
 	*(int *)arg = r + 1;
 	while (!kthread_should_stop())
-		msleep(1);
+		usleep_range(1000, 2000);
 	return 0;
 }
 
@@ -291,7 +291,7 @@ static void user_leaves_during_call(struct kunit *test)
 	user_free(&u);
 	complete(&fgt_go_on);
 	while (!READ_ONCE(done))
-		msleep(1);
+		usleep_range(1000, 2000);
 	kthread_stop(t);
 	KUNIT_EXPECT_EQ(test, done, 1);
 	KUNIT_EXPECT_EQ(test, u.entries, 1U);
@@ -340,4 +340,5 @@ static struct kunit_suite fgraph_suite = {
 	.name		= "fgraph",
 	.test_cases	= fgraph_cases,
 };
+
 kunit_test_suite(fgraph_suite);
