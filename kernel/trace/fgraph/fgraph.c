@@ -148,6 +148,16 @@ static void fgraph_entry(unsigned long ip, unsigned long parent_ip,
 	bit = ftrace_test_recursion_trylock(ip, parent_ip);
 	if (bit < 0)
 		return;
+	/*
+	 * The guard lets one call through in the same context, for an
+	 * interrupt that has not yet raised the preempt count.  That is
+	 * also how a callback's own callees (irq_work_queue() of a commit)
+	 * would be graphed as children of the traced function: not here.
+	 * Only the start of such an interrupt (irq_enter_rcu()) is lost, and
+	 * only when it interrupts a callback.
+	 */
+	if (unlikely(bit == TRACE_FTRACE_START + TRACE_CTX_TRANSITION))
+		goto out;
 	idx = gops->idx;
 	top = t->curr_ret_stack;
 	if (unlikely(top + FRAME_WORDS + DATA_WORDS_MAX > FGRAPH_STACK_WORDS)) {

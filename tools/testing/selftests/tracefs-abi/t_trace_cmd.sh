@@ -2,7 +2,7 @@
 # trace-cmd (the Debian package, copied into the guest by the harness)
 # records trace_marker events from both CPUs through trace_pipe_raw and
 # reports every one of them, in order, from the binary pages; it records
-# and decodes trace events.
+# and decodes trace events and function_graph's records.
 . "$(dirname "$0")/lib.sh"
 command -v trace-cmd > /dev/null || skip "trace-cmd is not in the guest"
 echo 1 > tracing_on
@@ -45,6 +45,23 @@ if [ -f events/sched/sched_switch/format ]; then
 		fail "no decoded sched_process_exec"
 	cat /sys/kernel/tracing/set_event | grep -q . &&
 		fail "trace-cmd left events enabled: $(cat set_event)"
+fi
+# The function_graph tracer: trace-cmd sets set_graph_function and
+# max_graph_depth and shows the graph from the funcgraph records.
+if grep -qw function_graph available_tracers; then
+	trace-cmd record -q -p function_graph -g do_sys_openat2 --max-graph-depth 2 \
+		-o /tmp/tcg.dat cat /dev/null > /tmp/tcg.rec 2>&1 ||
+		{ cat /tmp/tcg.rec; fail "trace-cmd record -p function_graph failed"; }
+	trace-cmd report -i /tmp/tcg.dat > /tmp/tcg.txt 2> /tmp/tcg.err ||
+		{ cat /tmp/tcg.err; fail "trace-cmd report of the graph failed"; }
+	grep -Eq 'funcgraph_entry: +\|  do_sys_openat2\(\) \{' /tmp/tcg.txt ||
+		fail "no graph entry: $(grep -m 3 funcgraph /tmp/tcg.txt)"
+	grep -Eq 'funcgraph_entry: +[!+#*@$]? *[0-9.]+ us +\|    [a-z_.0-9]+\(\);' /tmp/tcg.txt ||
+		fail "no leaf one level down: $(grep -m 3 funcgraph /tmp/tcg.txt)"
+	grep -Eq 'funcgraph_exit: +[!+#*@$]? *[0-9.]+ us +\|  \}' /tmp/tcg.txt ||
+		fail "no graph return: $(grep -m 3 funcgraph_exit /tmp/tcg.txt)"
+	grep -Eq '\|      [a-z]' /tmp/tcg.txt && fail "--max-graph-depth 2 went deeper"
+	[ "$(cat current_tracer)" = nop ] || fail "trace-cmd left $(cat current_tracer)"
 fi
 # trace-cmd snapshot: take, show, reset, free.
 if [ -f snapshot ]; then
