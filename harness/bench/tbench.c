@@ -161,36 +161,17 @@ static void func_bench(long n)
 	printf("syscall_untraced_ns %.1f\n", base);
 }
 
-/* A line of /proc/meminfo, in kB. */
-static long meminfo_kb(const char *key)
-{
-	FILE *f = fopen("/proc/meminfo", "r");
-	char line[128];
-	long v = -1;
-
-	while (f && fgets(line, sizeof(line), f))
-		if (!strncmp(line, key, strlen(key)) &&
-		    sscanf(line + strlen(key), ": %ld", &v) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return v;
-}
-
 static void graph_bench(long n)
 {
 	double base, all, one;
-	long w, slab;
+	long w;
 
 	put(T "current_tracer", "nop");
 	put(T "set_ftrace_filter", "");
 	put(T "set_graph_function", "");
 	time_syscalls(n / 10);
 	base = time_syscalls(n);
-	slab = meminfo_kb("Slab");
 	put(T "current_tracer", "function_graph");
-	/* The shadow stacks of every task, allocated at the first start. */
-	printf("graph_start_slab_kb %ld\n", meminfo_kb("Slab") - slab);
 	/* Upstream graphs its own patching: not the loop's records. */
 	put(T "trace", "");
 	all = time_syscalls(n);

@@ -3,7 +3,8 @@
  * KUnit tests of the fgraph core: entry and return callbacks, the data
  * kept on the shadow stack between them, several users of one call,
  * depths, unwinding through hooked returns, pausing, users leaving while
- * a hooked call is still running, and the limit on users.
+ * a hooked call is still running, the limit on users, and a kretprobe
+ * and fgraph on the same function.
  *
  * This file is built with the tracing hooks: its fgt_* functions are the
  * traced targets.
@@ -11,6 +12,7 @@
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
+#include <linux/kprobes.h>
 #include <linux/kthread.h>
 #include <linux/stacktrace.h>
 
@@ -325,6 +327,49 @@ static void users_are_limited(struct kunit *test)
 	ftrace_free_filter(&u[n].gops.ops);
 }
 
+static unsigned int fgt_kret_hits;
+static unsigned long fgt_kret_value;
+
+static int fgt_kret_handler(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	fgt_kret_hits++;
+	fgt_kret_value = regs_return_value(regs);
+	return 0;
+}
+
+/* A kretprobe and fgraph hook the same return, registered in either order. */
+static void kretprobe_and_graph(struct kunit *test)
+{
+	struct kretprobe rp;
+	struct fgt_user u;
+	int order;
+
+	if (!IS_ENABLED(CONFIG_KRETPROBES))
+		kunit_skip(test, "no kretprobes");
+	for (order = 0; order < 2; order++) {
+		memset(&rp, 0, sizeof(rp));
+		rp.kp.addr = (kprobe_opcode_t *)fgt_leaf;
+		rp.handler = fgt_kret_handler;
+		rp.maxactive = 4;
+		fgt_kret_hits = 0;
+		user_init(test, &u, fgt_leaf);
+		if (order) {
+			KUNIT_ASSERT_EQ(test, register_kretprobe(&rp), 0);
+			KUNIT_ASSERT_EQ(test, register_ftrace_graph(&u.gops), 0);
+		} else {
+			KUNIT_ASSERT_EQ(test, register_ftrace_graph(&u.gops), 0);
+			KUNIT_ASSERT_EQ(test, register_kretprobe(&rp), 0);
+		}
+		KUNIT_EXPECT_EQ(test, fgt_outer(11), (11 ^ FGT_VALUE) + 1);
+		KUNIT_EXPECT_EQ(test, fgt_outer(12), (12 ^ FGT_VALUE) + 1);
+		unregister_kretprobe(&rp);
+		user_free(&u);
+		KUNIT_EXPECT_EQ_MSG(test, fgt_kret_hits, 2U, "order %d", order);
+		KUNIT_EXPECT_EQ(test, fgt_kret_value, 12 ^ FGT_VALUE);
+		KUNIT_EXPECT_EQ_MSG(test, u.returns, 2U, "order %d", order);
+	}
+}
+
 static struct kunit_case fgraph_cases[] = {
 	KUNIT_CASE(entry_and_return),
 	KUNIT_CASE(reserved_data),
@@ -333,6 +378,7 @@ static struct kunit_case fgraph_cases[] = {
 	KUNIT_CASE(pause_stops_entries),
 	KUNIT_CASE(user_leaves_during_call),
 	KUNIT_CASE(users_are_limited),
+	KUNIT_CASE(kretprobe_and_graph),
 	{}
 };
 

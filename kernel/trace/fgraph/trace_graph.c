@@ -283,7 +283,8 @@ static struct fgraph_ops selftest_gops = {
 static int graph_selftest(struct tracer *trace, struct trace_array *tr)
 {
 	unsigned long ip = (unsigned long)ftrace_selftest_target;
-	struct ftrace_hash *filter, *skip;
+	struct ftrace_hash *filter, *skip, *only, *never;
+	unsigned int max_depth;
 	unsigned long before;
 	int ret, r1, r2;
 
@@ -310,16 +311,23 @@ static int graph_selftest(struct tracer *trace, struct trace_array *tr)
 	mutex_lock(&ftrace_lock);
 	filter = rcu_replace_pointer(tr->func->ops.filter_hash, NULL, true);
 	skip = rcu_replace_pointer(tr->func->ops.notrace_hash, NULL, true);
+	only = rcu_replace_pointer(graph_sets.filter_hash, NULL, true);
+	never = rcu_replace_pointer(graph_sets.notrace_hash, NULL, true);
 	mutex_unlock(&ftrace_lock);
+	max_depth = graph_max_depth;
+	WRITE_ONCE(graph_max_depth, 0);
 	before = ring_buffer_entries(tr->buffer);
 	ret = trace->init(tr);
 	if (!ret) {
 		usleep_range(1000, 2000);
 		trace->reset(tr);
 	}
+	WRITE_ONCE(graph_max_depth, max_depth);
 	mutex_lock(&ftrace_lock);
 	rcu_assign_pointer(tr->func->ops.filter_hash, filter);
 	rcu_assign_pointer(tr->func->ops.notrace_hash, skip);
+	rcu_assign_pointer(graph_sets.filter_hash, only);
+	rcu_assign_pointer(graph_sets.notrace_hash, never);
 	mutex_unlock(&ftrace_lock);
 	if (ret)
 		goto out;

@@ -5,6 +5,9 @@
 #   ftrace_dump_on_oops  shows in /proc/sys/kernel/ftrace_dump_on_oops
 #   ftrace_filter=A,B    set_ftrace_filter holds A and B
 #   ftrace_notrace=A     set_ftrace_notrace holds A
+#   ftrace_graph_filter=A,B, ftrace_graph_notrace=A
+#                        set_graph_function / set_graph_notrace hold them
+#   ftrace_graph_max_depth=N  max_graph_depth reads N
 #   alloc_snapshot       the snapshot buffer is allocated
 #   trace_event=A,B      set_event holds A and B, and A recorded from boot
 #   lockdown=confidentiality  tracefs stays empty, with upstream's warning
@@ -33,6 +36,17 @@ for arg in $cmdline; do
 			grep -qx "$f" "$file" || fail "$file lacks $f: $(cat $file)"
 		done
 		;;
+	ftrace_graph_filter=*|ftrace_graph_notrace=*)
+		tested=1
+		file=set_graph_function
+		[ "${arg%%=*}" = ftrace_graph_notrace ] && file=set_graph_notrace
+		for f in $(echo "${arg#*=}" | tr , ' '); do
+			grep -qx "$f" "$file" || fail "$file lacks $f: $(cat $file)"
+		done
+		;;
+	ftrace_graph_max_depth=*)
+		tested=1
+		expect_content max_graph_depth "${arg#*=}" ;;
 	ftrace_dump_on_oops=*)
 		tested=1
 		expect_content /proc/sys/kernel/ftrace_dump_on_oops "${arg#*=}" ;;

@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: GPL-2.0
+# perf-tools (Debian's perf-tools-unstable, copied into the guest by the
+# harness with bash): funcgraph-perf sets set_graph_function,
+# max_graph_depth and the funcgraph options through trace_options and
+# /sys/kernel/debug/tracing, prints the graph of the calls made while it
+# ran, and leaves nop behind.
+. "$(dirname "$0")/lib.sh"
+fg=/ftk/files/funcgraph-perf
+[ -x "$fg" ] && command -v bash > /dev/null || skip "perf-tools are not in the guest"
+grep -qw function_graph available_tracers || skip "no function_graph tracer"
+mkdir -p /var/tmp
+(while :; do cat /dev/null; sleep 0.05; done) &
+load=$!
+trap 'kill $load 2> /dev/null || true' EXIT
+bash "$fg" -H -P -T -m 3 -d 1 do_sys_openat2 > /tmp/fg.out 2> /tmp/fg.err ||
+	{ cat /tmp/fg.err; fail "funcgraph-perf failed"; }
+kill $load
+grep -q '^# tracer: function_graph' /tmp/fg.out || fail "no header: $(head -n 3 /tmp/fg.out)"
+grep -qF '# CPU  TASK/PID         DURATION                  FUNCTION CALLS' /tmp/fg.out ||
+	fail "no proc header: $(sed -n 3p /tmp/fg.out)"
+grep -qE '^ [0-9]\) +cat-[0-9]+ +\|               \|  do_sys_openat2\(\) \{$' /tmp/fg.out ||
+	fail "no graph of do_sys_openat2: $(grep -m 3 -v '^#' /tmp/fg.out)"
+grep -qE '\|  \} /\* do_sys_openat2 \*/$' /tmp/fg.out || fail "-T: no named return"
+grep -qE '\|        [a-z]' /tmp/fg.out && fail "-m 3 went deeper"
+expect_content current_tracer nop
+expect_content set_graph_function "#### all functions enabled ####"
+expect_content max_graph_depth 0
+expect_content options/funcgraph-proc 0
+expect_content options/funcgraph-tail 0
+exit 0
