@@ -717,6 +717,30 @@ void ftrace_sets_create_file(const char *name, struct dentry *dir,
 }
 
 /**
+ * ftrace_set_boot_globs() - add the globs of a boot parameter to a set
+ * @ops: the ops whose set grows
+ * @list: comma-separated globs (modified)
+ * @exclude: the notrace set, else the filter
+ * @param: the parameter's name, for the warning about a glob that matches
+ *	no function
+ */
+void __init ftrace_set_boot_globs(struct ftrace_ops *ops, char *list,
+				  bool exclude, const char *param)
+{
+	char *glob;
+	int ret;
+
+	while ((glob = strsep(&list, ",")) != NULL) {
+		if (!*glob)
+			continue;
+		ret = (exclude ? ftrace_set_notrace : ftrace_set_filter)
+			(ops, (unsigned char *)glob, strlen(glob), 0);
+		if (ret)
+			pr_warn("%s=: '%s': no such function\n", param, glob);
+	}
+}
+
+/**
  * ftrace_filter_clear() - forget the sets of an instance going away
  * @fi: the instance's function tracing; its ops are unregistered
  */

@@ -200,6 +200,8 @@ void ftrace_list_create_files(struct dentry *dir);
 void ftrace_filter_create_files(struct dentry *dir, struct ftrace_inst *fi);
 void ftrace_sets_create_file(const char *name, struct dentry *dir,
 			     struct ftrace_inst_file *file);
+void ftrace_set_boot_globs(struct ftrace_ops *ops, char *list, bool exclude,
+			   const char *param);
 void ftrace_filter_clear(struct ftrace_inst *fi);
 void ftrace_mod_words_apply(struct module *mod);
 int ftrace_words_write(struct ftrace_words *w, const char __user *ubuf,

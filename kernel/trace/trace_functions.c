@@ -207,26 +207,6 @@ static int __init set_ftrace_notrace_param(char *str)
 }
 __setup("ftrace_notrace=", set_ftrace_notrace_param);
 
-static void __init apply_boot_globs(char *list, bool exclude)
-{
-	struct ftrace_ops *ops = &trace_top.func->ops;
-	char *glob;
-	int ret;
-
-	while ((glob = strsep(&list, ",")) != NULL) {
-		if (!*glob)
-			continue;
-		ret = exclude ?
-		      ftrace_set_notrace(ops, (unsigned char *)glob,
-					 strlen(glob), 0) :
-		      ftrace_set_filter(ops, (unsigned char *)glob,
-					strlen(glob), 0);
-		if (ret)
-			pr_warn("ftrace_%s=: '%s': no such function\n",
-				exclude ? "notrace" : "filter", glob);
-	}
-}
-
 /* An instance's function tracing: its ops, commands and pid sets. */
 static int func_init(struct trace_array *tr)
 {
@@ -303,8 +283,10 @@ static int __init function_tracer_init(void)
 	if (ret)
 		return ret;
 	if (trace_top.func) {
-		apply_boot_globs(boot_filter, false);
-		apply_boot_globs(boot_notrace, true);
+		ftrace_set_boot_globs(&trace_top.func->ops, boot_filter, false,
+				      "ftrace_filter");
+		ftrace_set_boot_globs(&trace_top.func->ops, boot_notrace, true,
+				      "ftrace_notrace");
 	}
 	return register_tracer(&function_trace);
 }

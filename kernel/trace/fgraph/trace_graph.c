@@ -437,25 +437,6 @@ static int __init set_graph_max_depth_param(char *str)
 }
 __setup("ftrace_graph_max_depth=", set_graph_max_depth_param);
 
-static void __init apply_boot_globs(char *list, bool exclude)
-{
-	char *glob;
-	int ret;
-
-	while ((glob = strsep(&list, ",")) != NULL) {
-		if (!*glob)
-			continue;
-		ret = exclude ?
-		      ftrace_set_notrace(&graph_sets, (unsigned char *)glob,
-					 strlen(glob), 0) :
-		      ftrace_set_filter(&graph_sets, (unsigned char *)glob,
-					strlen(glob), 0);
-		if (ret)
-			pr_warn("ftrace_graph_%s=: '%s': no such function\n",
-				exclude ? "notrace" : "filter", glob);
-	}
-}
-
 /* funcgraph_exit's print fmt, upstream's (it prints the depth as "over"). */
 #define EXIT_FMT	"\"<-- %ps (%d) (start: %llx  end: %llx) over: %d"
 #define EXIT_ARGS	"(void *)REC->func, REC->depth, REC->calltime, REC->rettime, REC->depth"
@@ -487,8 +468,10 @@ static int __init graph_tracer_init(void)
 		return 0;
 	trace_record_format_add(&graph_formats[0]);
 	trace_record_format_add(&graph_formats[1]);
-	apply_boot_globs(boot_graph_filter, false);
-	apply_boot_globs(boot_graph_notrace, true);
+	ftrace_set_boot_globs(&graph_sets, boot_graph_filter, false,
+			      "ftrace_graph_filter");
+	ftrace_set_boot_globs(&graph_sets, boot_graph_notrace, true,
+			      "ftrace_graph_notrace");
 	ret = trace_part_register(&graph_part);
 	if (ret)
 		return ret;
