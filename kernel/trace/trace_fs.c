@@ -186,9 +186,9 @@ static const char readme_text[] =
 	"  per_cpu/cpuN/\t\t- trace, trace_pipe, stats and buffer_size_kb of one CPU\n"
 	"  tracing_thresh\t- only record latencies above this many microseconds\n"
 #ifdef CONFIG_FUNCTION_GRAPH_TRACER
-	"  set_graph_function\t- Trace the nested calls of a function (function_graph)\n"
-	"  set_graph_notrace\t- Do not trace the nested calls of a function (function_graph)\n"
-	"  max_graph_depth\t- Trace a limited depth of nested calls (0 is unlimited)\n"
+	"  set_graph_function\t- function_graph: graph only these and what they call\n"
+	"  set_graph_notrace\t- function_graph: graph neither these nor what they call\n"
+	"  max_graph_depth\t- function_graph: deepest call graphed (0: any depth)\n"
 #endif
 	"  README\t\t- this text\n\n"
 	" Selecting a tracer:\n"
