@@ -111,6 +111,24 @@ static void trace_wake_readers(struct irq_work *work)
 
 #define STACK_MAX	32
 
+/* A TRACE_STACK record of @n return addresses. */
+static void put_stack(struct trace_array *tr, unsigned int trace_ctx,
+		      unsigned long *entries, unsigned int n)
+{
+	struct ring_buffer_event *e;
+	struct trace_buffer *buf;
+	struct stack_entry *ent;
+
+	e = trace_reserve(tr, &buf, TRACE_STACK, struct_size(ent, caller, n),
+			  trace_ctx);
+	if (!e)
+		return;
+	ent = ring_buffer_event_data(e);
+	ent->size = n * sizeof(unsigned long);
+	memcpy(ent->caller, entries, n * sizeof(unsigned long));
+	trace_commit(tr, buf);
+}
+
 /**
  * trace_record_stack() - record the current kernel stack
  * @tr: the instance
@@ -120,20 +138,24 @@ static void trace_wake_readers(struct irq_work *work)
 void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip)
 {
 	unsigned long entries[STACK_MAX];
-	struct ring_buffer_event *e;
-	struct trace_buffer *buf;
-	struct stack_entry *ent;
-	unsigned int n;
 
-	n = stack_trace_save(entries, STACK_MAX, skip + 1);
-	e = trace_reserve(tr, &buf, TRACE_STACK, struct_size(ent, caller, n),
-			  trace_ctx);
-	if (!e)
-		return;
-	ent = ring_buffer_event_data(e);
-	ent->size = n * sizeof(unsigned long);
-	memcpy(ent->caller, entries, n * sizeof(unsigned long));
-	trace_commit(tr, buf);
+	put_stack(tr, trace_ctx, entries,
+		  stack_trace_save(entries, STACK_MAX, skip + 1));
+}
+
+/**
+ * trace_record_stack_regs() - record the stack of an interrupted context
+ * @tr: the instance
+ * @trace_ctx: the context of the record
+ * @regs: the registers of where a probe hit: the stack starts there
+ */
+void trace_record_stack_regs(struct trace_array *tr, unsigned int trace_ctx,
+			     struct pt_regs *regs)
+{
+	unsigned long entries[STACK_MAX];
+
+	put_stack(tr, trace_ctx, entries,
+		  stack_trace_save_regs(regs, entries, STACK_MAX, 0));
 }
 
 /**

@@ -661,6 +661,44 @@ fail:
 	return ret;
 }
 
+/**
+ * trace_add_event_call() - add an event made at run time
+ * @call: the event, with its class, name, print fmt and output funcs
+ *
+ * Gives @call a record type and a file in every instance.  The caller
+ * makes sure no other event has its system and name.
+ *
+ * Context: event_mutex held.
+ * Return: 0 or an errno.
+ */
+int trace_add_event_call(struct trace_event_call *call)
+{
+	lockdep_assert_held(&event_mutex);
+	return call_add(call, NULL, 0);
+}
+EXPORT_SYMBOL_GPL(trace_add_event_call);
+
+/**
+ * trace_event_call_find() - an event by system and name
+ * @system: its system
+ * @name: its name
+ *
+ * Context: event_mutex held.
+ * Return: the event, or NULL.
+ */
+struct trace_event_call *trace_event_call_find(const char *system,
+					       const char *name)
+{
+	struct trace_event_call *call;
+
+	lockdep_assert_held(&event_mutex);
+	list_for_each_entry(call, &trace_events, list)
+		if (!strcmp(call->class->system, system) &&
+		    !strcmp(trace_event_name(call), name))
+			return call;
+	return NULL;
+}
+
 /* Free the field list of @call's class (a module's, going away). */
 static void free_fields(struct trace_event_call *call)
 {
@@ -671,6 +709,44 @@ static void free_fields(struct trace_event_call *call)
 		kfree(f);
 	}
 }
+
+/**
+ * trace_remove_event_call() - remove an event added at run time
+ * @call: the event
+ *
+ * Refused while the event is enabled (or held by a command) in some
+ * instance, or pinned by an open file.  Records of it already in the
+ * buffers are no longer printed.  The caller frees @call.
+ *
+ * Context: event_mutex held.
+ * Return: 0, or -EBUSY.
+ */
+int trace_remove_event_call(struct trace_event_call *call)
+{
+	struct trace_event_file *file, *n;
+	struct trace_event_inst *ev;
+
+	lockdep_assert_held(&event_mutex);
+	if ((call->flags & TRACE_EVENT_FL_DYNAMIC) && trace_event_dyn_busy(call))
+		return -EBUSY;
+	list_for_each_entry(ev, &event_insts, link_insts)
+		list_for_each_entry(file, &ev->files, list)
+			if (file->event_call == call &&
+			    (file->flags & (EVENT_FILE_FL_ENABLED |
+					    EVENT_FILE_FL_SOFT_MODE)))
+				return -EBUSY;
+	list_for_each_entry(ev, &event_insts, link_insts)
+		list_for_each_entry_safe(file, n, &ev->files, list)
+			if (file->event_call == call)
+				file_free(file);
+	list_del(&call->list);
+	unregister_trace_event(&call->event);
+	free_fields(call);
+	/* Readers print records under RCU with the event's output funcs. */
+	synchronize_rcu();
+	return 0;
+}
+EXPORT_SYMBOL_GPL(trace_remove_event_call);
 
 /* Remove the events of a module that is going away. */
 static void remove_module_events(struct module *mod)
@@ -809,8 +885,14 @@ static void events_remove_files(struct trace_array *tr)
 	mutex_unlock(&event_mutex);
 }
 
+static const struct trace_option events_opts[] = {
+	{ "stacktrace",		TRACE_OPT_STACKTRACE_BIT, false },
+};
+
 static const struct trace_part events_part = {
 	.name			= "events",
+	.opts			= events_opts,
+	.nr_opts		= ARRAY_SIZE(events_opts),
 	.id			= TRACE_PART_EVENTS,
 	.init			= events_init,
 	.free			= events_free,

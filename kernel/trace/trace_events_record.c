@@ -123,6 +123,14 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 		}
 	}
 	trace_commit(tr, fbuffer->buffer);
+	/* options/stacktrace: from the probe's registers, or from the caller. */
+	if (unlikely(READ_ONCE(tr->flags) & TRACE_OPT_STACKTRACE)) {
+		if (fbuffer->regs)
+			trace_record_stack_regs(tr, fbuffer->trace_ctx,
+						fbuffer->regs);
+		else
+			trace_record_stack(tr, fbuffer->trace_ctx, 3);
+	}
 	trace_save_writer_once(tr);
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_commit);

@@ -60,15 +60,17 @@ static void print_field(struct seq_buf *s, struct ftrace_event_field *f)
 
 	/*
 	 * A fixed array "char[TASK_COMM_LEN]" comm shows as "char comm[16]":
-	 * parsers need the number.  __data_loc types stay as they are.
+	 * parsers need the number.  An array of a field defined at run time
+	 * (a probe's "u8[4]") has no count there: "u8 arr[]", as upstream.
+	 * __data_loc types stay as they are.
 	 */
 	if (br && f->len)
 		seq_buf_printf(s, "\tfield:%.*s %s[%d];", (int)(br - f->type),
 			       f->type, f->name, f->len);
 	else if (br && !strstarts(f->type, "__data_loc") &&
 		 !strstarts(f->type, "__rel_loc"))
-		seq_buf_printf(s, "\tfield:%.*s %s%s;", (int)(br - f->type),
-			       f->type, f->name, br);
+		seq_buf_printf(s, "\tfield:%.*s %s[];", (int)(br - f->type),
+			       f->type, f->name);
 	else
 		seq_buf_printf(s, "\tfield:%s %s;", f->type, f->name);
 	seq_buf_printf(s, "\toffset:%d;\tsize:%d;\tsigned:%d;\n", f->offset,

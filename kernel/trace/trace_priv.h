@@ -169,6 +169,7 @@ enum trace_opt_bit {
 	TRACE_OPT_IRQ_INFO_BIT,		/* irq-info: the flags columns */
 	TRACE_OPT_MARKERS_BIT,		/* markers: trace_marker writes are kept */
 	TRACE_OPT_FUNC_FORK_BIT,	/* function-fork: pid sets follow forks */
+	TRACE_OPT_STACKTRACE_BIT,	/* stacktrace: a stack after each event */
 	TRACE_OPT_NR
 };
 
@@ -188,6 +189,7 @@ enum trace_opt_bit {
 #define TRACE_OPT_IRQ_INFO	BIT(TRACE_OPT_IRQ_INFO_BIT)
 #define TRACE_OPT_MARKERS	BIT(TRACE_OPT_MARKERS_BIT)
 #define TRACE_OPT_FUNC_FORK	BIT(TRACE_OPT_FUNC_FORK_BIT)
+#define TRACE_OPT_STACKTRACE	BIT(TRACE_OPT_STACKTRACE_BIT)
 
 /**
  * struct trace_option - an option of trace_options and options/
@@ -235,6 +237,8 @@ enum trace_part_id {
 	TRACE_PART_EVENTS,	/* events/, set_event */
 	TRACE_PART_FUNCTION,	/* after events: its commands hold events */
 	TRACE_PART_GRAPH,	/* set_graph_function and friends (root only) */
+	TRACE_PART_DYNEVENT,	/* dynamic_events (root only) */
+	TRACE_PART_KPROBE,	/* kprobe_events, kprobe_profile (root only) */
 #if IS_ENABLED(CONFIG_TRACER_KUNIT_TEST)
 	TRACE_PART_KUNIT,	/* a part tracer_kunit.c registers and removes */
 #endif
@@ -459,6 +463,8 @@ void tracer_options_create_files(void);
 /* trace_buffer.c: the instance's ring buffer and its records. */
 int tracing_expand_buffer(struct trace_array *tr);
 void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip);
+void trace_record_stack_regs(struct trace_array *tr, unsigned int trace_ctx,
+			     struct pt_regs *regs);
 void trace_reset_buffer(struct trace_array *tr, int cpu);
 void trace_shrink_buffer(struct trace_array *tr);
 extern const char *const trace_clock_names[];
@@ -515,6 +521,10 @@ void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
 		     const char **errs, u8 type, u16 pos);
 
 /* trace_events*.c: trace events (trace_events_priv.h has the rest). */
+/* Serialises adding, removing and enabling events (trace_events.c). */
+extern struct mutex event_mutex;
+struct trace_event_call *trace_event_call_find(const char *system,
+					       const char *name);
 bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 		       struct trace_array *tr, int cpu, u64 ts,
 		       struct trace_entry *ent, unsigned int len, bool raw);
