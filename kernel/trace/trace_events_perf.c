@@ -100,3 +100,28 @@ int ftrace_profile_set_filter(struct perf_event *event, int event_id,
 void ftrace_profile_free_filter(struct perf_event *event)
 {
 }
+
+#ifdef CONFIG_KPROBE_EVENTS
+/**
+ * perf_kprobe_init() - a perf_kprobe PMU event (perf_event_open() of type
+ *	kprobe)
+ * @event: the perf event
+ * @is_retprobe: a return probe
+ *
+ * Perf cannot attach to trace events yet, so neither to probe events.
+ *
+ * Return: -ENOENT.
+ */
+int perf_kprobe_init(struct perf_event *event, bool is_retprobe)
+{
+	return -ENOENT;
+}
+
+/**
+ * perf_kprobe_destroy() - undo perf_kprobe_init()
+ * @event: the perf event
+ */
+void perf_kprobe_destroy(struct perf_event *event)
+{
+}
+#endif

@@ -190,6 +190,27 @@ static const char readme_text[] =
 	"  set_graph_notrace\t- function_graph: graph neither these nor what they call\n"
 	"  max_graph_depth\t- function_graph: deepest call graphed (0: any depth)\n"
 #endif
+#ifdef CONFIG_DYNAMIC_EVENTS
+	"  dynamic_events\t- Create/append/remove/show probe events of any kind\n"
+#endif
+#ifdef CONFIG_KPROBE_EVENTS
+	"  kprobe_events\t\t- Create/append/remove/show kprobe events\n"
+	"  kprobe_profile\t- hits and misses of every kprobe event\n"
+	"\t  One definition per line written:\n"
+	"\t   Format: p[:[<group>/][<event>]] <place> [<args>]\n"
+	"\t           r[maxactive][:[<group>/][<event>]] <place> [<args>]\n"
+	"\t           -:[<group>/][<event>]\n"
+	"\t    place: [<module>:]<symbol>[+<offset>]|<memaddr>\n"
+	"\t    place (kretprobe): [<module>:]<symbol>[+<offset>]%return|<memaddr>\n"
+	"\t     args: <name>=fetcharg[:type]\n"
+	"\t fetcharg: %<register>, @<address>, @<symbol>[+|-<offset>], $comm,\n"
+	"\t           $stack<index>, $stack, $retval, $arg<N>,\n"
+	"\t           +|-[u]<offset>(<fetcharg>), \\imm-value, \\\"imm-string\"\n"
+	"\t     kernel return probes support: $retval, $arg<N>, $comm\n"
+	"\t     type: s8/16/32/64, u8/16/32/64, x8/16/32/64, char, string, symbol,\n"
+	"\t           b<bit-width>@<bit-offset>/<container-size>, ustring,\n"
+	"\t           symstr, <type>\\[<array-size>\\]\n"
+#endif
 	"  README\t\t- this text\n\n"
 	" Selecting a tracer:\n"
 	"  # cat available_tracers\n"

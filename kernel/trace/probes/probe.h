@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Probe events: the parts shared by every kind of dynamic probe event
+ * (kprobe events today; uprobe events plug in the same way).
+ *
+ *   struct dyn_event_type  a kind of dynamic event: how it parses a
+ *                          definition, shows, matches and frees one.  The
+ *                          dynamic_events file walks the table of kinds
+ *                          (dynevent.c); a kind registers itself.
+ *   struct dyn_event       one defined probe, on the list of all of them.
+ *   struct probe_arg       one fetch argument of a probe: its name, type,
+ *                          place in the record and its fetch program.
+ *   struct probe_fetch     the program: a source, dereferences, a store.
+ *   struct probe_event     an event (events/GROUP/NAME): its trace_event_call
+ *                          and the probes that write it (several probes
+ *                          may share one event when their arguments agree).
+ *
+ * Locking: event_mutex serialises every definition, removal, enabling
+ * and the lists below; the probe handlers only walk probe_event.files
+ * under RCU (sched) and read what is immutable once the probe is armed.
+ */
+#ifndef _KERNEL_TRACE_PROBES_PROBE_H
+#define _KERNEL_TRACE_PROBES_PROBE_H
+
+#include <linux/list.h>
+#include <linux/trace_events.h>
+
+struct seq_file;
+struct dyn_event;
+struct pt_regs;
+
+#define PROBE_MAX_ARGS		128	/* fetch arguments per probe */
+#define PROBE_MAX_ARGSTR	63	/* characters of one argument's body */
+#define PROBE_MAX_ARGNAME	32	/* characters of an argument's name */
+#define PROBE_MAX_ARRAY		64	/* elements of an array argument */
+#define PROBE_MAX_NAME		64	/* event and group name, with the NUL */
+#define PROBE_MAX_STRING	PATH_MAX	/* bytes of one string argument */
+#define PROBE_MAX_RECORD	3072	/* fixed bytes of all arguments */
+#define PROBE_MAX_OPS		15	/* fetch steps of one argument */
+#define PROBE_MAX_ENTRY_ARGS	32	/* $argN a return probe saves */
+
+/* Where a probe's definition went wrong (error_log), upstream's texts. */
+enum probe_err {
+	PE_BAD_MAXACT_TYPE, PE_BAD_MAXACT, PE_MAXACT_TOO_BIG,
+	PE_BAD_PROBE_ADDR, PE_NON_UNIQ_SYMBOL, PE_BAD_RETPROBE,
+	PE_BAD_ADDR_SUFFIX, PE_NO_GROUP_NAME, PE_GROUP_TOO_LONG,
+	PE_BAD_GROUP_NAME, PE_NO_EVENT_NAME, PE_EVENT_TOO_LONG,
+	PE_BAD_EVENT_NAME, PE_EVENT_EXIST, PE_RETVAL_ON_PROBE,
+	PE_BAD_STACK_NUM, PE_BAD_ARG_NUM, PE_BAD_VAR, PE_BAD_REG_NAME,
+	PE_BAD_MEM_ADDR, PE_BAD_IMM, PE_IMMSTR_NO_CLOSE, PE_FILE_ON_KPROBE,
+	PE_BAD_FILE_OFFS, PE_SYM_ON_UPROBE, PE_TOO_MANY_OPS,
+	PE_DEREF_NEED_BRACE, PE_BAD_DEREF_OFFS, PE_DEREF_OPEN_BRACE,
+	PE_COMM_CANT_DEREF, PE_BAD_FETCH_ARG, PE_ARRAY_NO_CLOSE,
+	PE_BAD_ARRAY_SUFFIX, PE_BAD_ARRAY_NUM, PE_ARRAY_TOO_BIG,
+	PE_BAD_TYPE, PE_BAD_STRING, PE_BAD_SYMSTRING, PE_BAD_BITFIELD,
+	PE_ARG_NAME_TOO_LONG, PE_NO_ARG_NAME, PE_BAD_ARG_NAME,
+	PE_USED_ARG_NAME, PE_ARG_TOO_LONG, PE_NO_ARG_BODY,
+	PE_BAD_INSN_BNDRY, PE_FAIL_REG_PROBE, PE_DIFF_PROBE_TYPE,
+	PE_DIFF_ARG_TYPE, PE_SAME_PROBE, PE_NOSUP_BTFARG,
+	PE_NEED_STRING_TYPE, PE_EVENT_TOO_BIG, PE_BAD_HYPHEN,
+	PE_NOFENTRY_ARGS,
+	PE_NR
+};
+
+/**
+ * struct probe_log - the command being parsed, for error_log
+ * @sys: error_log's location ("trace_kprobe")
+ * @argc: words of the command
+ * @argv: the words
+ * @index: the word being parsed; errors are placed relative to it
+ * @err: the last mistake logged (PE_NR: none), for tests
+ * @pos: where it was put in the command
+ *
+ * One at a time, under event_mutex.
+ */
+struct probe_log {
+	const char	*sys;
+	int		argc;
+	const char	**argv;
+	int		index;
+	enum probe_err	err;
+	int		pos;
+};
+
+void probe_log_err(struct probe_log *log, int offset, enum probe_err err);
+
+/* Sources of a fetch program. */
+enum probe_src {
+	PSRC_REG,	/* a register: imm is its offset in pt_regs */
+	PSRC_STACK,	/* $stackN: imm is N */
+	PSRC_STACKP,	/* $stack */
+	PSRC_RETVAL,	/* $retval */
+	PSRC_ARG,	/* $argN at entry: imm is N - 1 */
+	PSRC_EDATA,	/* $argN saved at entry for a return probe */
+	PSRC_COMM,	/* $comm */
+	PSRC_IMM,	/* \IMM, @ADDR, and @SYM once resolved */
+	PSRC_STR,	/* \"string" */
+	PSRC_FOFFS,	/* @+OFFSET of a uprobe */
+};
+
+/* How the fetched value goes into the record. */
+enum probe_store {
+	PST_RAW,	/* the value itself */
+	PST_MEM,	/* size bytes read at value + the last offset */
+	PST_STRING,	/* a string at value (+ the last offset) */
+	PST_USTRING,	/* the same in user memory */
+	PST_SYMSTR,	/* "symbol+off/size" of the value */
+};
+
+/**
+ * struct probe_fetch - the fetch program of one argument
+ * @src: enum probe_src
+ * @store: enum probe_store
+ * @nderef: entries of @deref
+ * @last_deref: the last entry of @deref is the store's own read (PST_MEM
+ *	and string stores of a dereference), not a pointer load
+ * @bitfield: the stored value is a bitfield: shift left then right
+ * @lshift: bitfield left shift
+ * @rshift: bitfield right shift
+ * @size: bytes of one stored element (the type's size)
+ * @count: elements of an array, 0 for one value
+ * @imm: the source's parameter (register offset, N, value, address)
+ * @str: immediate string (PSRC_STR), or the symbol of @SYM (resolved into
+ *	@imm, plus @symoff, when the probe is defined)
+ * @symoff: the +|-offset of @SYM
+ * @deref: pointer loads, innermost first: value = *(value + off)
+ *
+ * Immutable once the probe exists.
+ */
+struct probe_fetch {
+	u8		src;
+	u8		store;
+	u8		nderef;
+	bool		last_deref;
+	bool		bitfield;
+	u8		lshift;
+	u8		rshift;
+	u8		size;
+	u16		count;
+	unsigned long	imm;
+	char		*str;
+	long		symoff;
+	struct {
+		long	off;
+		bool	user;
+	} deref[PROBE_MAX_OPS];
+};
+
+/**
+ * struct probe_argtype - a type of fetch argument ("u32", "string", ...)
+ * @name: as written after ':'
+ * @size: bytes in the record (strings: their u32 __data_loc)
+ * @is_signed: signed integer
+ * @fmt: printf format in print fmt and trace text
+ * @fmttype: field type in the format file
+ * @kind: PT_INT, PT_HEX, PT_CHAR, PT_SYMBOL or PT_STRING
+ */
+struct probe_argtype {
+	const char	*name;
+	u8		size;
+	bool		is_signed;
+	const char	*fmt;
+	const char	*fmttype;
+	u8		kind;
+};
+
+enum { PT_INT, PT_HEX, PT_CHAR, PT_SYMBOL, PT_STRING };
+
+/**
+ * struct probe_arg - one fetch argument
+ * @name: field name
+ * @comm: the argument as written (kprobe_events shows it back)
+ * @fmttype: field type in the format file ("u8[4]" for arrays)
+ * @type: its type
+ * @offset: bytes from the start of the arguments in the record
+ * @count: array elements, 0 for one value
+ * @prog: how to fetch it
+ */
+struct probe_arg {
+	char			*name;
+	char			*comm;
+	char			*fmttype;
+	const struct probe_argtype	*type;
+	u32			offset;
+	u16			count;
+	struct probe_fetch	prog;
+};
+
+/**
+ * struct probe_args - the fetch arguments of one probe
+ * @nr: how many
+ * @size: bytes of their fixed part in the record
+ * @dynamic: some are strings, stored after the fixed part
+ * @nr_entry: entry arguments a return probe saves ($argN)
+ * @entry: which: the N - 1 of each
+ * @arg: the arguments
+ */
+struct probe_args {
+	int			nr;
+	u32			size;
+	bool			dynamic;
+	int			nr_entry;
+	u8			entry[PROBE_MAX_ENTRY_ARGS];
+	struct probe_arg	arg[] __counted_by(nr);
+};
+
+/* What a parsed argument may use. */
+#define PROBE_CTX_KERNEL	BIT(0)	/* a kernel probe: symbols, no @+ */
+#define PROBE_CTX_RETURN	BIT(1)	/* a return probe: $retval */
+#define PROBE_CTX_FENTRY	BIT(2)	/* at a function's entry: $argN */
+
+struct probe_args *probe_args_parse(struct probe_log *log, int argc,
+				    const char **argv, int first,
+				    unsigned int ctx);
+void probe_args_free(struct probe_args *args);
+int probe_args_compare(const struct probe_args *a, const struct probe_args *b);
+
+/* The fetch programs at run time (probe_fetch.c). */
+int probe_args_dyn_size(const struct probe_args *args, struct pt_regs *regs,
+			const unsigned long *edata);
+void probe_args_store(const struct probe_args *args, struct pt_regs *regs,
+		      const unsigned long *edata, void *rec, void *data,
+		      int dynlen);
+void probe_args_save_entry(const struct probe_args *args,
+			   struct pt_regs *regs, unsigned long *edata);
+void probe_args_print(struct trace_seq *s, const struct probe_args *args,
+		      void *data, void *rec, unsigned int reclen);
+
+/**
+ * struct probe_file - an instance an event writes to
+ * @link: on probe_event.files (RCU)
+ * @file: the event's file in that instance
+ * @rcu: frees it after the handlers are done with it
+ */
+struct probe_file {
+	struct list_head	link;
+	struct trace_event_file	*file;
+	struct rcu_head		rcu;
+};
+
+/* Which header the record of an event has (its first fields). */
+enum probe_kind { PROBE_ENTRY, PROBE_RETURN };
+
+/**
+ * struct probe_event - events/GROUP/NAME of one or more probes
+ * @call: the event
+ * @class: its class (one per event)
+ * @kind: PROBE_ENTRY or PROBE_RETURN
+ * @args: the arguments of its fields: the first probe's, owned by the
+ *	event from then on (its fields point into them)
+ * @probes: number of probes writing it
+ * @files: struct probe_file of the instances it is enabled in (RCU)
+ * @enabled: in how many instances (the probes are armed while > 0)
+ * @arm: arm (true) or disarm the probes; set by the probe kind
+ * @arm_data: for @arm
+ *
+ * Legend: everything is under event_mutex; @files is read under RCU.
+ */
+struct probe_event {
+	struct trace_event_call		call;
+	struct trace_event_class	class;
+	enum probe_kind			kind;
+	const struct probe_args		*args;
+	int				probes;
+	struct list_head		files;
+	int				enabled;
+	int				(*arm)(struct probe_event *pe, bool on);
+	void				*arm_data;
+};
+
+struct probe_event *probe_event_find(const char *group, const char *name);
+struct probe_event *probe_event_new(const char *group, const char *name,
+				    enum probe_kind kind,
+				    const struct probe_args *args,
+				    unsigned int flags);
+int probe_event_free(struct probe_event *pe);
+bool probe_event_busy(struct probe_event *pe);
+
+/* The record headers (upstream's layout). */
+struct probe_entry_head {
+	struct trace_entry	ent;
+	unsigned long		ip;
+};
+
+struct probe_return_head {
+	struct trace_entry	ent;
+	unsigned long		func;
+	unsigned long		ret_ip;
+};
+
+/**
+ * struct dyn_event_type - a kind of dynamic event
+ * @link: on the table of kinds
+ * @name: for messages
+ * @create: parse one definition; -ECANCELED when it is not of this kind
+ * @show: print the definition back as the user gives it
+ * @busy: the event cannot go (enabled somewhere)
+ * @free: remove the probe; its event goes with the last probe
+ * @match: does "-:GROUP/EVENT ARGS" (@system may be NULL) name it
+ */
+struct dyn_event_type {
+	struct list_head	link;
+	const char		*name;
+	int			(*create)(int argc, const char **argv);
+	void			(*show)(struct seq_file *m, struct dyn_event *ev);
+	bool			(*busy)(struct dyn_event *ev);
+	int			(*free)(struct dyn_event *ev);
+	bool			(*match)(const char *system, const char *event,
+					 int argc, const char **argv,
+					 struct dyn_event *ev);
+};
+
+/**
+ * struct dyn_event - one probe, on the list of all of them
+ * @link: on the list (event_mutex)
+ * @type: its kind
+ * @event: the event it writes
+ */
+struct dyn_event {
+	struct list_head		link;
+	const struct dyn_event_type	*type;
+	struct probe_event		*event;
+};
+
+extern struct list_head dyn_events;
+
+int dyn_event_type_register(struct dyn_event_type *type);
+void dyn_event_add(struct dyn_event *ev, const struct dyn_event_type *type,
+		   struct probe_event *pe);
+int dyn_events_run(const char *buf, const struct dyn_event_type *type);
+ssize_t dyn_events_write(const char __user *ubuf, size_t cnt,
+			 const struct dyn_event_type *type);
+int dyn_events_clear(const struct dyn_event_type *type);
+int dyn_events_seq_open(struct file *file, const struct dyn_event_type *type,
+			int (*show)(struct seq_file *m, struct dyn_event *ev));
+int probe_parse_event_name(struct probe_log *log, const char *spec,
+			   int offset, char *group, char *event);
+
+#endif /* _KERNEL_TRACE_PROBES_PROBE_H */

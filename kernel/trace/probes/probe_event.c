@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The trace event of a probe: events/GROUP/NAME with upstream's fields,
+ * format and text, made at run time from the probe's fetch arguments.
+ *
+ * Enabling the event in an instance puts that instance's trace_event_file
+ * on the event's files list, which the probe handlers walk under RCU;
+ * the first instance arms the probes (through the kind's arm()), the
+ * last one disarms them.
+ */
+#include <linux/kallsyms.h>
+#include <linux/slab.h>
+#include <linux/trace_seq.h>
+
+#include "../trace_priv.h"
+#include "probe.h"
+
+static struct probe_event *to_pe(struct trace_event_call *call)
+{
+	return container_of(call, struct probe_event, call);
+}
+
+static int head_size(const struct probe_event *pe)
+{
+	return pe->kind == PROBE_RETURN ? sizeof(struct probe_return_head) :
+					  sizeof(struct probe_entry_head);
+}
+
+static int define_fields(struct trace_event_call *call)
+{
+	struct probe_event *pe = to_pe(call);
+	const struct probe_args *args = pe->args;
+	int i, ret, hs = head_size(pe);
+
+	if (pe->kind == PROBE_RETURN) {
+		ret = trace_define_field(call, "unsigned long", "__probe_func",
+					 offsetof(struct probe_return_head, func),
+					 sizeof(long), 0, FILTER_OTHER);
+		ret = ret ?: trace_define_field(call, "unsigned long",
+				"__probe_ret_ip",
+				offsetof(struct probe_return_head, ret_ip),
+				sizeof(long), 0, FILTER_OTHER);
+	} else {
+		ret = trace_define_field(call, "unsigned long", "__probe_ip",
+					 offsetof(struct probe_entry_head, ip),
+					 sizeof(long), 0, FILTER_OTHER);
+	}
+	for (i = 0; !ret && i < args->nr; i++) {
+		const struct probe_arg *a = &args->arg[i];
+
+		ret = trace_define_field(call, a->fmttype, a->name,
+					 hs + a->offset,
+					 a->type->size * (a->count ?: 1),
+					 a->type->is_signed, FILTER_OTHER);
+	}
+	return ret;
+}
+
+static struct trace_event_fields probe_fields[] = {
+	{ .type = TRACE_FUNCTION_TYPE, .define_fields = define_fields },
+	{}
+};
+
+/* The print fmt line of the format file, as upstream writes it. */
+static char *make_print_fmt(const struct probe_event *pe)
+{
+	const struct probe_args *args = pe->args;
+	struct seq_buf s;
+	char *buf;
+	int i, k;
+
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf)
+		return NULL;
+	seq_buf_init(&s, buf, PAGE_SIZE);
+	seq_buf_puts(&s, pe->kind == PROBE_RETURN ? "\"(%lx <- %lx)" : "\"(%lx)");
+	for (i = 0; i < args->nr; i++) {
+		const struct probe_arg *a = &args->arg[i];
+
+		seq_buf_printf(&s, " %s=", a->name);
+		if (!a->count) {
+			seq_buf_puts(&s, a->type->fmt);
+			continue;
+		}
+		for (k = 0; k < a->count; k++)
+			seq_buf_printf(&s, "%s%s", k ? "," : "{", a->type->fmt);
+		seq_buf_putc(&s, '}');
+	}
+	seq_buf_puts(&s, pe->kind == PROBE_RETURN ?
+		     "\", REC->__probe_func, REC->__probe_ret_ip" :
+		     "\", REC->__probe_ip");
+	for (i = 0; i < args->nr; i++) {
+		const struct probe_arg *a = &args->arg[i];
+		bool str = a->type->kind == PT_STRING;
+
+		if (!a->count) {
+			seq_buf_printf(&s, str ? ", __get_str(%s)" : ", REC->%s",
+				       a->name);
+			continue;
+		}
+		for (k = 0; k < a->count; k++)
+			seq_buf_printf(&s, str ? ", __get_str(%s[%d])" :
+				       ", REC->%s[%d]", a->name, k);
+	}
+	if (seq_buf_has_overflowed(&s)) {
+		kfree(buf);
+		return NULL;
+	}
+	seq_buf_str(&s);
+	return buf;
+}
+
+static enum print_line_t print_event(struct trace_iterator *iter, int flags,
+				     struct trace_event *event)
+{
+	struct probe_event *pe = container_of(event, struct probe_event,
+					      call.event);
+	struct trace_seq *s = &iter->seq;
+	void *rec = iter->ent;
+	char name[KSYM_NAME_LEN];
+	unsigned long ip, func;
+
+	trace_seq_printf(s, "%s: (", trace_event_name(&pe->call));
+	if (pe->kind == PROBE_RETURN) {
+		ip = ((struct probe_return_head *)rec)->ret_ip;
+		func = ((struct probe_return_head *)rec)->func;
+	} else {
+		ip = ((struct probe_entry_head *)rec)->ip;
+		func = 0;
+	}
+	if (ip)
+		trace_seq_printf(s, "%pS", (void *)ip);
+	else
+		trace_seq_putc(s, '0');
+	if (pe->kind == PROBE_RETURN) {
+		trace_seq_puts(s, " <- ");
+		if (kallsyms_lookup(func, NULL, NULL, NULL, name))
+			trace_seq_puts(s, name);
+		else if (!func)
+			trace_seq_putc(s, '0');
+	}
+	trace_seq_putc(s, ')');
+	probe_args_print(s, pe->args, rec + head_size(pe), rec,
+			 iter->ent_size);
+	trace_seq_putc(s, '\n');
+	return trace_handle_return(s);
+}
+
+static struct trace_event_functions probe_funcs = {
+	.trace		= print_event,
+};
+
+static int add_file(struct probe_event *pe, struct trace_event_file *file)
+{
+	struct probe_file *pf = kzalloc(sizeof(*pf), GFP_KERNEL);
+	int ret;
+
+	if (!pf)
+		return -ENOMEM;
+	pf->file = file;
+	list_add_tail_rcu(&pf->link, &pe->files);
+	if (pe->enabled++)
+		return 0;
+	ret = pe->arm(pe, true);
+	if (ret) {
+		pe->enabled--;
+		list_del_rcu(&pf->link);
+		kfree_rcu(pf, rcu);
+	}
+	return ret;
+}
+
+static void remove_file(struct probe_event *pe, struct trace_event_file *file)
+{
+	struct probe_file *pf;
+
+	list_for_each_entry(pf, &pe->files, link) {
+		if (pf->file != file)
+			continue;
+		list_del_rcu(&pf->link);
+		kfree_rcu(pf, rcu);
+		if (!--pe->enabled)
+			pe->arm(pe, false);
+		return;
+	}
+}
+
+/* The class's reg: enable and disable in an instance; perf: not yet. */
+static int probe_event_reg(struct trace_event_call *call,
+			   enum trace_reg type, void *data)
+{
+	struct probe_event *pe = to_pe(call);
+
+	lockdep_assert_held(&event_mutex);
+	switch (type) {
+	case TRACE_REG_REGISTER:
+		return add_file(pe, data);
+	case TRACE_REG_UNREGISTER:
+		remove_file(pe, data);
+		return 0;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+/**
+ * probe_event_find() - the event of a group and name, if it is a probe's
+ * @group: the group (events/ system)
+ * @name: the event's name
+ *
+ * Context: event_mutex held.
+ * Return: the probe event; NULL when there is none; ERR_PTR(-EEXIST) when
+ * another kind of event has that name.
+ */
+struct probe_event *probe_event_find(const char *group, const char *name)
+{
+	struct trace_event_call *call = trace_event_call_find(group, name);
+
+	if (!call)
+		return NULL;
+	if (call->class->reg != probe_event_reg)
+		return ERR_PTR(-EEXIST);
+	return to_pe(call);
+}
+
+static void pe_free(struct probe_event *pe, bool args)
+{
+	if (args)
+		probe_args_free((struct probe_args *)pe->args);
+	kfree(pe->call.name);
+	kfree(pe->class.system);
+	kfree(pe->call.print_fmt);
+	kfree(pe);
+}
+
+/**
+ * probe_event_new() - make the event of a new probe
+ * @group: its group
+ * @name: its name
+ * @kind: PROBE_ENTRY or PROBE_RETURN: its record header
+ * @args: its fields; the event owns them once it exists
+ * @flags: TRACE_EVENT_FL_* of the probe's kind
+ *
+ * The caller sets @arm and @arm_data before enabling can happen (that
+ * is, before it drops event_mutex).
+ *
+ * Context: event_mutex held.
+ * Return: the event or an ERR_PTR().
+ */
+struct probe_event *probe_event_new(const char *group, const char *name,
+				    enum probe_kind kind,
+				    const struct probe_args *args,
+				    unsigned int flags)
+{
+	struct probe_event *pe = kzalloc(sizeof(*pe), GFP_KERNEL);
+	int ret;
+
+	if (!pe)
+		return ERR_PTR(-ENOMEM);
+	pe->kind = kind;
+	pe->args = args;
+	INIT_LIST_HEAD(&pe->files);
+	INIT_LIST_HEAD(&pe->class.fields);
+	pe->class.system = kstrdup(group, GFP_KERNEL);
+	pe->class.fields_array = probe_fields;
+	pe->class.reg = probe_event_reg;
+	pe->class.raw_init = trace_event_raw_init;
+	pe->call.class = &pe->class;
+	pe->call.name = kstrdup(name, GFP_KERNEL);
+	pe->call.flags = flags | TRACE_EVENT_FL_DYNAMIC;
+	pe->call.event.funcs = &probe_funcs;
+	pe->call.print_fmt = make_print_fmt(pe);
+	if (!pe->class.system || !pe->call.name || !pe->call.print_fmt) {
+		pe_free(pe, false);
+		return ERR_PTR(-ENOMEM);
+	}
+	ret = trace_add_event_call(&pe->call);
+	if (ret) {
+		pe_free(pe, false);
+		return ERR_PTR(ret);
+	}
+	return pe;
+}
+
+/**
+ * probe_event_busy() - may the event's last probe not go?
+ * @pe: the event
+ *
+ * Return: true while it is enabled in an instance or a file pins it.
+ */
+bool probe_event_busy(struct probe_event *pe)
+{
+	return pe->enabled || trace_event_dyn_busy(&pe->call);
+}
+
+/**
+ * probe_event_free() - remove an event whose last probe goes
+ * @pe: the event
+ *
+ * Context: event_mutex held.
+ * Return: 0, or -EBUSY (and @pe stays).
+ */
+int probe_event_free(struct probe_event *pe)
+{
+	int ret;
+
+	if (probe_event_busy(pe))
+		return -EBUSY;
+	ret = trace_remove_event_call(&pe->call);
+	if (ret)
+		return ret;
+	pe_free(pe, true);
+	return 0;
+}
