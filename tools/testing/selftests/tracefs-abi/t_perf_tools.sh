@@ -3,12 +3,29 @@
 # harness with bash): funcgraph-perf sets set_graph_function,
 # max_graph_depth and the funcgraph options through trace_options and
 # /sys/kernel/debug/tracing, prints the graph of the calls made while it
-# ran, and leaves nop behind.
+# ran, and leaves nop behind.  kprobe-perf defines a kprobe event with a
+# string argument and a filter, prints its hits from trace_pipe and
+# removes the probe again.
 . "$(dirname "$0")/lib.sh"
 fg=/ftk/files/funcgraph-perf
+kp=/ftk/files/kprobe-perf
 [ -x "$fg" ] && command -v bash > /dev/null || skip "perf-tools are not in the guest"
-grep -qw function_graph available_tracers || skip "no function_graph tracer"
 mkdir -p /var/tmp
+if [ -x "$kp" ] && [ -f kprobe_events ]; then
+	echo probed > /tmp/kp_target
+	(while :; do cat /tmp/kp_target > /dev/null; sleep 0.05; done) &
+	load=$!
+	bash "$kp" -d 1 'p:myopen do_sys_openat2 file=+0(%si):string' \
+		'file ~ "*kp_target"' > /tmp/kp.out 2> /tmp/kp.err ||
+		{ cat /tmp/kp.err; fail "kprobe-perf failed"; }
+	kill $load
+	grep -qE '^ +cat-[0-9]+ +\[[0-9]+\] .{4,5} +[0-9.]+: myopen: \(do_sys_openat2\+0x0/0x[0-9a-f]+\) file="/tmp/kp_target"$' /tmp/kp.out ||
+		fail "kprobe-perf: no hit: $(grep -m 3 -v '^#' /tmp/kp.out)"
+	grep -v '^#' /tmp/kp.out | grep ' myopen: ' | grep -vq 'kp_target"$' &&
+		fail "kprobe-perf: the filter let other files through"
+	[ -z "$(cat kprobe_events)" ] || fail "kprobe-perf left $(cat kprobe_events)"
+fi
+grep -qw function_graph available_tracers || skip "no function_graph tracer"
 (while :; do cat /dev/null; sleep 0.05; done) &
 load=$!
 trap 'kill $load 2> /dev/null || true' EXIT

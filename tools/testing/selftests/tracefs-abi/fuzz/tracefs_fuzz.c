@@ -186,7 +186,9 @@ static void walk(const char *rel, int depth)
 			walk(sub, depth + 1);
 			continue;
 		}
-		if (st.st_mode & 0222)
+		/* The stack options: see the comment at the top. */
+		if ((st.st_mode & 0222) && strcmp(sub, "options/stacktrace") &&
+		    strcmp(sub, "options/func_stack_trace"))
 			add(strncmp(sub, "events/", 7) ? &files : &evfiles, sub);
 		if (st.st_mode & 0444)
 			add(&rfiles, sub);
