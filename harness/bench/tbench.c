@@ -18,6 +18,12 @@
  *                       function (cost per graphed call, entry and return
  *                       records) and with set_graph_function on the
  *                       syscall (extra time per syscall)
+ *   tbench kprobe N     N getppid() calls with a kprobe event on
+ *                       __x64_sys_getppid enabled: at entry, a return probe
+ *                       with $retval, and a probe with four fetch args one
+ *                       of which is a string (extra time per hit)
+ *   tbench uprobe N     N calls of a function of tbench itself with a
+ *                       uprobe event on it (extra time per hit)
  *   tbench syscall N    N getppid() calls, nothing traced (for a kernel
  *                       without function tracing as well)
  *
@@ -195,6 +201,103 @@ static void graph_bench(long n)
 	printf("graph_one_calls_per_syscall %.2f\n", w / 2.0 / n);
 }
 
+/* Extra time per getppid() with the probe DEF enabled; NAME its event. */
+static double probe_cost(const char *def, const char *name, long n,
+			 double base)
+{
+	char path[256];
+	double t;
+
+	put(T "kprobe_events", def);
+	snprintf(path, sizeof(path), T "events/kprobes/%s/enable", name);
+	put(path, "1");
+	put(T "trace", "");
+	time_syscalls(n / 10);
+	t = time_syscalls(n);
+	put(path, "0");
+	put(T "kprobe_events", "");
+	return t - base;
+}
+
+static void kprobe_bench(long n)
+{
+	double base;
+
+	if (access(T "kprobe_events", F_OK))
+		return;
+	put(T "kprobe_events", "");
+	time_syscalls(n / 10);
+	base = time_syscalls(n);
+	printf("kprobe_per_hit_ns %.1f\n",
+	       probe_cost("p:kb __x64_sys_getppid\n", "kb", n, base));
+	printf("kretprobe_retval_per_hit_ns %.1f\n",
+	       probe_cost("r:kb __x64_sys_getppid $retval\n", "kb", n, base));
+	printf("kprobe_4args_per_hit_ns %.1f\n",
+	       probe_cost("p:kb __x64_sys_getppid a=%di b=$stack0 c=+0(%di):u32 d=$comm\n",
+			  "kb", n, base));
+}
+
+/* The function the uprobe event probes: a call that stays a call. */
+__attribute__((noinline)) int uprobe_target(int x)
+{
+	__asm__ volatile("" : : : "memory");
+	return x + 1;
+}
+
+static double time_calls(long n)
+{
+	double t0 = now();
+	long i;
+
+	for (i = 0; i < n; i++)
+		uprobe_target(i);
+	return (now() - t0) / n;
+}
+
+/* The file offset of uprobe_target in our own executable. */
+static unsigned long self_offset(char *exe, size_t len)
+{
+	unsigned long a = (unsigned long)uprobe_target, lo, hi, off;
+	char line[512];
+	FILE *f = fopen("/proc/self/maps", "r");
+	ssize_t n = readlink("/proc/self/exe", exe, len - 1);
+
+	if (!f || n < 0) {
+		perror("maps");
+		exit(1);
+	}
+	exe[n] = '\0';
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%lx-%lx %*s %lx", &lo, &hi, &off) == 3 &&
+		    a >= lo && a < hi) {
+			fclose(f);
+			return a - lo + off;
+		}
+	}
+	fprintf(stderr, "uprobe_target not mapped\n");
+	exit(1);
+}
+
+static void uprobe_bench(long n)
+{
+	char exe[256], def[512];
+	double base, t;
+
+	if (access(T "uprobe_events", F_OK))
+		return;
+	snprintf(def, sizeof(def), "p:ub %s:0x%lx\n", exe,
+		 self_offset(exe, sizeof(exe)));
+	time_calls(n / 10);
+	base = time_calls(n);
+	put(T "uprobe_events", def);
+	put(T "events/uprobes/ub/enable", "1");
+	time_calls(n / 10);
+	t = time_calls(n);
+	put(T "events/uprobes/ub/enable", "0");
+	put(T "uprobe_events", "");
+	printf("uprobe_per_hit_ns %.1f\n", t - base);
+}
+
 int main(int argc, char **argv)
 {
 	long n = argc > 2 ? atol(argv[2]) : 10000, bytes;
@@ -238,11 +341,19 @@ int main(int argc, char **argv)
 		graph_bench(n);
 		return 0;
 	}
+	if (argc > 1 && !strcmp(argv[1], "kprobe")) {
+		kprobe_bench(n);
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "uprobe")) {
+		uprobe_bench(n);
+		return 0;
+	}
 	if (argc > 1 && !strcmp(argv[1], "syscall")) {
 		time_syscalls(n / 10);	/* warm up */
 		printf("syscall_plain_ns %.1f\n", time_syscalls(n));
 		return 0;
 	}
-	fprintf(stderr, "usage: tbench marker|pipe|func|graph|syscall [N]\n");
+	fprintf(stderr, "usage: tbench marker|pipe|func|graph|kprobe|uprobe|syscall [N]\n");
 	return 2;
 }
