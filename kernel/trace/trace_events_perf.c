@@ -125,3 +125,30 @@ void perf_kprobe_destroy(struct perf_event *event)
 {
 }
 #endif
+
+#ifdef CONFIG_UPROBE_EVENTS
+/**
+ * perf_uprobe_init() - a perf_uprobe PMU event (perf_event_open() of type
+ *	uprobe)
+ * @event: the perf event
+ * @ref_ctr_offset: the probe point's reference counter in the file
+ * @is_retprobe: a return probe
+ *
+ * Perf cannot attach to trace events yet, so neither to probe events.
+ *
+ * Return: -ENOENT.
+ */
+int perf_uprobe_init(struct perf_event *event, unsigned long ref_ctr_offset,
+		     bool is_retprobe)
+{
+	return -ENOENT;
+}
+
+/**
+ * perf_uprobe_destroy() - undo perf_uprobe_init()
+ * @event: the perf event
+ */
+void perf_uprobe_destroy(struct perf_event *event)
+{
+}
+#endif

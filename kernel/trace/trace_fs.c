@@ -196,17 +196,35 @@ static const char readme_text[] =
 #ifdef CONFIG_KPROBE_EVENTS
 	"  kprobe_events\t\t- Create/append/remove/show kprobe events\n"
 	"  kprobe_profile\t- hits and misses of every kprobe event\n"
+#endif
+#ifdef CONFIG_UPROBE_EVENTS
+	"  uprobe_events\t\t- Create/append/remove/show uprobe events (user space)\n"
+	"  uprobe_profile\t- file and hits of every uprobe event\n"
+#endif
+#if defined(CONFIG_KPROBE_EVENTS) || defined(CONFIG_UPROBE_EVENTS)
 	"\t  One definition per line written:\n"
 	"\t   Format: p[:[<group>/][<event>]] <place> [<args>]\n"
 	"\t           r[maxactive][:[<group>/][<event>]] <place> [<args>]\n"
 	"\t           -:[<group>/][<event>]\n"
+#ifdef CONFIG_KPROBE_EVENTS
 	"\t    place: [<module>:]<symbol>[+<offset>]|<memaddr>\n"
 	"\t    place (kretprobe): [<module>:]<symbol>[+<offset>]%return|<memaddr>\n"
+#endif
+#ifdef CONFIG_UPROBE_EVENTS
+	"\t    place (uprobe): <path>:<offset>[%return][(ref_ctr_offset)]\n"
+#endif
 	"\t     args: <name>=fetcharg[:type]\n"
 	"\t fetcharg: %<register>, @<address>, @<symbol>[+|-<offset>], $comm,\n"
 	"\t           $stack<index>, $stack, $retval, $arg<N>,\n"
 	"\t           +|-[u]<offset>(<fetcharg>), \\imm-value, \\\"imm-string\"\n"
+#ifdef CONFIG_UPROBE_EVENTS
+	"\t           @+<file-offset>\n"
+#endif
 	"\t     kernel return probes support: $retval, $arg<N>, $comm\n"
+#ifdef CONFIG_UPROBE_EVENTS
+	"\t     uprobes read the process's memory; they take no @<symbol>,\n"
+	"\t     $arg<N>, symbol or symstr\n"
+#endif
 	"\t     type: s8/16/32/64, u8/16/32/64, x8/16/32/64, char, string, symbol,\n"
 	"\t           b<bit-width>@<bit-offset>/<container-size>, ustring,\n"
 	"\t           symstr, <type>\\[<array-size>\\]\n"

@@ -239,6 +239,7 @@ enum trace_part_id {
 	TRACE_PART_GRAPH,	/* set_graph_function and friends (root only) */
 	TRACE_PART_DYNEVENT,	/* dynamic_events (root only) */
 	TRACE_PART_KPROBE,	/* kprobe_events, kprobe_profile (root only) */
+	TRACE_PART_UPROBE,	/* uprobe_events, uprobe_profile (root only) */
 #if IS_ENABLED(CONFIG_TRACER_KUNIT_TEST)
 	TRACE_PART_KUNIT,	/* a part tracer_kunit.c registers and removes */
 #endif

@@ -3,7 +3,7 @@
  * Dynamic events: the table of probe kinds and the files every kind
  * shares.
  *
- * A kind (kprobe events, uprobe events, ...) registers a struct
+ * A kind (kprobe events, uprobe events) registers a struct
  * dyn_event_type; each probe it creates is a struct dyn_event on one
  * list.  dynamic_events shows all of them and takes definitions of any
  * kind (each kind's create() is tried in turn until one recognises the
@@ -87,6 +87,12 @@ static const char *probe_err_text[PE_NR] = {
 	[PE_EVENT_TOO_BIG]	= "Event too big (too many fields?)",
 	[PE_BAD_HYPHEN]		= "Failed to parse single hyphen. Forgot '>'?",
 	[PE_NOFENTRY_ARGS]	= "$arg* can be used only on function entry or exit",
+	[PE_FILE_NOT_FOUND]	= "Failed to find the given file",
+	[PE_NO_REGULAR_FILE]	= "Not a regular file",
+	[PE_BAD_REFCNT]		= "Invalid reference counter offset",
+	[PE_REFCNT_OPEN_BRACE]	= "Reference counter brace is not closed",
+	[PE_BAD_REFCNT_SUFFIX]	= "Reference counter has wrong suffix",
+	[PE_BAD_UPROBE_OFFS]	= "Invalid uprobe offset",
 };
 
 /**
@@ -485,27 +491,50 @@ int dyn_events_seq_open(struct file *file, const struct dyn_event_type *type,
 	return 0;
 }
 
-static int dynamic_events_open(struct inode *inode, struct file *file)
+/**
+ * dyn_events_open() - open a probe events file
+ * @file: the file
+ * @type: the kind it lists and defines, or NULL for all
+ *
+ * A write with O_TRUNC first removes every probe of the kind; a read
+ * lists them.
+ *
+ * Return: 0, -EBUSY when one to be removed is enabled, or an errno of
+ * lockdown or of the seq_file.
+ */
+int dyn_events_open(struct file *file, const struct dyn_event_type *type)
 {
 	int ret = security_locked_down(LOCKDOWN_TRACEFS);
 
 	if (ret)
 		return ret;
 	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC)) {
-		ret = dyn_events_clear(NULL);
+		ret = dyn_events_clear(type);
 		if (ret)
 			return ret;
 	}
 	if (!(file->f_mode & FMODE_READ))
 		return 0;
-	return dyn_events_seq_open(file, NULL, NULL);
+	return dyn_events_seq_open(file, type, NULL);
 }
 
-static int dynamic_events_release(struct inode *inode, struct file *file)
+/**
+ * dyn_events_release() - close what dyn_events_open() opened
+ * @inode: its inode
+ * @file: the file
+ *
+ * Return: 0.
+ */
+int dyn_events_release(struct inode *inode, struct file *file)
 {
 	if (!(file->f_mode & FMODE_READ))
 		return 0;
 	return seq_release_private(inode, file);
+}
+
+static int dynamic_events_open(struct inode *inode, struct file *file)
+{
+	return dyn_events_open(file, NULL);
 }
 
 static ssize_t dynamic_events_write(struct file *file, const char __user *ubuf,
@@ -519,7 +548,7 @@ static const struct file_operations dynamic_events_fops = {
 	.read		= seq_read,
 	.llseek		= seq_lseek,
 	.write		= dynamic_events_write,
-	.release	= dynamic_events_release,
+	.release	= dyn_events_release,
 };
 
 /**

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Probe events: the parts shared by every kind of dynamic probe event
- * (kprobe events today; uprobe events plug in the same way).
+ * (kprobe events and uprobe events).
  *
  *   struct dyn_event_type  a kind of dynamic event: how it parses a
  *                          definition, shows, matches and frees one.  The
@@ -58,13 +58,15 @@ enum probe_err {
 	PE_BAD_INSN_BNDRY, PE_FAIL_REG_PROBE, PE_DIFF_PROBE_TYPE,
 	PE_DIFF_ARG_TYPE, PE_SAME_PROBE, PE_NOSUP_BTFARG,
 	PE_NEED_STRING_TYPE, PE_EVENT_TOO_BIG, PE_BAD_HYPHEN,
-	PE_NOFENTRY_ARGS,
+	PE_NOFENTRY_ARGS, PE_FILE_NOT_FOUND, PE_NO_REGULAR_FILE,
+	PE_BAD_REFCNT, PE_REFCNT_OPEN_BRACE, PE_BAD_REFCNT_SUFFIX,
+	PE_BAD_UPROBE_OFFS,
 	PE_NR
 };
 
 /**
  * struct probe_log - the command being parsed, for error_log
- * @sys: error_log's location ("trace_kprobe")
+ * @sys: error_log's location ("trace_kprobe", "trace_uprobe")
  * @argc: words of the command
  * @argv: the words
  * @index: the word being parsed; errors are placed relative to it
@@ -95,7 +97,7 @@ enum probe_src {
 	PSRC_COMM,	/* $comm */
 	PSRC_IMM,	/* \IMM, @ADDR, and @SYM once resolved */
 	PSRC_STR,	/* \"string" */
-	PSRC_FOFFS,	/* @+OFFSET of a uprobe */
+	PSRC_FOFFS,	/* @+OFFSET of a uprobe: imm is the file offset */
 };
 
 /* How the fetched value goes into the record. */
@@ -112,6 +114,8 @@ enum probe_store {
  * @src: enum probe_src
  * @store: enum probe_store
  * @nderef: entries of @deref
+ * @user: a user-space probe's program: $stack and $stackN are read from
+ *	the user stack (its pointer loads are all marked user as well)
  * @last_deref: the last entry of @deref is the store's own read (PST_MEM
  *	and string stores of a dereference), not a pointer load
  * @bitfield: the stored value is a bitfield: shift left then right
@@ -131,6 +135,7 @@ struct probe_fetch {
 	u8		src;
 	u8		store;
 	u8		nderef;
+	bool		user;
 	bool		last_deref;
 	bool		bitfield;
 	u8		lshift;
@@ -204,7 +209,11 @@ struct probe_args {
 	struct probe_arg	arg[] __counted_by(nr);
 };
 
-/* What a parsed argument may use. */
+/*
+ * What a parsed argument may use.  Without PROBE_CTX_KERNEL the probe is
+ * in user space: no symbols, @+FOFFS allowed, and every memory read
+ * (loads, strings, $stack) is of user memory.
+ */
 #define PROBE_CTX_KERNEL	BIT(0)	/* a kernel probe: symbols, no @+ */
 #define PROBE_CTX_RETURN	BIT(1)	/* a return probe: $retval */
 #define PROBE_CTX_FENTRY	BIT(2)	/* at a function's entry: $argN */
@@ -214,12 +223,29 @@ struct probe_args *probe_args_parse(struct probe_log *log, int argc,
 				    unsigned int ctx);
 void probe_args_free(struct probe_args *args);
 int probe_args_compare(const struct probe_args *a, const struct probe_args *b);
+bool probe_args_match(const struct probe_args *args, int argc,
+		      const char **argv);
+
+/**
+ * struct probe_hit - what the fetch programs of one hit read
+ * @regs: the registers at the hit
+ * @edata: the entry arguments a return probe saved, or NULL
+ * @fbase: a uprobe's load base: where file offset 0 of the probed file
+ *	is in the probed process (@+FOFFS adds the offset to it)
+ *
+ * On the handler's stack, for the duration of the hit.
+ */
+struct probe_hit {
+	struct pt_regs		*regs;
+	const unsigned long	*edata;
+	unsigned long		fbase;
+};
 
 /* The fetch programs at run time (probe_fetch.c). */
-int probe_args_dyn_size(const struct probe_args *args, struct pt_regs *regs,
-			const unsigned long *edata);
-void probe_args_store(const struct probe_args *args, struct pt_regs *regs,
-		      const unsigned long *edata, void *rec, void *data,
+int probe_args_dyn_size(const struct probe_args *args,
+			const struct probe_hit *hit);
+void probe_args_store(const struct probe_args *args,
+		      const struct probe_hit *hit, void *rec, void *data,
 		      int dynlen);
 void probe_args_save_entry(const struct probe_args *args,
 			   struct pt_regs *regs, unsigned long *edata);
@@ -253,6 +279,9 @@ enum probe_kind { PROBE_ENTRY, PROBE_RETURN };
  * @enabled: in how many instances (the probes are armed while > 0)
  * @arm: arm (true) or disarm the probes; set by the probe kind
  * @arm_data: for @arm
+ *
+ * An event made with TRACE_EVENT_FL_UPROBE records user-space addresses
+ * in its header, and its text shows them as numbers rather than symbols.
  *
  * Legend: everything is under event_mutex; @files is read under RCU.
  */
@@ -333,6 +362,8 @@ ssize_t dyn_events_write(const char __user *ubuf, size_t cnt,
 int dyn_events_clear(const struct dyn_event_type *type);
 int dyn_events_seq_open(struct file *file, const struct dyn_event_type *type,
 			int (*show)(struct seq_file *m, struct dyn_event *ev));
+int dyn_events_open(struct file *file, const struct dyn_event_type *type);
+int dyn_events_release(struct inode *inode, struct file *file);
 int probe_parse_event_name(struct probe_log *log, const char *spec,
 			   int offset, char *group, char *event);
 

@@ -110,29 +110,17 @@ static char *make_print_fmt(const struct probe_event *pe)
 	return buf;
 }
 
-static enum print_line_t print_event(struct trace_iterator *iter, int flags,
-				     struct trace_event *event)
+/* "(IP)" or "(RET_IP <- FUNC)" of a kernel probe: symbols. */
+static void print_kernel_head(struct trace_seq *s, bool ret,
+			      unsigned long ip, unsigned long func)
 {
-	struct probe_event *pe = container_of(event, struct probe_event,
-					      call.event);
-	struct trace_seq *s = &iter->seq;
-	void *rec = iter->ent;
 	char name[KSYM_NAME_LEN];
-	unsigned long ip, func;
 
-	trace_seq_printf(s, "%s: (", trace_event_name(&pe->call));
-	if (pe->kind == PROBE_RETURN) {
-		ip = ((struct probe_return_head *)rec)->ret_ip;
-		func = ((struct probe_return_head *)rec)->func;
-	} else {
-		ip = ((struct probe_entry_head *)rec)->ip;
-		func = 0;
-	}
 	if (ip)
-		trace_seq_printf(s, "%pS", (void *)ip);
+		trace_seq_printf(s, "(%pS", (void *)ip);
 	else
-		trace_seq_putc(s, '0');
-	if (pe->kind == PROBE_RETURN) {
+		trace_seq_puts(s, "(0");
+	if (ret) {
 		trace_seq_puts(s, " <- ");
 		if (kallsyms_lookup(func, NULL, NULL, NULL, name))
 			trace_seq_puts(s, name);
@@ -140,6 +128,32 @@ static enum print_line_t print_event(struct trace_iterator *iter, int flags,
 			trace_seq_putc(s, '0');
 	}
 	trace_seq_putc(s, ')');
+}
+
+static enum print_line_t print_event(struct trace_iterator *iter, int flags,
+				     struct trace_event *event)
+{
+	struct probe_event *pe = container_of(event, struct probe_event,
+					      call.event);
+	bool ret = pe->kind == PROBE_RETURN;
+	struct trace_seq *s = &iter->seq;
+	void *rec = iter->ent;
+	unsigned long ip, func;
+
+	trace_seq_printf(s, "%s: ", trace_event_name(&pe->call));
+	if (ret) {
+		ip = ((struct probe_return_head *)rec)->ret_ip;
+		func = ((struct probe_return_head *)rec)->func;
+	} else {
+		ip = ((struct probe_entry_head *)rec)->ip;
+		func = 0;
+	}
+	if (!(pe->call.flags & TRACE_EVENT_FL_UPROBE))
+		print_kernel_head(s, ret, ip, func);
+	else if (ret)	/* user addresses: no symbols to show */
+		trace_seq_printf(s, "(0x%lx <- 0x%lx)", ip, func);
+	else
+		trace_seq_printf(s, "(0x%lx)", ip);
 	probe_args_print(s, pe->args, rec + head_size(pe), rec,
 			 iter->ent_size);
 	trace_seq_putc(s, '\n');

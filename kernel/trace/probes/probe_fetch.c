@@ -12,8 +12,13 @@
  * what was reserved.  Memory that cannot be read gives zeroes, and a
  * string that cannot be read is empty, printed "(fault)".
  *
+ * A user-space probe's programs (probe_fetch.user) read the user stack,
+ * and the parser marks their loads and strings user, so every read of
+ * theirs is of the probed process's memory.
+ *
  * Everything here runs in the probe handlers: no locks, no sleeping,
- * only the nofault accessors.
+ * only the nofault accessors.  A user page that is not present reads as
+ * a fault even though a sleeping read could have brought it in.
  */
 #include <linux/kallsyms.h>
 #include <linux/kprobes.h>
@@ -25,27 +30,44 @@
 
 #include "probe.h"
 
-static unsigned long fetch_src(const struct probe_fetch *f,
-			       struct pt_regs *regs,
-			       const unsigned long *edata)
+/* $stackN of a user-space probe: a slot of the user stack, 0 on a fault. */
+static unsigned long user_stack_nth(struct pt_regs *regs, unsigned long n)
 {
+	unsigned long addr = user_stack_pointer(regs) + n * sizeof(long), v;
+
+	if (copy_from_user_nofault(&v, (void __user *)addr, sizeof(v)))
+		return 0;
+	return v;
+}
+
+static unsigned long fetch_src(const struct probe_fetch *f,
+			       const struct probe_hit *hit)
+{
+	struct pt_regs *regs = hit->regs;
+
 	switch (f->src) {
 	case PSRC_REG:
 		return regs_get_register(regs, f->imm);
 	case PSRC_STACK:
+		if (f->user)
+			return user_stack_nth(regs, f->imm);
 		return regs_get_kernel_stack_nth(regs, f->imm);
 	case PSRC_STACKP:
+		if (f->user)
+			return user_stack_pointer(regs);
 		return kernel_stack_pointer(regs);
 	case PSRC_RETVAL:
 		return regs_return_value(regs);
 	case PSRC_ARG:
 		return regs_get_kernel_argument(regs, f->imm);
 	case PSRC_EDATA:
-		return edata ? edata[f->imm] : 0;
+		return hit->edata ? hit->edata[f->imm] : 0;
 	case PSRC_COMM:
 		return (unsigned long)current->comm;
 	case PSRC_STR:
 		return (unsigned long)f->str;
+	case PSRC_FOFFS:
+		return hit->fbase + f->imm;
 	default:
 		return f->imm;
 	}
@@ -72,10 +94,10 @@ static int read_mem(void *dst, unsigned long addr, size_t size, bool user)
  * The source and the pointer loads: the address (or value) the store
  * works on.  Return: 0, or -EFAULT when a load faulted.
  */
-static int fetch_value(const struct probe_fetch *f, struct pt_regs *regs,
-		       const unsigned long *edata, unsigned long *val)
+static int fetch_value(const struct probe_fetch *f,
+		       const struct probe_hit *hit, unsigned long *val)
 {
-	unsigned long v = fetch_src(f, regs, edata);
+	unsigned long v = fetch_src(f, hit);
 	int i, n = f->nderef - f->last_deref;
 
 	for (i = 0; i < n; i++)
@@ -123,14 +145,14 @@ static int str_addr(const struct probe_fetch *f, unsigned long v, int i,
 			f->last_deref && f->deref[f->nderef - 1].user);
 }
 
-static int arg_dyn_size(const struct probe_fetch *f, struct pt_regs *regs,
-			const unsigned long *edata)
+static int arg_dyn_size(const struct probe_fetch *f,
+			const struct probe_hit *hit)
 {
 	char sym[KSYM_SYMBOL_LEN];
 	unsigned long v, addr;
 	int i, total = 0;
 
-	if (fetch_value(f, regs, edata, &v))
+	if (fetch_value(f, hit, &v))
 		return 0;
 	if (f->store == PST_SYMSTR)
 		return sprint_symbol(sym, v) + 1;
@@ -143,13 +165,12 @@ static int arg_dyn_size(const struct probe_fetch *f, struct pt_regs *regs,
 /**
  * probe_args_dyn_size() - bytes the strings of a hit need
  * @args: the probe's arguments
- * @regs: the registers at the hit
- * @edata: the entry arguments a return probe saved, or NULL
+ * @hit: what the hit's programs read
  *
  * Return: the total, 0 when there are no strings.
  */
-int probe_args_dyn_size(const struct probe_args *args, struct pt_regs *regs,
-			const unsigned long *edata)
+int probe_args_dyn_size(const struct probe_args *args,
+			const struct probe_hit *hit)
 {
 	int i, total = 0;
 
@@ -157,7 +178,7 @@ int probe_args_dyn_size(const struct probe_args *args, struct pt_regs *regs,
 		return 0;
 	for (i = 0; i < args->nr; i++)
 		if (args->arg[i].type->kind == PT_STRING)
-			total += arg_dyn_size(&args->arg[i].prog, regs, edata);
+			total += arg_dyn_size(&args->arg[i].prog, hit);
 	return total;
 }
 
@@ -220,14 +241,13 @@ put:
 /**
  * probe_args_store() - fetch every argument of a hit into its record
  * @args: the probe's arguments
- * @regs: the registers at the hit
- * @edata: the entry arguments a return probe saved, or NULL
+ * @hit: what the hit's programs read
  * @rec: the record (what __data_loc offsets count from)
  * @data: where the arguments start in it
  * @dynlen: bytes reserved after the fixed part for strings
  */
-void probe_args_store(const struct probe_args *args, struct pt_regs *regs,
-		      const unsigned long *edata, void *rec, void *data,
+void probe_args_store(const struct probe_args *args,
+		      const struct probe_hit *hit, void *rec, void *data,
 		      int dynlen)
 {
 	char *dyn = data + args->size;
@@ -238,7 +258,7 @@ void probe_args_store(const struct probe_args *args, struct pt_regs *regs,
 		const struct probe_fetch *f = &a->prog;
 		void *dst = data + a->offset;
 		unsigned long v;
-		bool ok = !fetch_value(f, regs, edata, &v);
+		bool ok = !fetch_value(f, hit, &v);
 
 		n = f->count ?: 1;
 		switch (f->store) {

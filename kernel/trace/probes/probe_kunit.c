@@ -3,10 +3,11 @@
  * KUnit tests of the fetch-argument parser and of fetch programs.
  *
  * The parser cases check the program each syntax compiles to, the record
- * layout, and for every mistake upstream's selftest tries, the error and
+ * layout, and for every mistake upstream's selftests try, the error and
  * the caret position it puts in error_log (written here with a '^' in the
- * command, as the selftest writes them).  The fetch cases run programs on
- * hand-made registers and memory and check the record and its text.
+ * command, as the selftest writes them); for kernel probes and for user
+ * space (uprobe) ones.  The fetch cases run programs on hand-made
+ * registers and memory and check the record and its text.
  */
 #include <kunit/test.h>
 #include <linux/ptrace.h>
@@ -17,6 +18,8 @@
 #include "probe.h"
 
 #define CTX_ENTRY	(PROBE_CTX_KERNEL | PROBE_CTX_FENTRY)
+#define CTX_USER	0			/* a uprobe */
+#define CTX_URET	PROBE_CTX_RETURN	/* a uretprobe */
 
 /* Split @cmd into words (in @buf) and parse its arguments (from word 2). */
 static struct probe_args *parse_cmd(struct kunit *test, const char *cmd,
@@ -85,31 +88,66 @@ static const struct {
 	{ "p vfs_read %si:^u8[4]", PE_BAD_STRING },
 };
 
-/* Every mistake: the error and its place; correct ones: no error. */
-static void parse_errors(struct kunit *test)
+/* @cmd's arguments parsed in @ctx give @err at the caret, or no error. */
+static void check_parse(struct kunit *test, const char *cmd, unsigned int ctx,
+			enum probe_err err)
 {
 	struct probe_args *args;
 	struct probe_log log;
-	unsigned int i;
 	int caret;
 
-	for (i = 0; i < ARRAY_SIZE(bad_args); i++) {
-		args = parse_cmd(test, bad_args[i].cmd, CTX_ENTRY, &log, &caret);
-		if (bad_args[i].err == PE_NR) {
-			KUNIT_EXPECT_FALSE_MSG(test, IS_ERR(args), "%s",
-					       bad_args[i].cmd);
-			if (!IS_ERR(args))
-				probe_args_free(args);
-			continue;
-		}
-		KUNIT_EXPECT_TRUE_MSG(test, IS_ERR(args), "%s", bad_args[i].cmd);
-		KUNIT_EXPECT_EQ_MSG(test, log.err, bad_args[i].err, "%s",
-				    bad_args[i].cmd);
-		KUNIT_EXPECT_EQ_MSG(test, log.pos, caret, "%s",
-				    bad_args[i].cmd);
-		if (!IS_ERR(args))
-			probe_args_free(args);
+	args = parse_cmd(test, cmd, ctx, &log, &caret);
+	if (err == PE_NR) {
+		KUNIT_EXPECT_FALSE_MSG(test, IS_ERR(args), "%s", cmd);
+	} else {
+		KUNIT_EXPECT_TRUE_MSG(test, IS_ERR(args), "%s", cmd);
+		KUNIT_EXPECT_EQ_MSG(test, log.err, err, "%s", cmd);
+		KUNIT_EXPECT_EQ_MSG(test, log.pos, caret, "%s", cmd);
 	}
+	if (!IS_ERR(args))
+		probe_args_free(args);
+}
+
+/* Every mistake: the error and its place; correct ones: no error. */
+static void parse_errors(struct kunit *test)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad_args); i++)
+		check_parse(test, bad_args[i].cmd, CTX_ENTRY, bad_args[i].err);
+}
+
+static const struct {
+	const char	*cmd;
+	unsigned int	ctx;
+	enum probe_err	err;
+} bad_uargs[] = {
+	/* upstream's uprobe_syntax_errors.tc */
+	{ "p /bin/sh:10 ^@+ab", CTX_USER, PE_BAD_FILE_OFFS },
+	{ "p /bin/sh:10 ^@symbol", CTX_USER, PE_SYM_ON_UPROBE },
+	{ "p /bin/sh:10 $stack0:^symstr", CTX_USER, PE_BAD_TYPE },
+	/* and the rest of what a user-space probe may not use */
+	{ "p /bin/sh:10 %ax:^symbol", CTX_USER, PE_BAD_TYPE },
+	{ "p /bin/sh:10 ^@jiffies+8", CTX_USER, PE_SYM_ON_UPROBE },
+	{ "p /bin/sh:10 ^$arg1", CTX_USER, PE_NOFENTRY_ARGS },
+	{ "r /bin/sh:10 ^$arg1", CTX_URET, PE_NOFENTRY_ARGS },
+	{ "p /bin/sh:10 ^$retval", CTX_USER, PE_RETVAL_ON_PROBE },
+	{ "p /bin/sh:10 x=$stack0:^string", CTX_USER, PE_BAD_STRING },
+	/* accepted: no kernel stack to bound $stackN */
+	{ "p /bin/sh:10 $stack10000", CTX_USER, PE_NR },
+	{ "p /bin/sh:10 @+0x10:x32 @+0:u8[4] @0x1000:s16", CTX_USER, PE_NR },
+	{ "r /bin/sh:10 $retval:s32 +0($retval):ustring", CTX_URET, PE_NR },
+	{ "p /bin/sh:10 ^@+10", CTX_ENTRY, PE_FILE_ON_KPROBE },
+};
+
+/* A user-space probe refuses what only a kernel probe may use. */
+static void parse_user_errors(struct kunit *test)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad_uargs); i++)
+		check_parse(test, bad_uargs[i].cmd, bad_uargs[i].ctx,
+			    bad_uargs[i].err);
 }
 
 /* $retval needs a return probe, $argN a function entry or a return. */
@@ -207,6 +245,60 @@ static void parse_programs(struct kunit *test)
 	probe_args_free(args);
 }
 
+/* A user-space probe's programs: file offsets, and user memory everywhere. */
+static void parse_user_programs(struct kunit *test)
+{
+	struct probe_args *args;
+	struct probe_log log;
+	struct probe_arg *a;
+	int caret, i;
+
+	args = parse_cmd(test,
+			 "p /bin/sh:10 @+0x10:x32 s=+0($stack1):string $comm i=\\0x1000:string st=$stack3 sp=$stack k=+u8(%di):u64 d=+8(%di):u64",
+			 CTX_USER, &log, &caret);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(args));
+	KUNIT_ASSERT_EQ(test, args->nr, 8);
+	for (i = 0; i < args->nr; i++)
+		KUNIT_EXPECT_TRUE(test, args->arg[i].prog.user);
+
+	a = &args->arg[0];	/* @+FOFFS: a load at the file offset */
+	KUNIT_EXPECT_EQ(test, a->prog.src, PSRC_FOFFS);
+	KUNIT_EXPECT_EQ(test, a->prog.imm, 0x10UL);
+	KUNIT_EXPECT_EQ(test, a->prog.nderef, 1);
+	KUNIT_EXPECT_TRUE(test, a->prog.deref[0].user);
+	KUNIT_EXPECT_EQ(test, a->prog.store, PST_MEM);
+	KUNIT_EXPECT_STREQ(test, a->fmttype, "u32");
+
+	a = &args->arg[1];	/* a string is a user string */
+	KUNIT_EXPECT_EQ(test, a->prog.src, PSRC_STACK);
+	KUNIT_EXPECT_EQ(test, a->prog.store, PST_USTRING);
+	KUNIT_EXPECT_TRUE(test, a->prog.deref[0].user);
+
+	a = &args->arg[2];	/* but $comm is the kernel's copy */
+	KUNIT_EXPECT_EQ(test, a->prog.src, PSRC_COMM);
+	KUNIT_EXPECT_EQ(test, a->prog.store, PST_STRING);
+
+	a = &args->arg[3];	/* an immediate address is a user one */
+	KUNIT_EXPECT_EQ(test, a->prog.src, PSRC_IMM);
+	KUNIT_EXPECT_EQ(test, a->prog.store, PST_USTRING);
+
+	KUNIT_EXPECT_EQ(test, args->arg[4].prog.src, PSRC_STACK);
+	KUNIT_EXPECT_EQ(test, args->arg[4].prog.imm, 3UL);
+	KUNIT_EXPECT_EQ(test, args->arg[5].prog.src, PSRC_STACKP);
+	/* Loads are user loads with or without "u". */
+	KUNIT_EXPECT_TRUE(test, args->arg[6].prog.deref[0].user);
+	KUNIT_EXPECT_TRUE(test, args->arg[7].prog.deref[0].user);
+	probe_args_free(args);
+
+	/* The kernel's programs are not user ones. */
+	args = parse_cmd(test, "p f $stack0 +8(%di):u64", CTX_ENTRY, &log,
+			 &caret);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(args));
+	KUNIT_EXPECT_FALSE(test, args->arg[0].prog.user);
+	KUNIT_EXPECT_FALSE(test, args->arg[1].prog.deref[0].user);
+	probe_args_free(args);
+}
+
 struct fetch_obj {
 	unsigned long	pad;
 	const char	*name;
@@ -226,6 +318,7 @@ static void fetch_store_print(struct kunit *test)
 	struct fetch_obj *objp = &obj;
 	unsigned long stack[4] = { 7, (unsigned long)&objp, 9, 10 };
 	struct pt_regs regs = { };
+	struct probe_hit hit = { .regs = &regs };
 	struct probe_args *args;
 	struct trace_seq *s;
 	struct probe_log log;
@@ -239,12 +332,12 @@ static void fetch_store_print(struct kunit *test)
 			 "p f v=+16(%di):x32 n=+0(+8(%di)):string b=+20(%di):b4@2/8 a=+21(%di):u8[4] s=$stack1 d=+0(+0($stack1)):u64 c=+0(+8(%di)):char i=\\-5:s8 bad=+0(\\16):string ax=%ax:s16",
 			 CTX_ENTRY, &log, &caret);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(args));
-	dyn = probe_args_dyn_size(args, &regs, NULL);
+	dyn = probe_args_dyn_size(args, &hit);
 	/* "probe-name" and its NUL; the bad string takes no room. */
 	KUNIT_EXPECT_EQ(test, dyn, (int)sizeof(name));
 	rec = kunit_kzalloc(test, 16 + args->size + dyn, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, rec);
-	probe_args_store(args, &regs, NULL, rec, rec + 16, dyn);
+	probe_args_store(args, &hit, rec, rec + 16, dyn);
 	KUNIT_EXPECT_EQ(test, *(u32 *)(rec + 16 + args->arg[0].offset),
 			0xdeadbeefU);
 	/* 0xb4 = 1011 0100: bits 2..5 are 1101. */
@@ -265,11 +358,56 @@ static void fetch_store_print(struct kunit *test)
 	probe_args_free(args);
 }
 
+/*
+ * A user-space probe reads only user memory: given kernel addresses (all
+ * this test has) its loads, stack slots and strings fault, while its
+ * registers, $stack and $comm still work.
+ */
+static void fetch_user(struct kunit *test)
+{
+	unsigned long stack[2] = { 7, 8 };
+	struct fetch_obj obj = { .val = 0xdeadbeef, .name = "x" };
+	struct pt_regs regs = { };
+	struct probe_hit hit = { .regs = &regs };
+	struct probe_args *args;
+	struct trace_seq *s;
+	struct probe_log log;
+	int caret, dyn;
+	char *rec, want[160];
+
+	regs.di = (unsigned long)&obj;
+	regs.sp = (unsigned long)stack;
+	regs.ax = 0x1234;
+	hit.fbase = (unsigned long)&obj;
+	args = parse_cmd(test,
+			 "p /bin/sh:10 v=+16(%di):x32 n=+0(+8(%di)):string s=$stack1 f=@+16:u32 c=$comm ax=%ax:s16 sp=$stack",
+			 CTX_USER, &log, &caret);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(args));
+	dyn = probe_args_dyn_size(args, &hit);
+	KUNIT_EXPECT_EQ(test, dyn, (int)strlen(current->comm) + 1);
+	rec = kunit_kzalloc(test, 16 + args->size + dyn, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	probe_args_store(args, &hit, rec, rec + 16, dyn);
+
+	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	trace_seq_init(s);
+	probe_args_print(s, args, rec + 16, rec, 16 + args->size + dyn);
+	snprintf(want, sizeof(want),
+		 " v=0x0 n=(fault) s=0x0 f=0 c=\"%s\" ax=4660 sp=0x%lx",
+		 current->comm, (unsigned long)stack);
+	KUNIT_EXPECT_STREQ(test, s->buffer, want);
+	probe_args_free(args);
+}
+
 static struct kunit_case probe_cases[] = {
 	KUNIT_CASE(parse_errors),
+	KUNIT_CASE(parse_user_errors),
 	KUNIT_CASE(parse_context),
 	KUNIT_CASE(parse_programs),
+	KUNIT_CASE(parse_user_programs),
 	KUNIT_CASE(fetch_store_print),
+	KUNIT_CASE(fetch_user),
 	{}
 };
 

@@ -11,9 +11,11 @@
  *             | TYPE[N]
  *
  * A program is a source, up to PROBE_MAX_OPS - 1 pointer loads and a
- * store (probe.h).  Mistakes go to error_log with upstream's text and at
- * upstream's position, which its selftests check character by character;
- * the positions below follow its rules, including their quirks.
+ * store (probe.h).  A user-space probe's (no PROBE_CTX_KERNEL) has no
+ * symbols or function arguments; it reads user memory everywhere.
+ * Mistakes go to error_log with upstream's text and at upstream's
+ * position, which its selftests check character by character; the
+ * positions below follow its rules, including their quirks.
  */
 #include <linux/ctype.h>
 #include <linux/kallsyms.h>
@@ -133,7 +135,7 @@ static int add_deref(struct parse *p, long off, bool user, int pos)
 	if (!add_op(p))
 		return perr(p, pos, PE_TOO_MANY_OPS, -EINVAL);
 	f->deref[f->nderef].off = off;
-	f->deref[f->nderef].user = user;
+	f->deref[f->nderef].user = user || f->user;
 	f->nderef++;
 	return 0;
 }
@@ -178,7 +180,8 @@ static int parse_var(struct parse *p, const char *s, int pos)
 			f->imm = n - 1;
 			return 0;
 		}
-		if (!(p->ctx & PROBE_CTX_RETURN))
+		/* Upstream's rule: a user-space probe never knows its ABI. */
+		if (!(p->ctx & PROBE_CTX_RETURN) || !(p->ctx & PROBE_CTX_KERNEL))
 			return perr(p, pos, PE_NOFENTRY_ARGS, -EINVAL);
 		if (n > PROBE_MAX_ENTRY_ARGS)
 			return perr(p, pos, PE_BAD_ARG_NUM, -EINVAL);
@@ -398,8 +401,10 @@ static int finish_prog(struct parse *p, struct probe_arg *a, const char *t,
 			if (!deref && !raw_src)
 				return perr(p, pos, PE_BAD_STRING, -EINVAL);
 			f->store = PST_STRING;
+			/* A user probe's \IMM address is a user one too. */
 			if (!strcmp(type->name, "ustring") ||
-			    (deref && f->deref[f->nderef - 1].user))
+			    (deref && f->deref[f->nderef - 1].user) ||
+			    (f->user && f->src == PSRC_IMM))
 				f->store = PST_USTRING;
 			f->last_deref = deref;
 		}
@@ -499,6 +504,7 @@ static int parse_body(struct parse *p, struct probe_arg *a, const char *body)
 		goto out;
 	}
 	p->prog = &a->prog;
+	a->prog.user = !(p->ctx & PROBE_CTX_KERNEL);
 	p->ops = 1;
 	p->sym = false;
 	ret = parse_expr(p, s, p->body);
@@ -632,6 +638,34 @@ void probe_args_free(struct probe_args *args)
 		kfree(args->arg[i].prog.str);
 	}
 	kfree(args);
+}
+
+/**
+ * probe_args_match() - do the words of a removal name a probe's arguments?
+ * @args: the probe's arguments
+ * @argc: number of words
+ * @argv: "NAME=BODY" words, as "-:EVENT PLACE ARGS" gives them after PLACE
+ *
+ * Return: true when each word is the argument in its place as it was
+ * defined (a prefix of the arguments matches).
+ */
+bool probe_args_match(const struct probe_args *args, int argc,
+		      const char **argv)
+{
+	const struct probe_arg *a;
+	size_t n;
+	int i;
+
+	if (argc > args->nr)
+		return false;
+	for (i = 0; i < argc; i++) {
+		a = &args->arg[i];
+		n = strlen(a->name);
+		if (strncmp(argv[i], a->name, n) || argv[i][n] != '=' ||
+		    strcmp(argv[i] + n + 1, a->comm))
+			return false;
+	}
+	return true;
 }
 
 /**

@@ -74,6 +74,7 @@ static void write_entry(struct trace_kprobe *tk, struct pt_regs *regs)
 {
 	struct probe_event *pe = tk->dev.event;
 	const struct probe_args *args = tk->args;
+	struct probe_hit hit = { .regs = regs };
 	struct trace_event_buffer fb;
 	struct probe_entry_head *e;
 	struct probe_file *pf;
@@ -82,14 +83,14 @@ static void write_entry(struct trace_kprobe *tk, struct pt_regs *regs)
 	list_for_each_entry_rcu(pf, &pe->files, link) {
 		if (trace_trigger_soft_disabled(pf->file))
 			continue;
-		dyn = probe_args_dyn_size(args, regs, NULL);
+		dyn = probe_args_dyn_size(args, &hit);
 		e = trace_event_buffer_reserve(&fb, pf->file,
 					       sizeof(*e) + args->size + dyn);
 		if (!e)
 			continue;
 		fb.regs = regs;
 		e->ip = (unsigned long)tk->rp.kp.addr;
-		probe_args_store(args, regs, NULL, e, e + 1, dyn);
+		probe_args_store(args, &hit, e, e + 1, dyn);
 		trace_event_buffer_commit(&fb);
 	}
 }
@@ -122,7 +123,7 @@ NOKPROBE_SYMBOL(kretprobe_entry);
 static int kretprobe_hit(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct kretprobe *rp = get_kretprobe(ri);
-	const unsigned long *edata;
+	struct probe_hit hit = { .regs = regs };
 	struct trace_event_buffer fb;
 	struct probe_return_head *e;
 	const struct probe_args *args;
@@ -135,11 +136,11 @@ static int kretprobe_hit(struct kretprobe_instance *ri, struct pt_regs *regs)
 	tk = container_of(rp, struct trace_kprobe, rp);
 	raw_cpu_inc(*tk->nhit);
 	args = tk->args;
-	edata = args->nr_entry ? (unsigned long *)ri->data : NULL;
+	hit.edata = args->nr_entry ? (unsigned long *)ri->data : NULL;
 	list_for_each_entry_rcu(pf, &tk->dev.event->files, link) {
 		if (trace_trigger_soft_disabled(pf->file))
 			continue;
-		dyn = probe_args_dyn_size(args, regs, edata);
+		dyn = probe_args_dyn_size(args, &hit);
 		e = trace_event_buffer_reserve(&fb, pf->file,
 					       sizeof(*e) + args->size + dyn);
 		if (!e)
@@ -147,7 +148,7 @@ static int kretprobe_hit(struct kretprobe_instance *ri, struct pt_regs *regs)
 		fb.regs = regs;
 		e->func = (unsigned long)tk->rp.kp.addr;
 		e->ret_ip = get_kretprobe_retaddr(ri);
-		probe_args_store(args, regs, edata, e, e + 1, dyn);
+		probe_args_store(args, &hit, e, e + 1, dyn);
 		trace_event_buffer_commit(&fb);
 	}
 	return 0;
@@ -645,7 +646,6 @@ static bool kprobe_match(const char *system, const char *event, int argc,
 {
 	struct trace_kprobe *tk = to_tk(ev);
 	char place[KSYM_NAME_LEN + 24];
-	int i;
 
 	if ((event[0] && strcmp(trace_event_name(&ev->event->call), event)) ||
 	    (system && strcmp(ev->event->call.class->system, system)))
@@ -659,17 +659,8 @@ static bool kprobe_match(const char *system, const char *event, int argc,
 			 tk->offset);
 	else
 		snprintf(place, sizeof(place), "%s", tk->symbol);
-	if (strcmp(place, argv[0]) || argc - 1 > tk->args->nr)
-		return false;
-	for (i = 1; i < argc; i++) {
-		const struct probe_arg *a = &tk->args->arg[i - 1];
-		size_t n = strlen(a->name);
-
-		if (strncmp(argv[i], a->name, n) || argv[i][n] != '=' ||
-		    strcmp(argv[i] + n + 1, a->comm))
-			return false;
-	}
-	return true;
+	return !strcmp(place, argv[0]) &&
+	       probe_args_match(tk->args, argc - 1, argv + 1);
 }
 
 static struct dyn_event_type kprobe_type = {
@@ -685,25 +676,7 @@ static struct dyn_event_type kprobe_type = {
 
 static int kprobe_events_open(struct inode *inode, struct file *file)
 {
-	int ret = security_locked_down(LOCKDOWN_TRACEFS);
-
-	if (ret)
-		return ret;
-	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC)) {
-		ret = dyn_events_clear(&kprobe_type);
-		if (ret)
-			return ret;
-	}
-	if (!(file->f_mode & FMODE_READ))
-		return 0;
-	return dyn_events_seq_open(file, &kprobe_type, NULL);
-}
-
-static int kprobe_seq_release(struct inode *inode, struct file *file)
-{
-	if (!(file->f_mode & FMODE_READ))
-		return 0;
-	return seq_release_private(inode, file);
+	return dyn_events_open(file, &kprobe_type);
 }
 
 static ssize_t kprobe_events_write(struct file *file, const char __user *ubuf,
@@ -717,7 +690,7 @@ static const struct file_operations kprobe_events_fops = {
 	.read		= seq_read,
 	.llseek		= seq_lseek,
 	.write		= kprobe_events_write,
-	.release	= kprobe_seq_release,
+	.release	= dyn_events_release,
 };
 
 static int profile_show(struct seq_file *m, struct dyn_event *ev)
