@@ -298,6 +298,9 @@ struct probe_event {
 };
 
 struct probe_event *probe_event_find(const char *group, const char *name);
+void probe_event_write(struct probe_event *pe, const struct probe_args *args,
+		       const struct probe_hit *hit, unsigned long ip,
+		       unsigned long func);
 struct probe_event *probe_event_new(const char *group, const char *name,
 				    enum probe_kind kind,
 				    const struct probe_args *args,

@@ -160,6 +160,53 @@ static enum print_line_t print_event(struct trace_iterator *iter, int flags,
 	return trace_handle_return(s);
 }
 
+/**
+ * probe_event_write() - the record of a hit in every instance it goes to
+ * @pe: the event
+ * @args: the arguments of the probe that hit
+ * @hit: what they read
+ * @ip: __probe_ip, or __probe_ret_ip of a return probe
+ * @func: __probe_func of a return probe
+ *
+ * The strings are sized once per hit, not once per instance.  A kernel
+ * probe's registers start options/stacktrace's stack; a uprobe's are
+ * user registers, so its stack starts at the handler.
+ *
+ * Context: a probe handler, preemption disabled (the files are RCU).
+ */
+void probe_event_write(struct probe_event *pe, const struct probe_args *args,
+		       const struct probe_hit *hit, unsigned long ip,
+		       unsigned long func)
+{
+	struct trace_event_buffer fb;
+	int hs = head_size(pe), dyn = -1;
+	struct probe_return_head *r;
+	struct probe_file *pf;
+	void *e;
+
+	list_for_each_entry_rcu(pf, &pe->files, link) {
+		if (trace_trigger_soft_disabled(pf->file))
+			continue;
+		if (dyn < 0)
+			dyn = probe_args_dyn_size(args, hit);
+		e = trace_event_buffer_reserve(&fb, pf->file,
+					       hs + args->size + dyn);
+		if (!e)
+			continue;
+		if (!(pe->call.flags & TRACE_EVENT_FL_UPROBE))
+			fb.regs = hit->regs;
+		if (pe->kind == PROBE_RETURN) {
+			r = e;
+			r->func = func;
+			r->ret_ip = ip;
+		} else {
+			((struct probe_entry_head *)e)->ip = ip;
+		}
+		probe_args_store(args, hit, e, e + hs, dyn);
+		trace_event_buffer_commit(&fb);
+	}
+}
+
 static struct trace_event_functions probe_funcs = {
 	.trace		= print_event,
 };

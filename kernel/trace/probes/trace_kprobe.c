@@ -72,27 +72,10 @@ static struct trace_kprobe *as_kprobe(struct dyn_event *ev)
 
 static void write_entry(struct trace_kprobe *tk, struct pt_regs *regs)
 {
-	struct probe_event *pe = tk->dev.event;
-	const struct probe_args *args = tk->args;
 	struct probe_hit hit = { .regs = regs };
-	struct trace_event_buffer fb;
-	struct probe_entry_head *e;
-	struct probe_file *pf;
-	int dyn;
 
-	list_for_each_entry_rcu(pf, &pe->files, link) {
-		if (trace_trigger_soft_disabled(pf->file))
-			continue;
-		dyn = probe_args_dyn_size(args, &hit);
-		e = trace_event_buffer_reserve(&fb, pf->file,
-					       sizeof(*e) + args->size + dyn);
-		if (!e)
-			continue;
-		fb.regs = regs;
-		e->ip = (unsigned long)tk->rp.kp.addr;
-		probe_args_store(args, &hit, e, e + 1, dyn);
-		trace_event_buffer_commit(&fb);
-	}
+	probe_event_write(tk->dev.event, tk->args, &hit,
+			  (unsigned long)tk->rp.kp.addr, 0);
 }
 
 static int kprobe_hit(struct kprobe *kp, struct pt_regs *regs)
@@ -124,33 +107,17 @@ static int kretprobe_hit(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct kretprobe *rp = get_kretprobe(ri);
 	struct probe_hit hit = { .regs = regs };
-	struct trace_event_buffer fb;
-	struct probe_return_head *e;
-	const struct probe_args *args;
 	struct trace_kprobe *tk;
-	struct probe_file *pf;
-	int dyn;
 
 	if (unlikely(!rp))
 		return 0;
 	tk = container_of(rp, struct trace_kprobe, rp);
 	raw_cpu_inc(*tk->nhit);
-	args = tk->args;
-	hit.edata = args->nr_entry ? (unsigned long *)ri->data : NULL;
-	list_for_each_entry_rcu(pf, &tk->dev.event->files, link) {
-		if (trace_trigger_soft_disabled(pf->file))
-			continue;
-		dyn = probe_args_dyn_size(args, &hit);
-		e = trace_event_buffer_reserve(&fb, pf->file,
-					       sizeof(*e) + args->size + dyn);
-		if (!e)
-			continue;
-		fb.regs = regs;
-		e->func = (unsigned long)tk->rp.kp.addr;
-		e->ret_ip = get_kretprobe_retaddr(ri);
-		probe_args_store(args, &hit, e, e + 1, dyn);
-		trace_event_buffer_commit(&fb);
-	}
+	if (tk->args->nr_entry)
+		hit.edata = (unsigned long *)ri->data;
+	probe_event_write(tk->dev.event, tk->args, &hit,
+			  get_kretprobe_retaddr(ri),
+			  (unsigned long)tk->rp.kp.addr);
 	return 0;
 }
 

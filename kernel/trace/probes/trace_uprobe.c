@@ -86,38 +86,13 @@ static struct trace_uprobe *as_uprobe(struct dyn_event *ev)
 static void write_records(struct trace_uprobe *tu, struct pt_regs *regs,
 			  unsigned long func)
 {
-	const struct probe_args *args = tu->args;
 	unsigned long ip = instruction_pointer(regs);
 	struct probe_hit hit = { .regs = regs };
-	struct trace_event_buffer fb;
-	struct probe_return_head *r;
-	struct probe_file *pf;
-	int dyn, head;
-	void *e;
 
 	/* The probed instruction's address less its offset in the file. */
 	hit.fbase = (tu->is_return ? func : ip) - tu->offset;
-	head = tu->is_return ? sizeof(struct probe_return_head) :
-			       sizeof(struct probe_entry_head);
 	rcu_read_lock_sched();
-	list_for_each_entry_rcu(pf, &tu->dev.event->files, link) {
-		if (trace_trigger_soft_disabled(pf->file))
-			continue;
-		dyn = probe_args_dyn_size(args, &hit);
-		e = trace_event_buffer_reserve(&fb, pf->file,
-					       head + args->size + dyn);
-		if (!e)
-			continue;
-		if (tu->is_return) {
-			r = e;
-			r->func = func;
-			r->ret_ip = ip;
-		} else {
-			((struct probe_entry_head *)e)->ip = ip;
-		}
-		probe_args_store(args, &hit, e, e + head, dyn);
-		trace_event_buffer_commit(&fb);
-	}
+	probe_event_write(tu->dev.event, tu->args, &hit, ip, func);
 	rcu_read_unlock_sched();
 }
 
