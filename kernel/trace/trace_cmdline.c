@@ -57,7 +57,8 @@ bool trace_save_cmdline(struct task_struct *task)
 
 	if (!task->pid)
 		return true;
-	local_irq_save(flags);
+	/* Raw: a writer must not call into the irq-flags tracing hooks. */
+	raw_local_irq_save(flags);
 	if (arch_spin_trylock(&cmdline_lock)) {
 		if (nr_slots) {
 			s = slot_of(task->pid);
@@ -68,7 +69,7 @@ bool trace_save_cmdline(struct task_struct *task)
 		arch_spin_unlock(&cmdline_lock);
 		saved = true;
 	}
-	local_irq_restore(flags);
+	raw_local_irq_restore(flags);
 	return saved;
 }
 

@@ -227,7 +227,7 @@ static const char readme_text[] =
 #endif
 	"\t     type: s8/16/32/64, u8/16/32/64, x8/16/32/64, char, string, symbol,\n"
 	"\t           b<bit-width>@<bit-offset>/<container-size>, ustring,\n"
-	"\t           symstr, <type>\\[<array-size>\\]\n"
+	"\t           symstr, %pd/%pD, <type>\\[<array-size>\\]\n"
 #endif
 	"  README\t\t- this text\n\n"
 	" Selecting a tracer:\n"

@@ -155,26 +155,48 @@ void trace_sym_cache_free(struct trace_sym_cache *c)
 	kvfree(c);
 }
 
+/*
+ * Fill slot @i with @ip's name; false when the name does not fit.  Its
+ * own frame: a hit does not clear (INIT_STACK_ALL_*) the name buffer.
+ */
+static noinline bool fill_sym_slot(struct trace_sym_cache *c, unsigned int i,
+				   unsigned long ip)
+{
+	char name[KSYM_SYMBOL_LEN];
+	unsigned int len = sprint_symbol_no_offset(name, ip);
+
+	if (len >= SYM_NAME_MAX)
+		return false;
+	memcpy(c->slot[i].name, name, len);
+	c->slot[i].len = len;
+	c->slot[i].ip = ip;
+	return true;
+}
+
 /* "%ps" of @ip through the cache; false when it cannot serve @ip. */
 static bool put_cached_sym(struct seq_buf *s, struct trace_sym_cache *c,
 			   unsigned long ip)
 {
-	char name[KSYM_SYMBOL_LEN];
-	unsigned int i, len;
+	unsigned int i;
 
 	if (!c || !core_kernel_text(ip))
 		return false;
 	i = hash_long(ip, SYM_CACHE_BITS);
-	if (c->slot[i].ip != ip) {
-		len = sprint_symbol_no_offset(name, ip);
-		if (len >= SYM_NAME_MAX)
-			return false;
-		memcpy(c->slot[i].name, name, len);
-		c->slot[i].len = len;
-		c->slot[i].ip = ip;
-	}
+	if (c->slot[i].ip != ip && !fill_sym_slot(c, i, ip))
+		return false;
 	seq_buf_putmem(s, c->slot[i].name, c->slot[i].len);
 	return true;
+}
+
+/* The bare name of @ip, uncached (a frame of its own, as above). */
+static noinline void put_sym_name(struct seq_buf *s, unsigned long ip)
+{
+	char name[KSYM_SYMBOL_LEN];
+
+	if (kallsyms_lookup(ip, NULL, NULL, NULL, name))
+		seq_buf_puts(s, name);
+	else
+		seq_buf_printf(s, "0x%08lx", ip);
 }
 
 /*
@@ -186,22 +208,16 @@ static bool put_cached_sym(struct seq_buf *s, struct trace_sym_cache *c,
 static void print_sym(struct seq_buf *s, unsigned long ip, unsigned long flags,
 		      struct trace_sym_cache *c)
 {
-	char name[KSYM_SYMBOL_LEN];
-
 	if (!ip) {
 		seq_buf_putc(s, '0');
 		return;
 	}
-	if (is_kretprobe_trampoline(ip)) {
+	if (is_kretprobe_trampoline(ip))
 		seq_buf_puts(s, "[unknown/kretprobe'd]");
-	} else if (flags & TRACE_OPT_SYM_OFFSET) {
+	else if (flags & TRACE_OPT_SYM_OFFSET)
 		seq_buf_printf(s, "%pS", (void *)ip);
-	} else if (!put_cached_sym(s, c, ip)) {
-		if (kallsyms_lookup(ip, NULL, NULL, NULL, name))
-			seq_buf_puts(s, name);
-		else
-			seq_buf_printf(s, "0x%08lx", ip);
-	}
+	else if (!put_cached_sym(s, c, ip))
+		put_sym_name(s, ip);
 	if (flags & TRACE_OPT_SYM_ADDR)
 		seq_buf_printf(s, " <%016lx>", ip);
 }

@@ -145,17 +145,38 @@ static int str_addr(const struct probe_fetch *f, unsigned long v, int i,
 			f->last_deref && f->deref[f->nderef - 1].user);
 }
 
+/*
+ * The symbol buffer lives in its own frame: with automatic variables
+ * initialised (INIT_STACK_ALL_*) a handler would clear it on every hit.
+ */
+static noinline int symstr_len(unsigned long addr)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	return sprint_symbol(sym, addr) + 1;
+}
+
+/* Copy "sym+off/size" of @addr to @dst, at most @room bytes with a NUL. */
+static noinline int symstr_copy(char *dst, unsigned long addr, int room)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	int len = min(sprint_symbol(sym, addr) + 1, room);
+
+	memcpy(dst, sym, len);
+	dst[len - 1] = '\0';
+	return len;
+}
+
 static int arg_dyn_size(const struct probe_fetch *f,
 			const struct probe_hit *hit)
 {
-	char sym[KSYM_SYMBOL_LEN];
 	unsigned long v, addr;
 	int i, total = 0;
 
 	if (fetch_value(f, hit, &v))
 		return 0;
 	if (f->store == PST_SYMSTR)
-		return sprint_symbol(sym, v) + 1;
+		return symstr_len(v);
 	for (i = 0; i < (f->count ?: 1); i++)
 		if (!str_addr(f, v, i, &addr))
 			total += str_len(f, addr, PROBE_MAX_STRING);
@@ -207,7 +228,6 @@ static void apply_bitfield(const struct probe_fetch *f, void *p)
 static void store_strings(const struct probe_fetch *f, unsigned long v,
 			  bool ok, u32 *dl, void *rec, char **dyn, int *room)
 {
-	char sym[KSYM_SYMBOL_LEN];
 	unsigned long addr;
 	long len;
 	int i;
@@ -218,9 +238,7 @@ static void store_strings(const struct probe_fetch *f, unsigned long v,
 			goto put;
 		/* Each copy counts the NUL, and ends in one when cut. */
 		if (f->store == PST_SYMSTR) {
-			len = min(sprint_symbol(sym, addr) + 1, *room);
-			memcpy(*dyn, sym, len);
-			(*dyn)[len - 1] = '\0';
+			len = symstr_copy(*dyn, addr, *room);
 		} else if (str_user(f, addr)) {
 			len = strncpy_from_user_nofault(*dyn,
 							(void __user *)addr,

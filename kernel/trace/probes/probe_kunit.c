@@ -10,6 +10,8 @@
  * registers and memory and check the record and its text.
  */
 #include <kunit/test.h>
+#include <linux/dcache.h>
+#include <linux/fs.h>
 #include <linux/ptrace.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -359,6 +361,57 @@ static void fetch_store_print(struct kunit *test)
 }
 
 /*
+ * "%pd" and "%pD" name the dentry of a struct dentry * or a struct file *:
+ * listed as the loads they stand for, run on structures of our own.
+ */
+static void fetch_vfs_names(struct kunit *test)
+{
+	static const char fname[] = "probe-file";
+	struct dentry *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	struct file *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	struct pt_regs regs = { };
+	struct probe_hit hit = { .regs = &regs };
+	struct probe_args *args;
+	struct trace_seq *s;
+	struct probe_log log;
+	int caret, dyn;
+	char *rec, want[64];
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	d->d_name.name = fname;
+	f->f_path.dentry = d;
+	regs.di = (unsigned long)d;
+	regs.si = (unsigned long)f;
+	args = parse_cmd(test, "p f name=$arg1:%pd $arg2:%pD", CTX_ENTRY, &log,
+			 &caret);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(args));
+	snprintf(want, sizeof(want), "+0x0(+0x%zx($arg1)):string",
+		 offsetof(struct dentry, d_name.name));
+	KUNIT_EXPECT_STREQ(test, args->arg[0].comm, want);
+	KUNIT_EXPECT_STREQ(test, args->arg[0].name, "name");
+	KUNIT_EXPECT_STREQ(test, args->arg[1].name, "arg2");
+	KUNIT_EXPECT_EQ(test, args->arg[1].prog.nderef, 3);
+	KUNIT_EXPECT_STREQ(test, args->arg[1].fmttype, "__data_loc char[]");
+
+	dyn = probe_args_dyn_size(args, &hit);
+	KUNIT_EXPECT_EQ(test, dyn, 2 * (int)sizeof(fname));
+	rec = kunit_kzalloc(test, 16 + args->size + dyn, GFP_KERNEL);
+	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	probe_args_store(args, &hit, rec, rec + 16, dyn);
+	trace_seq_init(s);
+	probe_args_print(s, args, rec + 16, rec, 16 + args->size + dyn);
+	KUNIT_EXPECT_STREQ(test, s->buffer,
+			   " name=\"probe-file\" arg2=\"probe-file\"");
+	probe_args_free(args);
+
+	/* Only kernel probes have them. */
+	check_parse(test, "p /bin/sh:10 %di:^%pd", CTX_USER, PE_BAD_TYPE);
+}
+
+/*
  * A user-space probe reads only user memory: given kernel addresses (all
  * this test has) its loads, stack slots and strings fault, while its
  * registers, $stack and $comm still work.
@@ -408,6 +461,7 @@ static struct kunit_case probe_cases[] = {
 	KUNIT_CASE(parse_user_programs),
 	KUNIT_CASE(fetch_store_print),
 	KUNIT_CASE(fetch_user),
+	KUNIT_CASE(fetch_vfs_names),
 	{}
 };
 

@@ -18,6 +18,8 @@
  * positions below follow its rules, including their quirks.
  */
 #include <linux/ctype.h>
+#include <linux/dcache.h>
+#include <linux/fs.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/ptrace.h>
@@ -481,22 +483,54 @@ static int parse_type(struct parse *p, struct probe_arg *a, char *s,
 	return toff;
 }
 
-/* The body of argument @a, at p->body in the word. */
-static int parse_body(struct parse *p, struct probe_arg *a, const char *body)
+/*
+ * "X:%pd" (a struct dentry *) and "X:%pD" (a struct file *) of a kernel
+ * probe are the name of the dentry: upstream spells them out as string
+ * loads through the structures, and so do we, so that kprobe_events
+ * lists the argument as upstream does.  Return: the body to parse (a new
+ * string, or NULL when kmalloc fails), or @body itself.
+ */
+static const char *vfs_name_body(struct parse *p, const char *body)
 {
-	char *s, *t;
 	size_t len = strlen(body);
+	size_t name = offsetof(struct dentry, d_name.name);
+	size_t dentry = offsetof(struct file, f_path.dentry);
+
+	if (!(p->ctx & PROBE_CTX_KERNEL) || len < 4 ||
+	    (strcmp(body + len - 4, ":%pd") && strcmp(body + len - 4, ":%pD")))
+		return body;
+	len -= 4;
+	if (body[len + 3] == 'd')
+		return kasprintf(GFP_KERNEL, "+0x0(+0x%zx(%.*s)):string",
+				 name, (int)len, body);
+	return kasprintf(GFP_KERNEL, "+0x0(+0x%zx(+0x%zx(%.*s))):string",
+			 name, dentry, (int)len, body);
+}
+
+/* The body of argument @a, at p->body in the word. */
+static int parse_body(struct parse *p, struct probe_arg *a, const char *word)
+{
+	const char *body = vfs_name_body(p, word);
+	char *s, *t;
+	size_t len;
 	int toff, ret;
 
-	if (len > PROBE_MAX_ARGSTR)
-		return perr(p, p->body, PE_ARG_TOO_LONG, -E2BIG);
-	if (!len)
-		return perr(p, p->body, PE_NO_ARG_BODY, -EINVAL);
+	if (!body)
+		return -ENOMEM;
+	len = strlen(body);
+	if (len > PROBE_MAX_ARGSTR) {
+		ret = perr(p, p->body, PE_ARG_TOO_LONG, -E2BIG);
+		goto free_body;
+	}
+	if (!len) {
+		ret = perr(p, p->body, PE_NO_ARG_BODY, -EINVAL);
+		goto free_body;
+	}
 	a->comm = kstrdup(body, GFP_KERNEL);
 	s = kstrdup(body, GFP_KERNEL);
 	if (!a->comm || !s) {
-		kfree(s);
-		return -ENOMEM;
+		ret = -ENOMEM;
+		goto out;
 	}
 	toff = parse_type(p, a, s, &t);
 	if (toff < 0) {
@@ -539,6 +573,9 @@ static int parse_body(struct parse *p, struct probe_arg *a, const char *body)
 	}
 out:
 	kfree(s);
+free_body:
+	if (body != word)
+		kfree(body);
 	return ret;
 }
 
