@@ -127,6 +127,7 @@ static void put_stack(struct trace_array *tr, unsigned int trace_ctx,
 	ent->size = n * sizeof(unsigned long);
 	memcpy(ent->caller, entries, n * sizeof(unsigned long));
 	trace_commit(tr, buf);
+	trace_save_writer_once(tr);
 }
 
 /**

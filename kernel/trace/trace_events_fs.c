@@ -462,13 +462,77 @@ static const struct file_operations sys_filter_fops = {
 	.llseek		= default_llseek,
 };
 
+/*
+ * Files the parts above the events core give every event directory (the
+ * triggers' "trigger"), registered at boot before any directory exists.
+ */
+#define EVENT_CORE_FILES	4
+#define EVENT_EXTRA_FILES	4
+
+static struct {
+	umode_t				mode;
+	const struct file_operations	*fops;
+} event_extra[EVENT_EXTRA_FILES];	/* [I] once a directory exists */
+static unsigned int nr_event_extra;
+static bool event_dirs_made;
+
+static int event_entry(const char *name, umode_t *mode, void **data,
+		       const struct file_operations **fops);
+
+static struct eventfs_entry event_entries[EVENT_CORE_FILES + EVENT_EXTRA_FILES] = {
+	{ .name = "enable",	.callback = event_entry },
+	{ .name = "filter",	.callback = event_entry },
+	{ .name = "format",	.callback = event_entry },
+	{ .name = "id",		.callback = event_entry },
+};
+
+/**
+ * trace_event_add_file_entry() - give every event directory a file
+ * @name: the file's name, static
+ * @mode: its mode
+ * @fops: its file operations; the inode's i_private is the event's
+ *	trace_event_file, pinned by trace_event_open(EV_OPEN_FILE, ...)
+ *
+ * Only events that users can enable get it.  For the parts' initcalls,
+ * before tracefs makes the first event directory.
+ *
+ * Context: boot, single-threaded.
+ * Return: 0, -EBUSY when directories exist already, or -ENOSPC.
+ */
+int __init trace_event_add_file_entry(const char *name, umode_t mode,
+				      const struct file_operations *fops)
+{
+	struct eventfs_entry *e;
+
+	if (event_dirs_made)
+		return -EBUSY;
+	if (nr_event_extra == EVENT_EXTRA_FILES)
+		return -ENOSPC;
+	event_extra[nr_event_extra].mode = mode;
+	event_extra[nr_event_extra].fops = fops;
+	e = &event_entries[EVENT_CORE_FILES + nr_event_extra++];
+	e->name = name;
+	e->callback = event_entry;
+	return 0;
+}
+
 /* eventfs callbacks: which files a directory has, and their fops. */
 static int event_entry(const char *name, umode_t *mode, void **data,
 		       const struct file_operations **fops)
 {
 	struct trace_event_file *file = *data;
 	struct trace_event_call *call = file->event_call;
+	unsigned int i;
 
+	for (i = 0; i < nr_event_extra; i++) {
+		if (strcmp(name, event_entries[EVENT_CORE_FILES + i].name))
+			continue;
+		if (call->flags & TRACE_EVENT_FL_IGNORE_ENABLE)
+			return 0;
+		*mode = event_extra[i].mode;
+		*fops = event_extra[i].fops;
+		return 1;
+	}
 	if (!strcmp(name, "enable")) {
 		if (call->flags & TRACE_EVENT_FL_IGNORE_ENABLE)
 			return 0;
@@ -488,13 +552,6 @@ static int event_entry(const char *name, umode_t *mode, void **data,
 	}
 	return 1;
 }
-
-static const struct eventfs_entry event_entries[] = {
-	{ .name = "enable",	.callback = event_entry },
-	{ .name = "filter",	.callback = event_entry },
-	{ .name = "format",	.callback = event_entry },
-	{ .name = "id",		.callback = event_entry },
-};
 
 static int system_entry(const char *name, umode_t *mode, void **data,
 			const struct file_operations **fops)
@@ -546,6 +603,7 @@ int trace_event_fs_add_file(struct trace_event_inst *ev,
 	struct eventfs_inode *ei;
 
 	lockdep_assert_held(&event_mutex);
+	event_dirs_made = true;
 	if (!d->ei) {
 		ei = eventfs_create_dir(d->name, ev->ei, system_entries,
 					ARRAY_SIZE(system_entries), d);
@@ -554,7 +612,8 @@ int trace_event_fs_add_file(struct trace_event_inst *ev,
 		d->ei = ei;
 	}
 	ei = eventfs_create_dir(trace_event_name(file->event_call), d->ei,
-				event_entries, ARRAY_SIZE(event_entries), file);
+				event_entries,
+				EVENT_CORE_FILES + nr_event_extra, file);
 	if (IS_ERR(ei))
 		return PTR_ERR(ei);
 	file->ei = ei;

@@ -140,6 +140,8 @@ void trace_event_fs_put_system(struct trace_subsystem_dir *dir);
 void trace_event_fs_remove_inst(struct trace_event_inst *ev);
 void trace_event_fs_create_files(struct trace_array *tr, struct dentry *dir);
 void trace_event_fs_create_root_files(struct dentry *root);
+int trace_event_add_file_entry(const char *name, umode_t mode,
+			       const struct file_operations *fops);
 
 /* trace_events_output.c: printing event records. */
 struct trace_event *trace_event_lookup(int type);

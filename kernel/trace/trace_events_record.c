@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The fast path of trace events: what TRACE_EVENT()'s generated probe
- * calls on every hit of an enabled tracepoint.
+ * (and a probe event's handler) calls on every hit of an enabled event.
  *
  *	if (trace_trigger_soft_disabled(file))	(inline: one flags test)
  *		return;
@@ -10,11 +10,59 @@
  *	trace_event_buffer_commit(&fb);
  *
  * The probe's data is the trace_event_file of the instance it writes to.
+ * The event's triggers (trace_trigger.h) run from here: before the
+ * record, or around it when one needs the record.  A record that only
+ * triggers look at (the event is soft-disabled, or the buffer refused
+ * it) is built in a scratch buffer of this CPU and context instead.
  */
+#include <linux/percpu.h>
+#include <linux/slab.h>
 #include <linux/tracepoint.h>
 
 #include "trace_priv.h"
 #include "trace_events_priv.h"
+#include "trace_trigger.h"
+
+/* One scratch record per context level (task, softirq, irq, NMI). */
+#define SCRATCH_LEVELS	4
+#define SCRATCH_SIZE	PAGE_SIZE
+
+/* [event_mutex] to set, then [I]: made with the first trigger needing it. */
+static DEFINE_PER_CPU(void *, trigger_scratch);
+static bool scratch_ready;
+
+/**
+ * trace_trigger_scratch_alloc() - make the scratch records of every CPU
+ *
+ * Called before the first trigger that needs records is listed; they
+ * stay for good.
+ *
+ * Context: event_mutex held.
+ * Return: 0 or -ENOMEM.
+ */
+int trace_trigger_scratch_alloc(void)
+{
+	int cpu;
+	void *p;
+
+	lockdep_assert_held(&event_mutex);
+	if (scratch_ready)
+		return 0;
+	for_each_possible_cpu(cpu) {
+		if (per_cpu(trigger_scratch, cpu))
+			continue;
+		p = kmalloc_node(SCRATCH_LEVELS * SCRATCH_SIZE, GFP_KERNEL,
+				 cpu_to_node(cpu));
+		if (!p)
+			return -ENOMEM;
+		per_cpu(trigger_scratch, cpu) = p;
+	}
+	/* The pointers are set before a hit can see a trigger needing them:
+	 * the trigger is published with list_add_rcu() after this.
+	 */
+	scratch_ready = true;
+	return 0;
+}
 
 /**
  * trace_event_reg() - the reg callback of TRACE_EVENT() classes
@@ -44,15 +92,77 @@ int trace_event_reg(struct trace_event_call *call, enum trace_reg type,
 EXPORT_SYMBOL_GPL(trace_event_reg);
 
 /**
+ * event_triggers_call() - run the triggers of an event hit
+ * @file: the event in an instance
+ * @buffer: the buffer the record is in (NULL: scratch, or no record)
+ * @rec: the record, or NULL before it: then every trigger runs
+ * @event: the record's ring buffer event, or NULL
+ *
+ * With a record, a trigger runs only when its filter matches it, and a
+ * post trigger is only noted, for event_triggers_post_call().
+ *
+ * Context: a probe, preemption disabled.
+ * Return: the ETT_* types of the post triggers to run.
+ */
+enum event_trigger_type
+event_triggers_call(struct trace_event_file *file, struct trace_buffer *buffer,
+		    void *rec, struct ring_buffer_event *event)
+{
+	enum event_trigger_type tt = ETT_NONE;
+	struct event_trigger *t;
+
+	/* Pairs with list_add_rcu()/list_del_rcu() in the trigger file. */
+	list_for_each_entry_rcu(t, &file->triggers, link) {
+		if (rec) {
+			if (t->filter && !trace_filter_match(t->filter, rec))
+				continue;
+			if (t->cmd->post) {
+				tt |= t->cmd->type;
+				continue;
+			}
+		}
+		t->cmd->fire(t, rec);
+	}
+	return tt;
+}
+EXPORT_SYMBOL_GPL(event_triggers_call);
+
+/**
+ * event_triggers_post_call() - run the post triggers noted for a hit
+ * @file: the event in an instance
+ * @tt: what event_triggers_call() returned
+ *
+ * Context: a probe, preemption disabled.
+ */
+void event_triggers_post_call(struct trace_event_file *file,
+			      enum event_trigger_type tt)
+{
+	struct event_trigger *t;
+
+	list_for_each_entry_rcu(t, &file->triggers, link)
+		if (t->cmd->post && (tt & t->cmd->type))
+			t->cmd->fire(t, NULL);
+}
+EXPORT_SYMBOL_GPL(event_triggers_post_call);
+
+/**
  * __trace_trigger_soft_disabled() - the slow half of
  *	trace_trigger_soft_disabled()
  * @file: the event in an instance
+ *
+ * Runs the triggers that need no record.  The flags are read once, before
+ * them: an enable_event trigger on its own event takes effect from the
+ * next hit, as upstream's.
  *
  * Return: true when the probe must not write (the event is soft-disabled).
  */
 bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 {
-	return test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags);
+	unsigned long flags = READ_ONCE(file->flags);
+
+	if (flags & EVENT_FILE_FL_TRIGGER_MODE)
+		event_triggers_call(file, NULL, NULL, NULL);
+	return flags & EVENT_FILE_FL_SOFT_DISABLED;
 }
 EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
 
@@ -69,6 +179,35 @@ bool trace_event_ignore_this_pid(struct trace_event_file *trace_file)
 	return false;
 }
 EXPORT_SYMBOL_GPL(trace_event_ignore_this_pid);
+
+/*
+ * A record for the triggers only, in this CPU's scratch slot of the
+ * current context level: a writer of the same level on this CPU cannot
+ * be running (it would be this one), and preemption stays off up to
+ * trace_event_buffer_commit().
+ */
+static void *scratch_reserve(struct trace_event_buffer *fb, int type,
+			     unsigned long len)
+{
+	struct trace_entry *ent;
+	void *base;
+
+	if (len > SCRATCH_SIZE)
+		return NULL;
+	preempt_disable_notrace();
+	base = this_cpu_read(trigger_scratch);
+	if (!base) {
+		preempt_enable_notrace();
+		return NULL;
+	}
+	ent = base + interrupt_context_level() * SCRATCH_SIZE;
+	ent->type = type;
+	ent->flags = fb->trace_ctx >> 16;
+	ent->preempt_count = fb->trace_ctx & 0xff;
+	ent->pid = current->pid;
+	fb->entry = ent;
+	return ent;
+}
 
 /**
  * trace_event_buffer_reserve() - reserve the record of an event hit
@@ -89,17 +228,28 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 	 * A preemptible kernel's tracepoint disabled preemption around the
 	 * probe: that level is not the traced code's.
 	 */
+	unsigned long flags = READ_ONCE(trace_file->flags);
+
 	fbuffer->trace_ctx = trace_ctx_now();
 	if (IS_ENABLED(CONFIG_PREEMPTION) && (fbuffer->trace_ctx & 0xf))
 		fbuffer->trace_ctx--;
-	fbuffer->event = trace_reserve(tr, &fbuffer->buffer, call->event.type,
-				       len, fbuffer->trace_ctx);
-	if (!fbuffer->event)
-		return NULL;
 	fbuffer->trace_file = trace_file;
 	fbuffer->regs = NULL;
-	fbuffer->entry = ring_buffer_event_data(fbuffer->event);
-	return fbuffer->entry;
+	fbuffer->event = NULL;
+	fbuffer->buffer = NULL;
+	/* Soft-disabled: here only for the triggers (TRIGGER_COND). */
+	if (likely(!(flags & EVENT_FILE_FL_SOFT_DISABLED)))
+		fbuffer->event = trace_reserve(tr, &fbuffer->buffer,
+					       call->event.type, len,
+					       fbuffer->trace_ctx);
+	if (likely(fbuffer->event)) {
+		fbuffer->entry = ring_buffer_event_data(fbuffer->event);
+		return fbuffer->entry;
+	}
+	fbuffer->buffer = NULL;
+	if (!(flags & EVENT_FILE_FL_TRIGGER_COND))
+		return NULL;
+	return scratch_reserve(fbuffer, call->event.type, len);
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_reserve);
 
@@ -110,16 +260,26 @@ EXPORT_SYMBOL_GPL(trace_event_buffer_reserve);
 void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 {
 	struct trace_event_file *file = fbuffer->trace_file;
+	unsigned long flags = READ_ONCE(file->flags);
+	enum event_trigger_type tt = ETT_NONE;
 	struct trace_array *tr = file->tr;
 	struct event_filter *f;
 
-	if (unlikely(file->flags & EVENT_FILE_FL_FILTERED)) {
+	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND))
+		tt = event_triggers_call(file, fbuffer->buffer, fbuffer->entry,
+					 fbuffer->event);
+	if (unlikely(!fbuffer->event)) {
+		/* A scratch record: the triggers were all it was for. */
+		preempt_enable_notrace();
+		goto post;
+	}
+	if (unlikely(flags & EVENT_FILE_FL_FILTERED)) {
 		/* Pairs with rcu_replace_pointer() in file_set_filter(). */
 		f = rcu_dereference_sched(file->filter);
 		if (f && !trace_filter_match(f, fbuffer->entry)) {
 			ring_buffer_discard_commit(fbuffer->buffer,
 						   fbuffer->event);
-			return;
+			goto post;
 		}
 	}
 	trace_commit(tr, fbuffer->buffer);
@@ -129,8 +289,11 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 			trace_record_stack_regs(tr, fbuffer->trace_ctx,
 						fbuffer->regs);
 		else
-			trace_record_stack(tr, fbuffer->trace_ctx, 3);
+			trace_record_stack(tr, fbuffer->trace_ctx, 2);
 	}
 	trace_save_writer_once(tr);
+post:
+	if (unlikely(tt))
+		event_triggers_post_call(file, tt);
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_commit);

@@ -235,6 +235,7 @@ enum trace_part_id {
 	TRACE_PART_CMDLINE,	/* saved_cmdlines, saved_tgids */
 	TRACE_PART_ERROR_LOG,	/* error_log */
 	TRACE_PART_EVENTS,	/* events/, set_event */
+	TRACE_PART_TRIGGER,	/* after events: triggers hold events */
 	TRACE_PART_FUNCTION,	/* after events: its commands hold events */
 	TRACE_PART_GRAPH,	/* set_graph_function and friends (root only) */
 	TRACE_PART_DYNEVENT,	/* dynamic_events (root only) */
@@ -477,6 +478,8 @@ struct trace_cpu_file *trace_cpu_file(struct trace_array *tr, long cpu);
 /* trace_snapshot.c: the snapshot buffer. */
 #ifdef CONFIG_TRACER_SNAPSHOT
 bool trace_snapshot_swap(struct trace_array *tr);
+int trace_snapshot_arm(struct trace_array *tr);
+void trace_snapshot_take(struct trace_array *tr);
 ssize_t trace_snapshot_write(struct file *file, const char __user *ubuf,
 			     size_t cnt, loff_t *ppos);
 void trace_snapshot_help(struct seq_buf *s, struct trace_array *tr, long cpu);

@@ -200,16 +200,34 @@ static int __init snapshot_boot_alloc(void)
 core_initcall(snapshot_boot_alloc);
 
 /**
- * tracing_snapshot() - take a snapshot of the top-level instance
+ * trace_snapshot_arm() - give an instance its snapshot buffer
+ * @tr: the instance
  *
- * Any context.  Without an allocated snapshot buffer (tracing_snapshot_alloc()
+ * For in-kernel users that will snapshot from any context later (the
+ * snapshot trigger).  Sleeps.
+ *
+ * Return: 0, or the error of the allocation.
+ */
+int trace_snapshot_arm(struct trace_array *tr)
+{
+	int ret;
+
+	mutex_lock(&trace_types_lock);
+	ret = snapshot_arm(tr);
+	mutex_unlock(&trace_types_lock);
+	return ret;
+}
+
+/**
+ * trace_snapshot_take() - take a snapshot of an instance
+ * @tr: the instance
+ *
+ * Any context.  Without an allocated snapshot buffer (trace_snapshot_arm()
  * or "echo 1 > snapshot") it records why and turns tracing off, so the
  * trace up to here stays as it is.
  */
-void tracing_snapshot(void)
+void trace_snapshot_take(struct trace_array *tr)
 {
-	struct trace_array *tr = &trace_top;
-
 	if (in_nmi()) {
 		trace_array_puts(tr, "*** SNAPSHOT CALLED FROM NMI CONTEXT ***\n");
 		trace_array_puts(tr, "*** snapshot is being ignored        ***\n");
@@ -220,6 +238,16 @@ void tracing_snapshot(void)
 		trace_array_puts(tr, "*** stopping trace here!   ***\n");
 		tracer_tracing_off(tr);
 	}
+}
+
+/**
+ * tracing_snapshot() - take a snapshot of the top-level instance
+ *
+ * As trace_snapshot_take() of the top instance.
+ */
+void tracing_snapshot(void)
+{
+	trace_snapshot_take(&trace_top);
 }
 EXPORT_SYMBOL_GPL(tracing_snapshot);
 
