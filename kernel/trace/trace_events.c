@@ -640,11 +640,12 @@ static int call_add(struct trace_event_call *call,
 	lockdep_assert_held(&event_mutex);
 	if (call->class->raw_init) {
 		ret = call->class->raw_init(call);
-		if (ret) {
+		/* -ENOENT: the event has nothing to trace here; no noise. */
+		if (ret && ret != -ENOENT)
 			pr_warn("tracing: event %s not added: %d\n",
 				trace_event_name(call), ret);
+		if (ret)
 			return ret;
-		}
 	}
 	ret = define_fields(call);
 	if (ret)

@@ -72,6 +72,7 @@ struct pred {
 	int		filter_type;
 	bool		is_signed;
 	bool		glob;		/* string op with wildcards */
+	bool		user;		/* FIELD.ustring: a user-space string */
 	u64		val;
 	char		*str;
 };
@@ -158,8 +159,23 @@ static bool is_string_field(int filter_type)
 static bool lookup_field(struct parser *p, struct pred *pr, const char *name,
 			 int name_pos)
 {
-	struct ftrace_event_field *f = trace_event_find_field(p->call, name);
+	size_t n = strlen(name);
+	struct ftrace_event_field *f;
 
+	/* NAME.ustring: a pointer field's string, read from user space. */
+	if (n > 8 && !strcmp(name + n - 8, ".ustring")) {
+		char base[sizeof(p->name)];
+
+		strscpy(base, name, n - 7);
+		f = trace_event_find_field(p->call, base);
+		if (!f)
+			return fail(p, FE_FIELD_NOT_FOUND, p->pos);
+		if (f->filter_type != FILTER_PTR_STRING)
+			return fail(p, FE_ILLEGAL_FIELD_OP, name_pos);
+		pr->user = true;
+	} else {
+		f = trace_event_find_field(p->call, name);
+	}
 	if (f) {
 		pr->src = SRC_FIELD;
 		pr->offset = f->offset;
@@ -416,8 +432,12 @@ static void read_string(const struct pred *pr, void *rec, char *buf)
 		len = loc >> 16;
 		break;
 	case FILTER_PTR_STRING:
-		if (strncpy_from_kernel_nofault(buf, *(const char **)(rec + pr->offset),
-						MAX_FILTER_STR_VAL) < 0)
+		src = *(const char **)(rec + pr->offset);
+		if ((pr->user ?
+		     strncpy_from_user_nofault(buf, (const char __user *)src,
+					       MAX_FILTER_STR_VAL) :
+		     strncpy_from_kernel_nofault(buf, src,
+						 MAX_FILTER_STR_VAL)) < 0)
 			buf[0] = '\0';
 		buf[MAX_FILTER_STR_VAL - 1] = '\0';
 		return;

@@ -102,6 +102,10 @@ struct trace_event_inst {
  */
 extern struct trace_event_call *__start_ftrace_events[];
 extern struct trace_event_call *__stop_ftrace_events[];
+/* The __syscalls_metadata section (vmlinux.lds.h): init data too. */
+struct syscall_metadata;
+extern struct syscall_metadata *__start_syscalls_metadata[];
+extern struct syscall_metadata *__stop_syscalls_metadata[];
 /* The _ftrace_eval_map section: TRACE_DEFINE_ENUM()s (vmlinux.lds.h). */
 extern struct trace_eval_map *__start_ftrace_eval_maps[];
 extern struct trace_eval_map *__stop_ftrace_eval_maps[];

@@ -41,6 +41,7 @@ struct trace_cpu_file;
 struct tracer;
 struct ftrace_inst;
 struct trace_event_inst;
+struct trace_syscalls;
 struct trace_iterator;
 struct trace_line;
 struct seq_buf;
@@ -234,6 +235,7 @@ enum trace_part_id {
 	TRACE_PART_MARKER,	/* trace_marker, trace_marker_raw */
 	TRACE_PART_CMDLINE,	/* saved_cmdlines, saved_tgids */
 	TRACE_PART_ERROR_LOG,	/* error_log */
+	TRACE_PART_SYSCALLS,	/* before events: their events' tables */
 	TRACE_PART_EVENTS,	/* events/, set_event */
 	TRACE_PART_TRIGGER,	/* after events: triggers hold events */
 	TRACE_PART_FUNCTION,	/* after events: its commands hold events */
@@ -322,6 +324,7 @@ struct trace_part {
  * @func: its function tracing (ftrace_internal.h), NULL without
  * @tracer_priv: the current tracer's state in the instance, its own
  * @events: its trace events (trace_events_priv.h)
+ * @syscalls: its syscall events' files by number (trace_syscalls.c)
  * @errs: its error_log entries, oldest first
  * @nr_errs: how many
  *
@@ -362,6 +365,7 @@ struct trace_array {
 	struct ftrace_inst	*func;		/* [I] set by its part's init */
 	void			*tracer_priv;	/* [L] */
 	struct trace_event_inst	*events;	/* [I] set by its part's init */
+	struct trace_syscalls	*syscalls;	/* [I] set by its part's init */
 	struct list_head	errs;		/* err_lock (trace_error_log.c) */
 	int			nr_errs;	/* err_lock */
 };

@@ -101,6 +101,38 @@ extern struct ftrace_ops *ftrace_callback_ops;
 
 /* Called when kernel text becomes read-only: there are no dynamic trampolines. */
 static inline void set_ftrace_ops_ro(void) { }
+
+#ifdef CONFIG_FTRACE_SYSCALLS
+#include <asm/compat.h>
+
+/*
+ * Syscall events: does the kallsyms name @sym of a sys_call_table entry
+ * (the "__x64_sys_foo" wrapper, or a bare "sys_foo") belong to the
+ * SYSCALL_DEFINE metadata named @name ("sys_foo")?
+ */
+static inline bool arch_syscall_match_sym_name(const char *sym, const char *name)
+{
+	static const char *const prefixes[] = { "__x64_", "__ia32_", "__do_", "" };
+	size_t n;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(prefixes); i++) {
+		n = strlen(prefixes[i]);
+		if (!strncmp(sym, prefixes[i], n) && !strcmp(sym + n, name))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A 32-bit (ia32 or x32) system call has numbers of another table: the
+ * syscall events, which know the 64-bit one, leave it out.
+ */
+static inline bool arch_trace_is_compat_syscall(struct pt_regs *regs)
+{
+	return in_32bit_syscall();
+}
+#endif /* CONFIG_FTRACE_SYSCALLS */
 #endif /* !__ASSEMBLY__ */
 
 #endif /* _ASM_X86_FTRACE_H */
