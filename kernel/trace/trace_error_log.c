@@ -79,7 +79,8 @@ void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
 	}
 	memcpy(e->cmd, cmd, strlen(cmd) + 1);
 	e->text = errs[type];
-	e->pos = min_t(size_t, pos, strlen(cmd));
+	/* One past the end: what is missing after the last word. */
+	e->pos = min_t(size_t, pos, strlen(cmd) + 1);
 	e->ts = local_clock();
 	mutex_lock(&err_lock);
 	if (tr->nr_errs == TRACE_ERRS_MAX)

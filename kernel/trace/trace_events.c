@@ -448,6 +448,28 @@ struct trace_event_file *trace_event_find_file(struct trace_event_inst *ev,
 	return NULL;
 }
 
+/**
+ * trace_event_file_of() - the file of an event in an instance
+ * @tr: the instance
+ * @call: the event
+ *
+ * Context: event_mutex held.
+ * Return: the file, or NULL (the instance has no events).
+ */
+struct trace_event_file *trace_event_file_of(struct trace_array *tr,
+					     struct trace_event_call *call)
+{
+	struct trace_event_file *file;
+
+	lockdep_assert_held(&event_mutex);
+	if (!tr->events)
+		return NULL;
+	list_for_each_entry(file, &tr->events->files, list)
+		if (file->event_call == call)
+			return file;
+	return NULL;
+}
+
 /*
  * Files of events/ point to these structs, which go with their instance
  * or module; an open that raced with that removal must not use them.
@@ -678,6 +700,29 @@ int trace_add_event_call(struct trace_event_call *call)
 	return call_add(call, NULL, 0);
 }
 EXPORT_SYMBOL_GPL(trace_add_event_call);
+
+/**
+ * trace_event_field_info() - describe a field of an event
+ * @call: the event
+ * @name: the field's name (common_* names are the header's)
+ * @fi: filled in
+ *
+ * Context: event_mutex held (the event cannot go meanwhile).
+ * Return: 0, or -ENOENT when the event has no such field.
+ */
+int trace_event_field_info(struct trace_event_call *call, const char *name,
+			   struct trace_field_info *fi)
+{
+	struct ftrace_event_field *f = trace_event_find_field(call, name);
+
+	if (!f)
+		return -ENOENT;
+	fi->offset = f->offset;
+	fi->size = f->size;
+	fi->is_signed = f->is_signed;
+	fi->filter_type = f->filter_type;
+	return 0;
+}
 
 /**
  * trace_event_call_find() - an event by system and name

@@ -639,6 +639,33 @@ int trace_event_filter_set(struct trace_event_file *file, char *str)
 }
 
 /**
+ * trace_event_filter_check() - does a filter compile for an event?
+ * @call: the event
+ * @str: the expression
+ *
+ * For parts that keep a filter's text to apply it later (event probes);
+ * a mistake goes to the top instance's error_log as the filter file's do.
+ *
+ * Return: 0, -EINVAL, or -ENOMEM.
+ */
+int trace_event_filter_check(struct trace_event_call *call, const char *str)
+{
+	struct event_filter *f;
+	const char *text;
+	int pos;
+
+	f = trace_filter_parse(call, str, &text, &pos);
+	if (IS_ERR(f)) {
+		if (PTR_ERR(f) == -EINVAL)
+			tracing_log_err(NULL, "event filter parse error", str,
+					&text, 0, pos);
+		return PTR_ERR(f);
+	}
+	trace_filter_free(f);
+	return 0;
+}
+
+/**
  * trace_system_filter_set() - what a write to events/SYSTEM/filter does
  * @d: the system in an instance
  * @str: the expression; "0" (or nothing) removes the filters

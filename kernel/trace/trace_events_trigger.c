@@ -65,7 +65,7 @@ static const struct event_trigger_cmd *find_cmd(const char *name)
 
 static bool needs_record(struct event_trigger *t)
 {
-	return t->filter || t->cmd->post;
+	return t->filter || t->cmd->post || t->cmd->needs_rec;
 }
 
 static bool same_kind(struct event_trigger *a, struct event_trigger *b)
@@ -330,6 +330,16 @@ out:
 	return ret;
 }
 
+static bool user_triggers(struct trace_event_file *file)
+{
+	struct event_trigger *t;
+
+	list_for_each_entry(t, &file->triggers, link)
+		if (!t->cmd->internal)
+			return true;
+	return false;
+}
+
 /* The listing: the triggers, newest first, or the kinds there are. */
 static void gen_triggers(struct seq_buf *s, void *arg)
 {
@@ -338,7 +348,7 @@ static void gen_triggers(struct seq_buf *s, void *arg)
 	struct event_trigger *t;
 	long count;
 
-	if (list_empty(&file->triggers)) {
+	if (!user_triggers(file)) {
 		seq_buf_puts(s, "# Available triggers:\n#");
 		list_for_each_entry(c, &trigger_cmds, list)
 			seq_buf_printf(s, " %s", c->name);
@@ -346,6 +356,8 @@ static void gen_triggers(struct seq_buf *s, void *arg)
 		return;
 	}
 	list_for_each_entry(t, &file->triggers, link) {
+		if (t->cmd->internal)
+			continue;
 		seq_buf_puts(s, t->cmd->name);
 		if (t->cmd->print)
 			t->cmd->print(s, t);
@@ -412,6 +424,76 @@ static const struct file_operations trigger_fops = {
 	.release	= trigger_release,
 	.llseek		= default_llseek,
 };
+
+/**
+ * event_trigger_attach() - give an event a trigger from kernel code
+ * @file: the event in an instance
+ * @cmd: an internal command (not in the trigger file), static
+ * @data: the command's, for its fire(); also what names the trigger
+ * @filter: NULL, or a filter on the event's fields the trigger needs
+ *
+ * For event probes: they write their own event from each record.
+ *
+ * Context: event_mutex held.
+ * Return: 0, -EINVAL for a filter that does not compile, -ENOMEM, or
+ * the errno of registering the event's probe.
+ */
+int event_trigger_attach(struct trace_event_file *file,
+			 const struct event_trigger_cmd *cmd, void *data,
+			 const char *filter)
+{
+	struct event_trigger *t;
+	const char *text;
+	int pos, ret;
+
+	lockdep_assert_held(&event_mutex);
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return -ENOMEM;
+	t->cmd = cmd;
+	t->file = file;
+	t->data = data;
+	atomic_long_set(&t->count, -1);
+	if (filter) {
+		t->filter = trace_filter_parse(file->event_call, filter, &text,
+					       &pos);
+		if (IS_ERR(t->filter)) {
+			ret = PTR_ERR(t->filter);
+			t->filter = NULL;
+			goto out;
+		}
+	}
+	ret = trigger_add(t);
+	if (!ret)
+		return 0;
+out:
+	trigger_free(t);
+	return ret;
+}
+
+/**
+ * event_trigger_detach() - remove what event_trigger_attach() gave
+ * @file: the event in an instance
+ * @cmd: the command
+ * @data: the data it was attached with
+ *
+ * Returns once no hit can run the trigger any more.
+ *
+ * Context: event_mutex held.
+ */
+void event_trigger_detach(struct trace_event_file *file,
+			  const struct event_trigger_cmd *cmd, void *data)
+{
+	struct event_trigger *t;
+
+	lockdep_assert_held(&event_mutex);
+	list_for_each_entry(t, &file->triggers, link) {
+		if (t->cmd == cmd && t->data == data) {
+			trigger_remove(t);
+			return;
+		}
+	}
+}
 
 /* An instance going away takes its events' triggers with it. */
 static void triggers_free(struct trace_array *tr)

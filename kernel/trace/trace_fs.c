@@ -205,6 +205,7 @@ static const char readme_text[] =
 	"\t  One definition per line written:\n"
 	"\t   Format: p[:[<group>/][<event>]] <place> [<args>]\n"
 	"\t           r[maxactive][:[<group>/][<event>]] <place> [<args>]\n"
+	"\t           e[:[<group>/][<event>]] <attached-group>.<attached-event> [<args>] [if <filter>]\n"
 	"\t           -:[<group>/][<event>]\n"
 #ifdef CONFIG_KPROBE_EVENTS
 	"\t    place: [<module>:]<symbol>[+<offset>]|<memaddr>\n"
@@ -228,6 +229,8 @@ static const char readme_text[] =
 	"\t     type: s8/16/32/64, u8/16/32/64, x8/16/32/64, char, string, symbol,\n"
 	"\t           b<bit-width>@<bit-offset>/<container-size>, ustring,\n"
 	"\t           symstr, %pd/%pD, <type>\\[<array-size>\\]\n"
+	"\t   efield: for event probes (e:), $<efield> is one of the fields\n"
+	"\t           of the <attached-group>/<attached-event>.\n"
 #endif
 	"  README\t\t- this text\n\n"
 	" Selecting a tracer:\n"

@@ -533,6 +533,26 @@ void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
 extern struct mutex event_mutex;
 struct trace_event_call *trace_event_call_find(const char *system,
 					       const char *name);
+
+/**
+ * struct trace_field_info - a field of an event, for parts above events
+ * @offset: bytes from the start of the record
+ * @size: bytes
+ * @is_signed: a signed number
+ * @filter_type: FILTER_* (strings: how the record holds them)
+ */
+struct trace_field_info {
+	int	offset;
+	int	size;
+	bool	is_signed;
+	int	filter_type;
+};
+
+int trace_event_field_info(struct trace_event_call *call, const char *name,
+			   struct trace_field_info *fi);
+struct trace_event_file *trace_event_file_of(struct trace_array *tr,
+					     struct trace_event_call *call);
+int trace_event_filter_check(struct trace_event_call *call, const char *str);
 bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 		       struct trace_array *tr, int cpu, u64 ts,
 		       struct trace_entry *ent, unsigned int len, bool raw);

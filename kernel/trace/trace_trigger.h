@@ -36,6 +36,9 @@ struct trace_array;
  * @type: ETT_* bit; an event has at most one trigger of a type (and of
  *	the same @same key)
  * @post: runs after the record is committed (needs it written first)
+ * @needs_rec: runs on the record (an event probe reads its fields)
+ * @internal: attached by kernel code (event_trigger_attach()), not in
+ *	the trigger file: neither listed nor written there
  * @needs_param: "CMD:PARAM..." must name something (enable_event's event)
  * @prepare: optional; what may sleep and take the tracing locks, before
  *	event_mutex is taken (the snapshot buffer); 0 or an errno
@@ -58,6 +61,8 @@ struct event_trigger_cmd {
 	const char	*name;
 	unsigned int	type;
 	bool		post;
+	bool		needs_rec;
+	bool		internal;
 	bool		needs_param;
 	int		(*prepare)(struct trace_array *tr);
 	int		(*parse)(struct event_trigger *t, char *param);
@@ -115,8 +120,13 @@ static inline bool event_trigger_take(struct event_trigger *t)
 	return true;
 }
 
-/* trace_events_trigger.c: the table of commands. */
+/* trace_events_trigger.c: the table of commands, in-kernel triggers. */
 int event_trigger_cmd_register(struct event_trigger_cmd *cmd);
+int event_trigger_attach(struct trace_event_file *file,
+			 const struct event_trigger_cmd *cmd, void *data,
+			 const char *filter);
+void event_trigger_detach(struct trace_event_file *file,
+			  const struct event_trigger_cmd *cmd, void *data);
 
 /* trace_events_record.c: the scratch records of triggers. */
 int trace_trigger_scratch_alloc(void);

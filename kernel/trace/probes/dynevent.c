@@ -93,6 +93,9 @@ static const char *probe_err_text[PE_NR] = {
 	[PE_REFCNT_OPEN_BRACE]	= "Reference counter brace is not closed",
 	[PE_BAD_REFCNT_SUFFIX]	= "Reference counter has wrong suffix",
 	[PE_BAD_UPROBE_OFFS]	= "Invalid uprobe offset",
+	[PE_NO_EVENT_INFO]	= "This requires both group and event name to attach",
+	[PE_BAD_ATTACH_EVENT]	= "Attached event does not exist",
+	[PE_NO_EP_FILTER]	= "No filter rule after 'if'",
 };
 
 /**

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Probe events: the parts shared by every kind of dynamic probe event
- * (kprobe events and uprobe events).
+ * (kprobe events, uprobe events and event probes).
  *
  *   struct dyn_event_type  a kind of dynamic event: how it parses a
  *                          definition, shows, matches and frees one.  The
@@ -60,7 +60,8 @@ enum probe_err {
 	PE_NEED_STRING_TYPE, PE_EVENT_TOO_BIG, PE_BAD_HYPHEN,
 	PE_NOFENTRY_ARGS, PE_FILE_NOT_FOUND, PE_NO_REGULAR_FILE,
 	PE_BAD_REFCNT, PE_REFCNT_OPEN_BRACE, PE_BAD_REFCNT_SUFFIX,
-	PE_BAD_UPROBE_OFFS,
+	PE_BAD_UPROBE_OFFS, PE_NO_EVENT_INFO, PE_BAD_ATTACH_EVENT,
+	PE_NO_EP_FILTER,
 	PE_NR
 };
 
@@ -98,6 +99,7 @@ enum probe_src {
 	PSRC_IMM,	/* \IMM, @ADDR, and @SYM once resolved */
 	PSRC_STR,	/* \"string" */
 	PSRC_FOFFS,	/* @+OFFSET of a uprobe: imm is the file offset */
+	PSRC_FIELD,	/* $FIELD of an event probe's event: imm is its offset */
 };
 
 /* How the fetched value goes into the record. */
@@ -128,6 +130,9 @@ enum probe_store {
  *	@imm, plus @symoff, when the probe is defined)
  * @symoff: the +|-offset of @SYM
  * @deref: pointer loads, innermost first: value = *(value + off)
+ * @fsize: PSRC_FIELD: the field's size
+ * @fsigned: PSRC_FIELD: a signed number
+ * @ftype: PSRC_FIELD: its FILTER_* type (strings give their address)
  *
  * Immutable once the probe exists.
  */
@@ -149,6 +154,9 @@ struct probe_fetch {
 		long	off;
 		bool	user;
 	} deref[PROBE_MAX_OPS];
+	u8		fsize;
+	bool		fsigned;
+	u8		ftype;
 };
 
 /**
@@ -217,10 +225,14 @@ struct probe_args {
 #define PROBE_CTX_KERNEL	BIT(0)	/* a kernel probe: symbols, no @+ */
 #define PROBE_CTX_RETURN	BIT(1)	/* a return probe: $retval */
 #define PROBE_CTX_FENTRY	BIT(2)	/* at a function's entry: $argN */
+#define PROBE_CTX_TEVENT	BIT(3)	/* on an event's record: $FIELD */
 
 struct probe_args *probe_args_parse(struct probe_log *log, int argc,
 				    const char **argv, int first,
 				    unsigned int ctx);
+struct probe_args *probe_args_parse_event(struct probe_log *log, int argc,
+					  const char **argv, int first,
+					  struct trace_event_call *event);
 void probe_args_free(struct probe_args *args);
 int probe_args_compare(const struct probe_args *a, const struct probe_args *b);
 bool probe_args_match(const struct probe_args *args, int argc,
@@ -232,6 +244,7 @@ bool probe_args_match(const struct probe_args *args, int argc,
  * @edata: the entry arguments a return probe saved, or NULL
  * @fbase: a uprobe's load base: where file offset 0 of the probed file
  *	is in the probed process (@+FOFFS adds the offset to it)
+ * @rec: an event probe's: the record of the event it is on ($FIELD)
  *
  * On the handler's stack, for the duration of the hit.
  */
@@ -239,6 +252,7 @@ struct probe_hit {
 	struct pt_regs		*regs;
 	const unsigned long	*edata;
 	unsigned long		fbase;
+	void			*rec;
 };
 
 /* The fetch programs at run time (probe_fetch.c). */
@@ -265,13 +279,14 @@ struct probe_file {
 };
 
 /* Which header the record of an event has (its first fields). */
-enum probe_kind { PROBE_ENTRY, PROBE_RETURN };
+enum probe_kind { PROBE_ENTRY, PROBE_RETURN, PROBE_EVENT };
 
 /**
  * struct probe_event - events/GROUP/NAME of one or more probes
  * @call: the event
  * @class: its class (one per event)
- * @kind: PROBE_ENTRY or PROBE_RETURN
+ * @kind: PROBE_ENTRY, PROBE_RETURN or PROBE_EVENT (no header: an event
+ *	probe's text shows @source instead)
  * @args: the arguments of its fields: the first probe's, owned by the
  *	event from then on (its fields point into them)
  * @probes: number of probes writing it
@@ -279,6 +294,9 @@ enum probe_kind { PROBE_ENTRY, PROBE_RETURN };
  * @enabled: in how many instances (the probes are armed while > 0)
  * @arm: arm (true) or disarm the probes; set by the probe kind
  * @arm_data: for @arm
+ * @attach: optional; hook the event in one more instance (true) or in
+ *	one less, when an instance enables or disables it (event probes)
+ * @source: PROBE_EVENT: "SYSTEM.EVENT" of the event it is on
  *
  * An event made with TRACE_EVENT_FL_UPROBE records user-space addresses
  * in its header, and its text shows them as numbers rather than symbols.
@@ -295,12 +313,19 @@ struct probe_event {
 	int				enabled;
 	int				(*arm)(struct probe_event *pe, bool on);
 	void				*arm_data;
+	int				(*attach)(struct probe_event *pe,
+						  struct trace_event_file *file,
+						  bool on);
+	const char			*source;
 };
 
 struct probe_event *probe_event_find(const char *group, const char *name);
 void probe_event_write(struct probe_event *pe, const struct probe_args *args,
 		       const struct probe_hit *hit, unsigned long ip,
 		       unsigned long func);
+void probe_event_write_file(struct probe_event *pe,
+			    struct trace_event_file *file,
+			    const struct probe_hit *hit);
 struct probe_event *probe_event_new(const char *group, const char *name,
 				    enum probe_kind kind,
 				    const struct probe_args *args,

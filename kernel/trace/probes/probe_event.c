@@ -22,8 +22,14 @@ static struct probe_event *to_pe(struct trace_event_call *call)
 
 static int head_size(const struct probe_event *pe)
 {
-	return pe->kind == PROBE_RETURN ? sizeof(struct probe_return_head) :
-					  sizeof(struct probe_entry_head);
+	switch (pe->kind) {
+	case PROBE_RETURN:
+		return sizeof(struct probe_return_head);
+	case PROBE_EVENT:
+		return sizeof(struct trace_entry);
+	default:
+		return sizeof(struct probe_entry_head);
+	}
 }
 
 static int define_fields(struct trace_event_call *call)
@@ -40,7 +46,7 @@ static int define_fields(struct trace_event_call *call)
 				"__probe_ret_ip",
 				offsetof(struct probe_return_head, ret_ip),
 				sizeof(long), 0, FILTER_OTHER);
-	} else {
+	} else if (pe->kind == PROBE_ENTRY) {
 		ret = trace_define_field(call, "unsigned long", "__probe_ip",
 					 offsetof(struct probe_entry_head, ip),
 					 sizeof(long), 0, FILTER_OTHER);
@@ -73,7 +79,8 @@ static char *make_print_fmt(const struct probe_event *pe)
 	if (!buf)
 		return NULL;
 	seq_buf_init(&s, buf, PAGE_SIZE);
-	seq_buf_puts(&s, pe->kind == PROBE_RETURN ? "\"(%lx <- %lx)" : "\"(%lx)");
+	seq_buf_puts(&s, pe->kind == PROBE_RETURN ? "\"(%lx <- %lx)" :
+		     pe->kind == PROBE_EVENT ? "\"" : "\"(%lx)");
 	for (i = 0; i < args->nr; i++) {
 		const struct probe_arg *a = &args->arg[i];
 
@@ -88,7 +95,7 @@ static char *make_print_fmt(const struct probe_event *pe)
 	}
 	seq_buf_puts(&s, pe->kind == PROBE_RETURN ?
 		     "\", REC->__probe_func, REC->__probe_ret_ip" :
-		     "\", REC->__probe_ip");
+		     pe->kind == PROBE_EVENT ? "\"" : "\", REC->__probe_ip");
 	for (i = 0; i < args->nr; i++) {
 		const struct probe_arg *a = &args->arg[i];
 		bool str = a->type->kind == PT_STRING;
@@ -141,6 +148,10 @@ static enum print_line_t print_event(struct trace_iterator *iter, int flags,
 	unsigned long ip, func;
 
 	trace_seq_printf(s, "%s: ", trace_event_name(&pe->call));
+	if (pe->kind == PROBE_EVENT) {
+		trace_seq_printf(s, "(%s)", pe->source);
+		goto args;
+	}
 	if (ret) {
 		ip = ((struct probe_return_head *)rec)->ret_ip;
 		func = ((struct probe_return_head *)rec)->func;
@@ -154,6 +165,7 @@ static enum print_line_t print_event(struct trace_iterator *iter, int flags,
 		trace_seq_printf(s, "(0x%lx <- 0x%lx)", ip, func);
 	else
 		trace_seq_printf(s, "(0x%lx)", ip);
+args:
 	probe_args_print(s, pe->args, rec + head_size(pe), rec,
 			 iter->ent_size);
 	trace_seq_putc(s, '\n');
@@ -207,6 +219,32 @@ void probe_event_write(struct probe_event *pe, const struct probe_args *args,
 	}
 }
 
+/**
+ * probe_event_write_file() - the record of an event probe's hit
+ * @pe: the event (PROBE_EVENT: no header of its own)
+ * @file: its file in the instance whose event was hit
+ * @hit: what its arguments read (hit->rec: the event's record)
+ *
+ * Context: the event's trigger, preemption disabled.
+ */
+void probe_event_write_file(struct probe_event *pe,
+			    struct trace_event_file *file,
+			    const struct probe_hit *hit)
+{
+	struct trace_event_buffer fb;
+	int hs = head_size(pe), dyn;
+	void *e;
+
+	if (trace_trigger_soft_disabled(file))
+		return;
+	dyn = probe_args_dyn_size(pe->args, hit);
+	e = trace_event_buffer_reserve(&fb, file, hs + pe->args->size + dyn);
+	if (!e)
+		return;
+	probe_args_store(pe->args, hit, e, e + hs, dyn);
+	trace_event_buffer_commit(&fb);
+}
+
 static struct trace_event_functions probe_funcs = {
 	.trace		= print_event,
 };
@@ -219,6 +257,13 @@ static int add_file(struct probe_event *pe, struct trace_event_file *file)
 	if (!pf)
 		return -ENOMEM;
 	pf->file = file;
+	if (pe->attach) {
+		ret = pe->attach(pe, file, true);
+		if (ret) {
+			kfree(pf);
+			return ret;
+		}
+	}
 	list_add_tail_rcu(&pf->link, &pe->files);
 	if (pe->enabled++)
 		return 0;
@@ -227,6 +272,8 @@ static int add_file(struct probe_event *pe, struct trace_event_file *file)
 		pe->enabled--;
 		list_del_rcu(&pf->link);
 		kfree_rcu(pf, rcu);
+		if (pe->attach)
+			pe->attach(pe, file, false);
 	}
 	return ret;
 }
@@ -242,6 +289,8 @@ static void remove_file(struct probe_event *pe, struct trace_event_file *file)
 		kfree_rcu(pf, rcu);
 		if (!--pe->enabled)
 			pe->arm(pe, false);
+		if (pe->attach)
+			pe->attach(pe, file, false);
 		return;
 	}
 }
@@ -298,7 +347,7 @@ static void pe_free(struct probe_event *pe, bool args)
  * probe_event_new() - make the event of a new probe
  * @group: its group
  * @name: its name
- * @kind: PROBE_ENTRY or PROBE_RETURN: its record header
+ * @kind: PROBE_ENTRY, PROBE_RETURN or PROBE_EVENT: its record header
  * @args: its fields; the event owns them once it exists
  * @flags: TRACE_EVENT_FL_* of the probe's kind
  *

@@ -40,6 +40,34 @@ static unsigned long user_stack_nth(struct pt_regs *regs, unsigned long n)
 	return v;
 }
 
+/*
+ * $FIELD of the record an event probe is on: a number, sign- or
+ * zero-extended, or for a string field the string's address.
+ */
+static unsigned long field_value(const struct probe_fetch *f, void *rec)
+{
+	void *p = rec + f->imm;
+
+	switch (f->ftype) {
+	case FILTER_DYN_STRING:
+		return (unsigned long)rec + (*(u32 *)p & 0xffff);
+	case FILTER_RDYN_STRING:
+		return (unsigned long)p + sizeof(u32) + (*(u32 *)p & 0xffff);
+	case FILTER_STATIC_STRING:
+		return (unsigned long)p;
+	}
+	switch (f->fsize) {
+	case 1:
+		return f->fsigned ? (long)*(s8 *)p : *(u8 *)p;
+	case 2:
+		return f->fsigned ? (long)*(s16 *)p : *(u16 *)p;
+	case 4:
+		return f->fsigned ? (long)*(s32 *)p : *(u32 *)p;
+	default:
+		return *(unsigned long *)p;
+	}
+}
+
 static unsigned long fetch_src(const struct probe_fetch *f,
 			       const struct probe_hit *hit)
 {
@@ -68,6 +96,8 @@ static unsigned long fetch_src(const struct probe_fetch *f,
 		return (unsigned long)f->str;
 	case PSRC_FOFFS:
 		return hit->fbase + f->imm;
+	case PSRC_FIELD:
+		return field_value(f, hit->rec);
 	default:
 		return f->imm;
 	}

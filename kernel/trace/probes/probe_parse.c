@@ -116,6 +116,7 @@ struct parse {
 	int			ops;	/* steps so far, as upstream counts */
 	bool			sym;	/* the source is @SYM */
 	int			body;	/* where the body starts in the word */
+	struct trace_event_call	*event;	/* PROBE_CTX_TEVENT: the event */
 };
 
 static int perr(struct parse *p, int pos, enum probe_err err, int ret)
@@ -146,9 +147,27 @@ static int add_deref(struct parse *p, long off, bool user, int pos)
 static int parse_var(struct parse *p, const char *s, int pos)
 {
 	struct probe_fetch *f = p->prog;
+	struct trace_field_info fi;
 	unsigned long n;
 	int i;
 
+	/* An event probe: a field of the record, or $comm. */
+	if (p->ctx & PROBE_CTX_TEVENT) {
+		if (!trace_event_field_info(p->event, s, &fi)) {
+			f->src = PSRC_FIELD;
+			f->imm = fi.offset;
+			f->fsize = fi.size;
+			f->fsigned = fi.is_signed;
+			f->ftype = fi.filter_type;
+			return 0;
+		}
+		if (!strcmp(s, "comm") || !strcmp(s, "COMM")) {
+			f->src = PSRC_COMM;
+			return 0;
+		}
+		/* An unknown field is a bad variable, as upstream logs it. */
+		return perr(p, pos, PE_BAD_VAR, -EINVAL);
+	}
 	if (str_has_prefix(s, "retval")) {
 		if (!(p->ctx & PROBE_CTX_RETURN))
 			return perr(p, pos, PE_RETVAL_ON_PROBE, -EINVAL);
@@ -323,6 +342,8 @@ static int parse_expr(struct parse *p, char *s, int pos)
 	case '$':
 		return parse_var(p, s + 1, pos);
 	case '%':
+		if (p->ctx & PROBE_CTX_TEVENT)	/* no registers of an event */
+			return perr(p, pos, PE_BAD_VAR, -EINVAL);
 		ret = regs_query_register_offset(s + 1);
 		if (ret < 0)
 			return perr(p, pos, PE_BAD_REG_NAME, -EINVAL);
@@ -390,13 +411,14 @@ static int finish_prog(struct parse *p, struct probe_arg *a, const char *t,
 	int pos = p->body + toff;
 
 	f->size = type->size;
+	/* Sources that are the string's address themselves. */
 	raw_src = !deref && (f->src == PSRC_IMM || f->src == PSRC_COMM ||
-			     f->src == PSRC_STR);
+			     f->src == PSRC_STR || f->src == PSRC_FIELD);
 	if (type->kind == PT_STRING) {
 		if (!strcmp(type->name, "symstr")) {
 			if (!deref && f->src != PSRC_REG &&
 			    f->src != PSRC_STACK && f->src != PSRC_RETVAL &&
-			    f->src != PSRC_ARG)
+			    f->src != PSRC_ARG && f->src != PSRC_FIELD)
 				return perr(p, pos, PE_BAD_SYMSTRING, -EINVAL);
 			f->store = PST_SYMSTR;
 		} else {
@@ -620,6 +642,11 @@ static int parse_one(struct parse *p, int i, const char *word)
 	return parse_body(p, a, eq);
 }
 
+static struct probe_args *parse_arg_list(struct probe_log *log, int argc,
+					 const char **argv, int first,
+					 unsigned int ctx,
+					 struct trace_event_call *event);
+
 /**
  * probe_args_parse() - parse the fetch arguments of a probe definition
  * @log: the command, for error_log
@@ -636,7 +663,34 @@ struct probe_args *probe_args_parse(struct probe_log *log, int argc,
 				    const char **argv, int first,
 				    unsigned int ctx)
 {
-	struct parse p = { .log = log, .ctx = ctx };
+	return parse_arg_list(log, argc, argv, first, ctx, NULL);
+}
+
+/**
+ * probe_args_parse_event() - parse the fetch arguments of an event probe
+ * @log: the command, for error_log
+ * @argc: number of arguments
+ * @argv: the arguments
+ * @first: index of argv[0] in @log's words
+ * @event: the event the probe is on: $FIELD names its fields
+ *
+ * Context: event_mutex held.
+ * Return: as probe_args_parse().
+ */
+struct probe_args *probe_args_parse_event(struct probe_log *log, int argc,
+					  const char **argv, int first,
+					  struct trace_event_call *event)
+{
+	return parse_arg_list(log, argc, argv, first,
+			  PROBE_CTX_KERNEL | PROBE_CTX_TEVENT, event);
+}
+
+static struct probe_args *parse_arg_list(struct probe_log *log, int argc,
+					 const char **argv, int first,
+					 unsigned int ctx,
+					 struct trace_event_call *event)
+{
+	struct parse p = { .log = log, .ctx = ctx, .event = event };
 	struct probe_args *args;
 	int i, ret;
 
