@@ -8,7 +8,8 @@
  * The metadata does not know its number: the first event initialised
  * walks sys_call_table and matches each entry's symbol with the metadata
  * names (arch_syscall_match_sym_name()).  Metadata that no number reaches
- * (a compat-only call, or one configured out) gets no events.
+ * (a compat-only call, or one configured out) gets no events, and a
+ * 32-bit (compat) call is not traced: its numbers are another table's.
  *
  * Records:
  *	sys_enter: trace_entry, int nr, unsigned long args[nb_args]
@@ -21,6 +22,7 @@
  * event's file in the instance by the call's number: enabling one call
  * costs the others a table lookup, not a probe each.
  */
+#include <linux/compat.h>
 #include <linux/kallsyms.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
@@ -111,7 +113,8 @@ static int current_nr(struct pt_regs *regs)
 {
 	int nr;
 
-	if (arch_trace_is_compat_syscall(regs))
+	/* A 32-bit call numbers from another table: not ours to trace. */
+	if (in_compat_syscall())
 		return -1;
 	nr = syscall_get_nr(current, regs);
 	return nr >= 0 && nr < NR_syscalls ? nr : -1;

@@ -103,8 +103,6 @@ extern struct ftrace_ops *ftrace_callback_ops;
 static inline void set_ftrace_ops_ro(void) { }
 
 #ifdef CONFIG_FTRACE_SYSCALLS
-#include <asm/compat.h>
-
 /*
  * Syscall events: does the kallsyms name @sym of a sys_call_table entry
  * (the "__x64_sys_foo" wrapper, or a bare "sys_foo") belong to the
@@ -122,15 +120,6 @@ static inline bool arch_syscall_match_sym_name(const char *sym, const char *name
 			return true;
 	}
 	return false;
-}
-
-/*
- * A 32-bit (ia32 or x32) system call has numbers of another table: the
- * syscall events, which know the 64-bit one, leave it out.
- */
-static inline bool arch_trace_is_compat_syscall(struct pt_regs *regs)
-{
-	return in_32bit_syscall();
 }
 #endif /* CONFIG_FTRACE_SYSCALLS */
 #endif /* !__ASSEMBLY__ */
