@@ -131,7 +131,7 @@ static void enter_probe(void *data, struct pt_regs *regs, long id)
 
 	if (nr < 0)
 		return;
-	/* Pairs with rcu_assign_pointer() in syscall_enter_reg(). */
+	/* Pairs with rcu_assign_pointer() in table_set(). */
 	file = rcu_dereference_sched(sc->enter[nr]);
 	if (!file || trace_trigger_soft_disabled(file))
 		return;
@@ -155,7 +155,7 @@ static void exit_probe(void *data, struct pt_regs *regs, long ret)
 
 	if (nr < 0)
 		return;
-	/* Pairs with rcu_assign_pointer() in syscall_exit_reg(). */
+	/* Pairs with rcu_assign_pointer() in table_set(). */
 	file = rcu_dereference_sched(sc->exit[nr]);
 	if (!file || trace_trigger_soft_disabled(file))
 		return;
@@ -200,9 +200,11 @@ static int table_set(struct trace_event_file __rcu **table, int *count,
 	return ret;
 }
 
-static int syscall_enter_reg(struct trace_event_call *call,
-			     enum trace_reg type, void *data)
+/* The classes' reg: enable or disable the event in an instance. */
+static int syscall_reg(struct trace_event_call *call, enum trace_reg type,
+		       void *data)
 {
+	bool enter = call->class == &event_class_syscall_enter;
 	struct trace_event_file *file = data;
 	struct trace_syscalls *sc;
 
@@ -211,23 +213,9 @@ static int syscall_enter_reg(struct trace_event_call *call,
 	sc = file->tr->syscalls;
 	if (!sc)
 		return -ENODEV;
-	return table_set(sc->enter, &sc->nr_enter, file,
-			 type == TRACE_REG_REGISTER, true);
-}
-
-static int syscall_exit_reg(struct trace_event_call *call,
-			    enum trace_reg type, void *data)
-{
-	struct trace_event_file *file = data;
-	struct trace_syscalls *sc;
-
-	if (type != TRACE_REG_REGISTER && type != TRACE_REG_UNREGISTER)
-		return -EOPNOTSUPP;
-	sc = file->tr->syscalls;
-	if (!sc)
-		return -ENODEV;
-	return table_set(sc->exit, &sc->nr_exit, file,
-			 type == TRACE_REG_REGISTER, false);
+	return table_set(enter ? sc->enter : sc->exit,
+			 enter ? &sc->nr_enter : &sc->nr_exit, file,
+			 type == TRACE_REG_REGISTER, enter);
 }
 
 /* "sys_openat(dfd: ffffff9c, filename: 7ffd..., flags: 0, mode: 0)" */
@@ -376,14 +364,14 @@ static struct list_head *get_exit_fields(struct trace_event_call *call)
 
 struct trace_event_class event_class_syscall_enter = {
 	.system		= "syscalls",
-	.reg		= syscall_enter_reg,
+	.reg		= syscall_reg,
 	.raw_init	= syscall_enter_init,
 	.get_fields	= enter_fields,
 };
 
 struct trace_event_class event_class_syscall_exit = {
 	.system		= "syscalls",
-	.reg		= syscall_exit_reg,
+	.reg		= syscall_reg,
 	.raw_init	= syscall_exit_init,
 	.get_fields	= get_exit_fields,
 };
