@@ -19,7 +19,6 @@
  * the current one (">>" appends); the set takes effect when the file is
  * closed.  A word matching no function fails the write with -EINVAL.
  */
-#include <linux/ctype.h>
 #include <linux/glob.h>
 #include <linux/kallsyms.h>
 #include <linux/module.h>
@@ -380,7 +379,7 @@ struct filter_file {
 	unsigned long		*ips;
 	unsigned int		n;
 	unsigned int		cap;
-	struct ftrace_words	words;
+	struct trace_words	words;
 	char			word[WORD_MAX];
 	struct ftrace_hash	*shown;
 };
@@ -436,7 +435,7 @@ static int filter_open(struct inode *inode, struct file *file)
 	f->fi = t->fi;
 	f->ops = t->ops ?: &t->fi->ops;
 	f->exclude = t->which;
-	f->words = (struct ftrace_words){ .buf = f->word, .size = sizeof(f->word) };
+	f->words = (struct trace_words){ .buf = f->word, .size = sizeof(f->word) };
 	mutex_lock(&ftrace_lock);
 	cur = rcu_dereference_protected(f->exclude ? f->ops->notrace_hash :
 					f->ops->filter_hash,
@@ -540,59 +539,6 @@ static int filter_word(struct filter_file *f, char *word)
 	return ret;
 }
 
-/**
- * ftrace_words_flush() - hand on the word kept from earlier writes
- * @w: the words of an open file
- * @fn: called with the word, NUL-terminated
- * @ctx: for @fn
- *
- * Return: 0, or what @fn returned.
- */
-int ftrace_words_flush(struct ftrace_words *w, int (*fn)(void *ctx, char *word),
-		       void *ctx)
-{
-	if (!w->len)
-		return 0;
-	w->buf[w->len] = '\0';
-	w->len = 0;
-	return fn(ctx, w->buf);
-}
-
-/**
- * ftrace_words_write() - split a write into whitespace-separated words
- * @w: the words of an open file; a word cut by the end of the write is
- *	kept for the next write (or ftrace_words_flush() at close)
- * @ubuf: the user's buffer
- * @cnt: its length
- * @fn: called with each complete word, NUL-terminated
- * @ctx: for @fn
- *
- * Return: 0; -EFAULT; -EINVAL for a word longer than the buffer; or the
- * first error of @fn.
- */
-int ftrace_words_write(struct ftrace_words *w, const char __user *ubuf,
-		       size_t cnt, int (*fn)(void *ctx, char *word), void *ctx)
-{
-	size_t i;
-	char c;
-	int ret;
-
-	for (i = 0; i < cnt; i++) {
-		if (get_user(c, ubuf + i))
-			return -EFAULT;
-		if (isspace(c)) {
-			ret = ftrace_words_flush(w, fn, ctx);
-			if (ret)
-				return ret;
-		} else if (w->len < w->size - 1) {
-			w->buf[w->len++] = c;
-		} else {
-			return -EINVAL;
-		}
-	}
-	return 0;
-}
-
 static int filter_word_cb(void *ctx, char *word)
 {
 	return filter_word(ctx, word);
@@ -602,7 +548,7 @@ static ssize_t filter_write(struct file *file, const char __user *ubuf,
 			    size_t cnt, loff_t *ppos)
 {
 	struct filter_file *f = filter_of(file);
-	int ret = ftrace_words_write(&f->words, ubuf, cnt, filter_word_cb, f);
+	int ret = trace_words_write(&f->words, ubuf, cnt, filter_word_cb, f);
 
 	if (ret)
 		return ret;
@@ -616,7 +562,7 @@ static int filter_release(struct inode *inode, struct file *file)
 	struct ftrace_hash *h;
 
 	if (file->f_mode & FMODE_WRITE) {
-		ftrace_words_flush(&f->words, filter_word_cb, f);
+		trace_words_flush(&f->words, filter_word_cb, f);
 		h = ftrace_hash_build(f->ips, f->n);
 		if (!IS_ERR(h)) {
 			mutex_lock(&ftrace_lock);

@@ -19,6 +19,8 @@
 #include <linux/rcupdate.h>
 #include <linux/types.h>
 
+#include "trace_priv.h"
+
 /*
  * One call site: 8 bytes.  @off is the site's offset from its group's
  * base; @flags holds the number of registered ops that want the site in
@@ -76,12 +78,11 @@ struct ftrace_hash {
 };
 
 struct ftrace_inst;
-struct ftrace_pids;
 struct func_cmd_table;
 struct trace_array;
 
 /*
- * What a per-instance filter or pid file points to: @ops is the ops whose
+ * What a per-instance filter file points to: @ops is the ops whose
  * sets a filter file edits, NULL for the instance's own (fi->ops, which
  * alone takes commands).
  */
@@ -100,12 +101,11 @@ struct ftrace_inst_file {
  * @cmds: those commands, sorted by function
  * @cmd_link: in the list of instances that have commands, while @cmds
  * @pids: set_ftrace_pid ([0]) and set_ftrace_notrace_pid ([1])
- * @pids_active: either of @pids is non-empty
  * @tr: the instance
  * @files: what the instance's filter and pid files point to
  *
  * Legend: [I] set at creation, [M] ftrace_lock.  The callbacks read
- * @cmds and @pids under RCU (sched) and @pids_active with READ_ONCE().
+ * @cmds under RCU (sched); @pids has its own legend (trace_priv.h).
  * The top instance's lives for ever; another's is freed with it, once
  * its files are closed and its tracer is nop.
  */
@@ -114,8 +114,7 @@ struct ftrace_inst {
 	struct ftrace_ops		cmd_ops;	/* hashes [M] */
 	struct func_cmd_table __rcu	*cmds;		/* [M] */
 	struct list_head		cmd_link;	/* [M] */
-	struct ftrace_pids __rcu	*pids[2];	/* [M] */
-	bool				pids_active;	/* [M] */
+	struct trace_pids		pids;		/* its own legend */
 	struct trace_array		*tr;		/* [I] */
 	struct ftrace_inst_file		files[2];	/* [I] */
 };
@@ -160,38 +159,17 @@ int ftrace_func_cmd(struct ftrace_inst *fi, const char *glob, const char *mod,
 		    const char *name, char *param, bool remove);
 void ftrace_func_cmd_show(struct seq_file *m, struct ftrace_inst *fi);
 
-/* ftrace_pid.c */
-bool __ftrace_pid_ignored(struct ftrace_inst *fi);
-
 #ifdef CONFIG_FUNCTION_TRACER
 /* The callback's test: one load while no pid set is in use. */
 static __always_inline bool ftrace_pid_ignored(struct ftrace_inst *fi)
 {
-	return unlikely(READ_ONCE(fi->pids_active)) && __ftrace_pid_ignored(fi);
+	return trace_pids_ignore(&fi->pids, current->pid);
 }
 #endif
-
-void ftrace_pid_create_files(struct dentry *dir, struct ftrace_inst *fi);
-void ftrace_pids_clear(struct ftrace_inst *fi);
-int ftrace_pid_fork(struct ftrace_inst *fi, bool on);
 
 /* ftrace_selftest_target.c */
 #define FTRACE_SELFTEST_VALUE	0x5eed
 int ftrace_selftest_target(void);
-
-/**
- * struct ftrace_words - whitespace-separated words written to a file
- * @buf: holds a word cut by the end of a write
- * @size: bytes of @buf
- * @len: bytes of @buf in use
- *
- * Private to one open file; writes are serialised by the VFS.
- */
-struct ftrace_words {
-	char	*buf;
-	size_t	size;
-	size_t	len;
-};
 
 /* ftrace_filter.c */
 int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,
@@ -204,10 +182,6 @@ void ftrace_set_boot_globs(struct ftrace_ops *ops, char *list, bool exclude,
 			   const char *param);
 void ftrace_filter_clear(struct ftrace_inst *fi);
 void ftrace_mod_words_apply(struct module *mod);
-int ftrace_words_write(struct ftrace_words *w, const char __user *ubuf,
-		       size_t cnt, int (*fn)(void *ctx, char *word), void *ctx);
-int ftrace_words_flush(struct ftrace_words *w, int (*fn)(void *ctx, char *word),
-		       void *ctx);
 bool ftrace_module_known(const char *glob);
 
 #endif /* _KERNEL_TRACE_FTRACE_INTERNAL_H */

@@ -237,6 +237,7 @@ static int file_add(struct trace_event_inst *ev, struct trace_event_call *call)
 		return -ENOMEM;
 	file->event_call = call;
 	file->tr = ev->tr;
+	file->flags = ev->new_file_flags;
 	INIT_LIST_HEAD(&file->triggers);
 	file->system = system_get(ev, call->class->system);
 	if (!file->system) {

@@ -34,6 +34,7 @@ struct trace_array;
 struct eventfs_inode;
 struct module;
 struct trace_eval_map;
+struct event_pid;
 
 /**
  * struct ftrace_event_field - one field of an event record
@@ -85,8 +86,12 @@ struct trace_subsystem_dir {
  * @ei: its events/ eventfs directory
  * @tr: the instance
  * @link_insts: on the list of all instances' events
+ * @new_file_flags: what a new file's flags start as (the pid filter's
+ *	EVENT_FILE_FL_PID_FILTER)
+ * @pid: the event pid filter (trace_events_pid.c), set by its part
  *
- * Legend: all members are protected by event_mutex.
+ * Legend: all members are protected by event_mutex; @pid is set at its
+ * part's init and cleared at its free.
  */
 struct trace_event_inst {
 	struct list_head	files;
@@ -94,6 +99,8 @@ struct trace_event_inst {
 	struct eventfs_inode	*ei;
 	struct trace_array	*tr;
 	struct list_head	link_insts;
+	unsigned long		new_file_flags;
+	struct event_pid	*pid;
 };
 
 /*

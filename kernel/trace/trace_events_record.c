@@ -154,7 +154,8 @@ EXPORT_SYMBOL_GPL(event_triggers_post_call);
  * them: an enable_event trigger on its own event takes effect from the
  * next hit, as upstream's.
  *
- * Return: true when the probe must not write (the event is soft-disabled).
+ * Return: true when the probe must not write (the event is soft-disabled,
+ * or the instance's pid filter leaves the current task out).
  */
 bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 {
@@ -162,23 +163,12 @@ bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 
 	if (flags & EVENT_FILE_FL_TRIGGER_MODE)
 		event_triggers_call(file, NULL, NULL, NULL);
-	return flags & EVENT_FILE_FL_SOFT_DISABLED;
+	if (flags & EVENT_FILE_FL_SOFT_DISABLED)
+		return true;
+	return (flags & EVENT_FILE_FL_PID_FILTER) &&
+	       trace_event_ignore_this_pid(file);
 }
 EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
-
-/**
- * trace_event_ignore_this_pid() - is the current task filtered out?
- * @trace_file: the event in an instance
- *
- * There is no per-instance event pid filter (set_event_pid) yet.
- *
- * Return: false.
- */
-bool trace_event_ignore_this_pid(struct trace_event_file *trace_file)
-{
-	return false;
-}
-EXPORT_SYMBOL_GPL(trace_event_ignore_this_pid);
 
 /*
  * A record for the triggers only, in this CPU's scratch slot of the
@@ -237,6 +227,10 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 	fbuffer->regs = NULL;
 	fbuffer->event = NULL;
 	fbuffer->buffer = NULL;
+	/* With TRIGGER_COND, trace_trigger_soft_disabled() did not look. */
+	if (unlikely(flags & EVENT_FILE_FL_PID_FILTER) &&
+	    trace_event_ignore_this_pid(trace_file))
+		return NULL;
 	/* Soft-disabled: here only for the triggers (TRIGGER_COND). */
 	if (likely(!(flags & EVENT_FILE_FL_SOFT_DISABLED)))
 		fbuffer->event = trace_reserve(tr, &fbuffer->buffer,

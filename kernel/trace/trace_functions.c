@@ -207,6 +207,12 @@ static int __init set_ftrace_notrace_param(char *str)
 }
 __setup("ftrace_notrace=", set_ftrace_notrace_param);
 
+/* The callback reads the pid sets where RCU may not watch (idle). */
+static const struct trace_pids_ops func_pids_ops = {
+	.sync	= ftrace_sync,
+	.empty	= "no pid\n",
+};
+
 /* An instance's function tracing: its ops, commands and pid sets. */
 static int func_init(struct trace_array *tr)
 {
@@ -219,6 +225,7 @@ static int func_init(struct trace_array *tr)
 	fi->tr = tr;
 	fi->files[0] = (struct ftrace_inst_file){ fi, 0 };
 	fi->files[1] = (struct ftrace_inst_file){ fi, 1 };
+	trace_pids_init(&fi->pids, tr, &func_pids_ops);
 	ftrace_cmds_init(fi);
 	tr->func = fi;
 	return 0;
@@ -230,9 +237,9 @@ static void func_free(struct trace_array *tr)
 	struct ftrace_inst *fi = tr->func;
 
 	if (tr->flags & TRACE_OPT_FUNC_FORK)
-		ftrace_pid_fork(fi, false);
+		trace_pids_fork(&fi->pids, false);
 	ftrace_cmds_clear(fi);
-	ftrace_pids_clear(fi);
+	trace_pids_clear(&fi->pids);
 	ftrace_filter_clear(fi);
 	tr->func = NULL;
 	kfree(fi);
@@ -242,14 +249,15 @@ static void func_free(struct trace_array *tr)
 static void func_create_files(struct trace_array *tr, struct dentry *dir)
 {
 	ftrace_filter_create_files(dir, tr->func);
-	ftrace_pid_create_files(dir, tr->func);
+	trace_pids_create_files(&tr->func->pids, dir, "set_ftrace_pid",
+				"set_ftrace_notrace_pid");
 }
 
 /* options/function-fork: start or stop following forks. */
 static int func_fork_changed(struct trace_array *tr, bool on)
 {
 	lockdep_assert_held(&trace_types_lock);
-	return ftrace_pid_fork(tr->func, on);
+	return trace_pids_fork(&tr->func->pids, on);
 }
 
 static const struct trace_option func_opts_general[] = {

@@ -27,12 +27,14 @@
 #include <linux/cpumask.h>
 #include <linux/irq_work.h>
 #include <linux/list.h>
+#include <linux/llist.h>
 #include <linux/mutex.h>
 #include <linux/ring_buffer.h>
 #include <linux/trace_events.h>
 #include <linux/types.h>
 #include <linux/unaligned.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 
 struct seq_file;
 struct dentry;
@@ -169,6 +171,7 @@ enum trace_opt_bit {
 	TRACE_OPT_OVERWRITE_BIT,	/* overwrite: oldest data goes when full */
 	TRACE_OPT_IRQ_INFO_BIT,		/* irq-info: the flags columns */
 	TRACE_OPT_MARKERS_BIT,		/* markers: trace_marker writes are kept */
+	TRACE_OPT_EVENT_FORK_BIT,	/* event-fork: event pid sets follow forks */
 	TRACE_OPT_FUNC_FORK_BIT,	/* function-fork: pid sets follow forks */
 	TRACE_OPT_STACKTRACE_BIT,	/* stacktrace: a stack after each event */
 	TRACE_OPT_NR
@@ -189,6 +192,7 @@ enum trace_opt_bit {
 #define TRACE_OPT_OVERWRITE	BIT(TRACE_OPT_OVERWRITE_BIT)
 #define TRACE_OPT_IRQ_INFO	BIT(TRACE_OPT_IRQ_INFO_BIT)
 #define TRACE_OPT_MARKERS	BIT(TRACE_OPT_MARKERS_BIT)
+#define TRACE_OPT_EVENT_FORK	BIT(TRACE_OPT_EVENT_FORK_BIT)
 #define TRACE_OPT_FUNC_FORK	BIT(TRACE_OPT_FUNC_FORK_BIT)
 #define TRACE_OPT_STACKTRACE	BIT(TRACE_OPT_STACKTRACE_BIT)
 
@@ -237,6 +241,7 @@ enum trace_part_id {
 	TRACE_PART_ERROR_LOG,	/* error_log */
 	TRACE_PART_SYSCALLS,	/* before events: their events' tables */
 	TRACE_PART_EVENTS,	/* events/, set_event */
+	TRACE_PART_EVENT_PID,	/* set_event_pid, set_event_notrace_pid */
 	TRACE_PART_TRIGGER,	/* after events: triggers hold events */
 	TRACE_PART_FUNCTION,	/* after events: its commands hold events */
 	TRACE_PART_GRAPH,	/* set_graph_function and friends (root only) */
@@ -498,6 +503,89 @@ static inline ssize_t trace_snapshot_write(struct file *file,
 static inline void trace_snapshot_help(struct seq_buf *s,
 				       struct trace_array *tr, long cpu) { }
 #endif
+
+/* trace_words.c: whitespace-separated words written to a file. */
+
+/**
+ * struct trace_words - the words of one open file
+ * @buf: holds a word cut by the end of a write
+ * @size: bytes of @buf
+ * @len: bytes of @buf in use
+ *
+ * Private to one open file; writes are serialised by the VFS.
+ */
+struct trace_words {
+	char	*buf;
+	size_t	size;
+	size_t	len;
+};
+
+int trace_words_write(struct trace_words *w, const char __user *ubuf,
+		      size_t cnt, int (*fn)(void *ctx, char *word), void *ctx);
+int trace_words_flush(struct trace_words *w, int (*fn)(void *ctx, char *word),
+		      void *ctx);
+
+/* trace_pids.c: the tasks a part follows (set 0) and ignores (set 1). */
+struct trace_pids;
+struct trace_pid_set;
+
+/**
+ * struct trace_pids_ops - what the owner of a pid pair does
+ * @sync: waits until no reader can see a set that was replaced
+ * @changed: optional; called after a file write or trace_pids_clear()
+ *	installed a set (sleeps; no lock held)
+ * @empty: what a file of an empty set reads as
+ */
+struct trace_pids_ops {
+	void		(*sync)(void);
+	void		(*changed)(struct trace_pids *p);
+	const char	*empty;
+};
+
+/* What a pid file points to. */
+struct trace_pids_file {
+	struct trace_pids	*p;
+	int			which;
+};
+
+/**
+ * struct trace_pids - a pair of pid sets of one part of an instance
+ * @set: [0] the tasks to follow (all if empty), [1] the tasks to ignore
+ * @active: either set is non-empty
+ * @tr: the instance
+ * @ops: the owner's hooks
+ * @files: what the two files point to
+ * @garbage: sets replaced by the fork probes, for @gc_work
+ * @gc_work: frees @garbage after @ops->sync()
+ *
+ * Legend: [I] set at init; @set and @active are written under
+ * trace_pids.c's raw pids_lock and read locklessly (RCU, READ_ONCE()).
+ * Embedded in its owner; trace_pids_clear() before it is freed.
+ */
+struct trace_pids {
+	struct trace_pid_set __rcu	*set[2];
+	bool				active;
+	struct trace_array		*tr;		/* [I] */
+	const struct trace_pids_ops	*ops;		/* [I] */
+	struct trace_pids_file		files[2];	/* [I] */
+	struct llist_head		garbage;
+	struct work_struct		gc_work;	/* [I] */
+};
+
+bool __trace_pids_ignore(struct trace_pids *p, pid_t pid);
+
+/* Does @p leave the task of @pid out?  Preemption disabled. */
+static __always_inline bool trace_pids_ignore(struct trace_pids *p, pid_t pid)
+{
+	return unlikely(READ_ONCE(p->active)) && __trace_pids_ignore(p, pid);
+}
+
+void trace_pids_init(struct trace_pids *p, struct trace_array *tr,
+		     const struct trace_pids_ops *ops);
+void trace_pids_create_files(struct trace_pids *p, struct dentry *dir,
+			     const char *only, const char *skip);
+void trace_pids_clear(struct trace_pids *p);
+int trace_pids_fork(struct trace_pids *p, bool on);
 
 /* trace_cmdline.c: pid -> comm of writers. */
 bool trace_save_cmdline(struct task_struct *task);
