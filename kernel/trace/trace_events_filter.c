@@ -22,6 +22,7 @@
  */
 #include <linux/ctype.h>
 #include <linux/glob.h>
+#include <linux/kallsyms.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
@@ -47,6 +48,8 @@ static const char * const filter_errs[] = {
 	"Couldn't find or set field in one of a subsystem's events",
 	"Too many terms in predicate expression",
 	"Meaningless filter expression",
+	"Invalid value (did you forget quotes)?",
+	"Function not found",
 };
 
 enum filter_err {
@@ -54,7 +57,7 @@ enum filter_err {
 	FE_MISSING_QUOTE, FE_OPERAND_TOO_LONG, FE_EXPECT_STRING,
 	FE_EXPECT_DIGIT, FE_ILLEGAL_FIELD_OP, FE_FIELD_NOT_FOUND,
 	FE_ILLEGAL_INTVAL, FE_BAD_SUBSYS_FILTER, FE_TOO_MANY_PREDS,
-	FE_INVALID_FILTER,
+	FE_INVALID_FILTER, FE_INVALID_VALUE, FE_NO_FUNCTION,
 };
 
 enum pred_op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_BAND, OP_GLOB };
@@ -73,7 +76,9 @@ struct pred {
 	bool		is_signed;
 	bool		glob;		/* string op with wildcards */
 	bool		user;		/* FIELD.ustring: a user-space string */
+	bool		func;		/* FIELD.function: in [val, end) */
 	u64		val;
+	u64		end;
 	char		*str;
 };
 
@@ -173,6 +178,16 @@ static bool lookup_field(struct parser *p, struct pred *pr, const char *name,
 		if (f->filter_type != FILTER_PTR_STRING)
 			return fail(p, FE_ILLEGAL_FIELD_OP, name_pos);
 		pr->user = true;
+	} else if (n > 9 && !strcmp(name + n - 9, ".function")) {
+		/* NAME.function: an address inside a kernel function. */
+		char base[sizeof(p->name)];
+
+		strscpy(base, name, n - 8);
+		f = trace_event_find_field(p->call, base);
+		/* Upstream's caret: one past the name without the suffix. */
+		if (!f)
+			return fail(p, FE_FIELD_NOT_FOUND, name_pos + n - 8);
+		pr->func = true;
 	} else {
 		f = trace_event_find_field(p->call, name);
 	}
@@ -200,6 +215,25 @@ static bool lookup_field(struct parser *p, struct pred *pr, const char *name,
 	}
 	/* Reported where the operator starts, as upstream does. */
 	return fail(p, FE_FIELD_NOT_FOUND, p->pos);
+}
+
+/* FIELD.function's value: a function's name or an address in it. */
+static bool parse_function(struct parser *p, struct pred *pr, const char *val,
+			   int end_pos)
+{
+	unsigned long ip, size, off;
+
+	if (isdigit(val[0])) {
+		if (kstrtoul(val, 0, &ip))
+			return fail(p, FE_INVALID_VALUE, end_pos);
+	} else {
+		ip = kallsyms_lookup_name(val);
+	}
+	if (!ip || !kallsyms_lookup_size_offset(ip, &size, &off))
+		return fail(p, FE_NO_FUNCTION, end_pos);
+	pr->val = ip - off;
+	pr->end = pr->val + size;
+	return true;
 }
 
 /* FIELD OP VALUE */
@@ -235,6 +269,11 @@ static noinline_for_stack bool parse_pred(struct parser *p)
 	p->pos += strlen(ops[i].text);
 	skip_space(p);
 	val_pos = p->pos;
+	/* Upstream's caret for both: one past the value's first byte. */
+	if (pr->func && pr->size != sizeof(long))
+		return fail(p, FE_ILLEGAL_FIELD_OP, val_pos + 1);
+	if (pr->func && pr->op != OP_EQ && pr->op != OP_NE)
+		return fail(p, FE_INVALID_OP, val_pos + 1);
 
 	n = 0;
 	if (p->s[p->pos] == '"' || p->s[p->pos] == '\'')
@@ -260,7 +299,10 @@ static noinline_for_stack bool parse_pred(struct parser *p)
 		return fail(p, FE_INVALID_FILTER, val_pos);
 
 	str = is_string_field(pr->filter_type);
-	if (str) {
+	if (pr->func) {
+		if (!parse_function(p, pr, val, p->pos))
+			return false;
+	} else if (str) {
 		if (pr->op != OP_EQ && pr->op != OP_NE && pr->op != OP_GLOB)
 			return fail(p, FE_ILLEGAL_FIELD_OP, op_pos);
 		pr->str = kstrdup(val, GFP_KERNEL);
@@ -466,18 +508,29 @@ static u64 read_number(const struct pred *pr, void *rec)
 	}
 }
 
-static bool pred_match(const struct pred *pr, void *rec)
+/*
+ * Out of line: its buffer would otherwise be cleared on every predicate
+ * (INIT_STACK_ALL_ZERO), numeric ones too.
+ */
+static noinline bool string_match(const struct pred *pr, void *rec)
 {
 	char buf[MAX_FILTER_STR_VAL];
 	bool eq;
+
+	read_string(pr, rec, buf);
+	eq = pr->glob ? glob_match(pr->str, buf) : !strcmp(pr->str, buf);
+	return pr->op == OP_NE ? !eq : eq;
+}
+
+static bool pred_match(const struct pred *pr, void *rec)
+{
 	u64 v;
 
-	if (pr->str) {
-		read_string(pr, rec, buf);
-		eq = pr->glob ? glob_match(pr->str, buf) : !strcmp(pr->str, buf);
-		return pr->op == OP_NE ? !eq : eq;
-	}
+	if (pr->str)
+		return string_match(pr, rec);
 	v = read_number(pr, rec);
+	if (pr->func)
+		return (v >= pr->val && v < pr->end) == (pr->op == OP_EQ);
 	switch (pr->op) {
 	case OP_EQ:
 		return v == pr->val;
@@ -594,7 +647,7 @@ static struct event_filter *error_filter(const char *str, const char *text,
 
 	if (!f)
 		return NULL;
-	f->string = kasprintf(GFP_KERNEL, "%s\n%*s^\nparse_error: %s", str, pos,
+	f->string = kasprintf(GFP_KERNEL, "%s\n%*s^\nparse_error: %s\n", str, pos,
 			      "", text);
 	if (!f->string) {
 		kfree(f);

@@ -18,6 +18,7 @@ struct kt_rec {
 	char			name[8];
 	u32			dyn;		/* __data_loc char[] */
 	char			dyn_data[8];
+	unsigned long		site;		/* a code address */
 };
 
 static struct trace_event_class kt_class = {
@@ -48,6 +49,8 @@ static const struct {
 	  FILTER_STATIC_STRING },
 	{ "__data_loc char[]", "dyn", offsetof(struct kt_rec, dyn), 4, 0,
 	  FILTER_OTHER },
+	{ "unsigned long", "site", offsetof(struct kt_rec, site), 8, 0,
+	  FILTER_OTHER },
 };
 
 static int kt_init(struct kunit *test)
@@ -71,6 +74,8 @@ static int kt_init(struct kunit *test)
 	strscpy(rec.name, "foo", sizeof(rec.name));
 	strscpy(rec.dyn_data, "hello", sizeof(rec.dyn_data));
 	rec.dyn = sizeof(rec.dyn_data) << 16 | offsetof(struct kt_rec, dyn_data);
+	/* An address inside trace_filter_match(), not its start. */
+	rec.site = (unsigned long)trace_filter_match + 1;
 	return 0;
 }
 
@@ -134,6 +139,25 @@ static void logic(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 1, verdict(test, "a == 5 && !name ~ \"x*\" && b != 0"));
 }
 
+/* FIELD.function: the field is an address inside the named function. */
+static void functions(struct kunit *test)
+{
+	char *expr = kunit_kzalloc(test, 64, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, expr);
+	KUNIT_EXPECT_EQ(test, 1,
+			verdict(test, "site.function == trace_filter_match"));
+	KUNIT_EXPECT_EQ(test, 0,
+			verdict(test, "site.function != trace_filter_match"));
+	KUNIT_EXPECT_EQ(test, 0,
+			verdict(test, "site.function == trace_filter_parse"));
+	snprintf(expr, 64, "site.function == 0x%lx",
+		 (unsigned long)trace_filter_match);
+	KUNIT_EXPECT_EQ(test, 1, verdict(test, expr));
+	/* The plain field is still the number. */
+	KUNIT_EXPECT_EQ(test, 0, verdict(test, "site == 0"));
+}
+
 /* Errors: the text and the caret position error_log shows. */
 static void expect_error(struct kunit *test, const char *expr,
 			 const char *want, int want_pos)
@@ -167,6 +191,15 @@ static void errors(struct kunit *test)
 	expect_error(test, "name == \"abc", "Missing matching quote", 8);
 	expect_error(test, "", "Meaningless filter expression", 0);
 	expect_error(test, "a == 1 b", "Meaningless filter expression", 7);
+	/* FIELD.function: a long field, == or !=, a function (upstream's). */
+	expect_error(test, "a.function == vfs_read",
+		     "Illegal operation for field type", 15);
+	expect_error(test, "site.function < vfs_read", "Invalid operator", 17);
+	expect_error(test, "site.function == no_such_function_x",
+		     "Function not found", 35);
+	expect_error(test, "site.function == 0x1z",
+		     "Invalid value (did you forget quotes)?", 21);
+	expect_error(test, "nope.function == vfs_read", "Field not found", 5);
 
 	deep = kunit_kzalloc(test, 128, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, deep);
@@ -194,6 +227,7 @@ static struct kunit_case kt_cases[] = {
 	KUNIT_CASE(numbers),
 	KUNIT_CASE(strings),
 	KUNIT_CASE(logic),
+	KUNIT_CASE(functions),
 	KUNIT_CASE(errors),
 	{ }
 };

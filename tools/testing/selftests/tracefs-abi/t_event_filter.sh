@@ -72,3 +72,20 @@ expect_write_error "Invalid argument" 'prev_pid == abc' $E/filter
 grep -q 'error: Too many' error_log || fail "no paren error"
 echo > error_log
 expect_content error_log ""
+
+# FIELD.function: an address field matched against a kernel function.
+K=events/kmem/kmem_cache_free
+if [ -d $K ]; then
+	expect_write_error "Invalid argument" 'call_site.function == no_such_fn_x' $K/filter
+	grep -qx 'parse_error: Function not found' $K/filter ||
+		fail "filter reads: $(cat $K/filter)"
+	# As upstream's, an error ends with an empty line.
+	[ "$(tail -c 2 $K/filter | od -An -c | tr -d ' ')" = '\n\n' ] ||
+		fail "the error does not end with an empty line"
+	expect_write_error "Invalid argument" 'call_site.function < vfs_read' $K/filter
+	grep -qx 'parse_error: Invalid operator' $K/filter ||
+		fail "filter reads: $(cat $K/filter)"
+	echo 'call_site.function == kmem_cache_free' > $K/filter
+	expect_content $K/filter 'call_site.function == kmem_cache_free'
+	echo 0 > $K/filter
+fi
