@@ -111,6 +111,33 @@ static void trace_wake_readers(struct irq_work *work)
 
 #define STACK_MAX	32
 
+/*
+ * A stack walk takes RCU read locks and reads that lockdep and the
+ * tracepoints see: an event it hits on the way (lock:lock_acquire, with
+ * options/stacktrace or a stacktrace trigger) must not walk the stack in
+ * turn, or every frame of every walk would start another one and the CPU
+ * would never get out.  One walk per context level on a CPU: the nested
+ * event is recorded without its stack, and an interrupt that comes in
+ * during a walk still records its own.  Bit N: a walk of level N.
+ */
+static DEFINE_PER_CPU(unsigned int, stack_walking);
+
+/* Return: the level's bit, or 0 when this level is walking already. */
+static unsigned int stack_walk_begin(void)
+{
+	unsigned int bit = BIT(interrupt_context_level());
+
+	if (__this_cpu_read(stack_walking) & bit)
+		return 0;
+	__this_cpu_or(stack_walking, bit);
+	return bit;
+}
+
+static void stack_walk_end(unsigned int bit)
+{
+	__this_cpu_and(stack_walking, ~bit);
+}
+
 /* A TRACE_STACK record of @n return addresses. */
 static void put_stack(struct trace_array *tr, unsigned int trace_ctx,
 		      unsigned long *entries, unsigned int n)
@@ -135,13 +162,22 @@ static void put_stack(struct trace_array *tr, unsigned int trace_ctx,
  * @tr: the instance
  * @trace_ctx: from tracing_gen_ctx()
  * @skip: innermost frames to leave out
+ *
+ * Not from inside another walk of this context (see stack_walking).
  */
 void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip)
 {
 	unsigned long entries[STACK_MAX];
+	unsigned int bit;
 
-	put_stack(tr, trace_ctx, entries,
-		  stack_trace_save(entries, STACK_MAX, skip + 1));
+	preempt_disable_notrace();
+	bit = stack_walk_begin();
+	if (bit) {
+		put_stack(tr, trace_ctx, entries,
+			  stack_trace_save(entries, STACK_MAX, skip + 1));
+		stack_walk_end(bit);
+	}
+	preempt_enable_notrace();
 }
 
 /**
@@ -154,9 +190,16 @@ void trace_record_stack_regs(struct trace_array *tr, unsigned int trace_ctx,
 			     struct pt_regs *regs)
 {
 	unsigned long entries[STACK_MAX];
+	unsigned int bit;
 
-	put_stack(tr, trace_ctx, entries,
-		  stack_trace_save_regs(regs, entries, STACK_MAX, 0));
+	preempt_disable_notrace();
+	bit = stack_walk_begin();
+	if (bit) {
+		put_stack(tr, trace_ctx, entries,
+			  stack_trace_save_regs(regs, entries, STACK_MAX, 0));
+		stack_walk_end(bit);
+	}
+	preempt_enable_notrace();
 }
 
 /**
