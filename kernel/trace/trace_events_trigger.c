@@ -27,6 +27,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tracepoint.h>
+#include <asm/setup.h>
 
 #include "trace_priv.h"
 #include "trace_events_priv.h"
@@ -523,3 +524,69 @@ static int __init triggers_init(void)
 	return ret ?: trace_part_register(&trigger_part);
 }
 core_initcall(triggers_init);
+
+/*
+ * trace_trigger=EVENT.TRIGGER[,EVENT.TRIGGER...]: triggers of the top
+ * instance from boot on, at most 32, each given to every event of that
+ * name (no system), as upstream's: "trace_trigger=sched_switch.stacktrace".
+ */
+#define BOOT_TRIGGERS_MAX	32
+
+static char boot_triggers[COMMAND_LINE_SIZE] __initdata;
+
+static int __init set_boot_triggers(char *str)
+{
+	strscpy(boot_triggers, str, sizeof(boot_triggers));
+	return 1;
+}
+__setup("trace_trigger=", set_boot_triggers);
+
+/* Give @trigger to every event of the top instance named @event. */
+static void __init boot_trigger(const char *event, const char *trigger)
+{
+	struct trace_event_file *file, *match[8];
+	int i, n = 0, ret;
+	char *cmd;
+
+	/* The command sleeps and takes event_mutex: collect first. */
+	mutex_lock(&event_mutex);
+	list_for_each_entry(file, &trace_top.events->files, list)
+		if (n < ARRAY_SIZE(match) &&
+		    !strcmp(trace_event_name(file->event_call), event))
+			match[n++] = file;
+	mutex_unlock(&event_mutex);
+	if (!n)
+		pr_warn("trace_trigger=: no event %s\n", event);
+	for (i = 0; i < n; i++) {
+		cmd = kstrdup(trigger, GFP_KERNEL);
+		ret = cmd ? trigger_write_cmd(match[i], cmd) : -ENOMEM;
+		kfree(cmd);
+		/* Upstream's message. */
+		if (ret)
+			pr_err("Failed to register trigger '%s' on event %s\n",
+			       trigger, event);
+	}
+}
+
+/* After every initcall that registers a trigger command. */
+static int __init boot_triggers_init(void)
+{
+	char *list = boot_triggers, *item, *event;
+	int n = 0;
+
+	if (!trace_top.events)
+		return 0;
+	while ((item = strsep(&list, ",")) && n++ < BOOT_TRIGGERS_MAX) {
+		event = strsep(&item, ".");
+		if (!*event && !item)
+			continue;
+		if (!item || !*item) {
+			pr_warn("trace_trigger=: %s is not EVENT.TRIGGER\n",
+				event);
+			continue;
+		}
+		boot_trigger(event, item);
+	}
+	return 0;
+}
+core_initcall_sync(boot_triggers_init);

@@ -10,6 +10,7 @@
 #   ftrace_graph_max_depth=N  max_graph_depth reads N
 #   alloc_snapshot       the snapshot buffer is allocated
 #   trace_event=A,B      set_event holds A and B, and A recorded from boot
+#   trace_trigger=E.T,.. each event E lists a trigger of T's command
 #   lockdown=confidentiality  tracefs stays empty, with upstream's warning
 . "$(dirname "$0")/lib.sh"
 cmdline=$(cat /proc/cmdline)
@@ -58,6 +59,17 @@ for arg in $cmdline; do
 		first=$(echo "${arg#*=}" | cut -d, -f1)
 		grep -q " ${first#*:}: " trace || fail "no ${first#*:} records from boot"
 		echo > set_event
+		;;
+	trace_trigger=*)
+		tested=1
+		for t in $(echo "${arg#*=}" | tr , ' '); do
+			e=${t%%.*} c=${t#*.}
+			c=${c%%:*}
+			set -- events/*/"$e"/trigger
+			[ -f "$1" ] || fail "trace_trigger=: no event $e"
+			grep -q "^$c:" "$1" || fail "$1 lacks $c: $(cat "$1")"
+			echo "!$c" > "$1"
+		done
 		;;
 	lockdown=confidentiality)
 		tested=1
