@@ -296,7 +296,9 @@ static void filter_expr(struct sbuf *b, const char *ev, int depth)
 	static const char *const vals[] = {
 		"0", "1", "42", "\"sh\"", "\"*sh*\"", "sh", "-5", "0xff",
 		"\"\"", "CPU", "\"unterminated", "4294967296", "(1)",
+		"vfs_read", "0xffffffff81000000", "no_such_function",
 	};
+	static const char *const mods[] = { ".function", ".ustring", "." };
 	char field[128];
 
 	if (depth < 3 && chance(30)) {
@@ -310,6 +312,9 @@ static void filter_expr(struct sbuf *b, const char *ev, int depth)
 		return;
 	}
 	event_field(ev, field, sizeof(field));
+	if (chance(10))
+		strncat(field, mods[rn(ARRAY_SIZE(mods))],
+			sizeof(field) - strlen(field) - 1);
 	sadd(b, "%s %s %s", field, ops[rn(ARRAY_SIZE(ops))],
 	     vals[rn(ARRAY_SIZE(vals))]);
 }
