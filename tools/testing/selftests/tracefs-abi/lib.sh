@@ -32,3 +32,27 @@ upstream_bug() {
 	*) fail "$*" ;;
 	esac
 }
+
+# pids_of FILE: the pids a pid file lists, as " A B C" ("no pid" is not
+# one), read without starting a program.
+pids_of() {
+	list=""
+	while read -r p; do
+		case "$p" in [0-9]*) list="$list $p" ;; esac
+	done < "$1"
+	echo "$list"
+}
+
+# expect_pid_leaves FILE PID: PID leaves the pid file FILE within 5 s (a
+# task that is gone leaves the sets that followed it).
+expect_pid_leaves() {
+	i=0
+	while case "$(pids_of "$1") " in *" $2 "*) true ;; *) false ;; esac &&
+	      [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	case "$(pids_of "$1") " in
+	*" $2 "*) fail "pid $2 still in $1:$(pids_of "$1")" ;;
+	esac
+}

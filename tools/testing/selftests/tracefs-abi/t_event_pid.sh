@@ -16,12 +16,6 @@ cleanup() {
 	echo 1 > tracing_on
 }
 trap cleanup EXIT
-# Read a pid file without forking (a child would join the set).
-pids_of() {
-	list=""
-	while read -r p; do list="$list $p"; done < "$1"
-	echo "$list"
-}
 # count_other FILE: records of tasks other than this shell, but the
 # sched_switch records naming this shell as prev or next.
 count_other() {
@@ -98,15 +92,7 @@ sh -c 'echo $$ > /tmp/evfork_child; read -r x < /proc/self/stat'
 echo > set_event
 read -r child < /tmp/evfork_child
 grep -q -- "-$child .*sys_enter" trace || fail "the child $child did not record with event-fork"
-i=0
-while case "$(pids_of set_event_pid) " in *" $child "*) true ;; *) false ;; esac &&
-      [ $i -lt 50 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-case "$(pids_of set_event_pid) " in
-*" $child "*) fail "child $child still in set_event_pid:$(pids_of set_event_pid)" ;;
-esac
+expect_pid_leaves set_event_pid "$child"
 echo 0 > options/event-fork
 echo > set_event_pid
 

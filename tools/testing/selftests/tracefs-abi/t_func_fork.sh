@@ -13,12 +13,6 @@ cleanup() {
 	echo 1 > tracing_on
 }
 trap cleanup EXIT
-# Read a pid file without forking (a child would join the set).
-pids_of() {
-	list=""
-	while read -r p; do list="$list $p"; done < "$1"
-	echo "$list"
-}
 expect_content options/function-fork 0
 grep -qx nofunction-fork trace_options || fail "trace_options lacks nofunction-fork"
 echo ksys_read > set_ftrace_filter
@@ -48,15 +42,7 @@ done < trace
 
 # The child is gone: once freed, it leaves the set (the sleeps below are
 # children too and come and go).
-i=0
-while case "$(pids_of set_ftrace_pid) " in *" $child "*) true ;; *) false ;; esac &&
-      [ $i -lt 50 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-case "$(pids_of set_ftrace_pid) " in
-*" $child "*) fail "child $child still in set_ftrace_pid:$(pids_of set_ftrace_pid)" ;;
-esac
+expect_pid_leaves set_ftrace_pid "$child"
 case "$(pids_of set_ftrace_pid) " in
 *" $mypid "*) ;;
 *) fail "the shell left set_ftrace_pid:$(pids_of set_ftrace_pid)" ;;
