@@ -157,6 +157,29 @@ static void put_stack(struct trace_array *tr, unsigned int trace_ctx,
 	trace_save_writer_once(tr);
 }
 
+/*
+ * A TRACE_STACK record of @regs' stack, or of the caller's caller's
+ * (skipping @skip more frames) without @regs; inlined, so that the frames
+ * skipped are the callers'.
+ */
+static __always_inline void record_stack(struct trace_array *tr,
+					 unsigned int trace_ctx,
+					 struct pt_regs *regs, int skip)
+{
+	unsigned long entries[STACK_MAX];
+	unsigned int bit, n;
+
+	preempt_disable_notrace();
+	bit = stack_walk_begin();
+	if (bit) {
+		n = regs ? stack_trace_save_regs(regs, entries, STACK_MAX, 0) :
+			   stack_trace_save(entries, STACK_MAX, skip + 1);
+		put_stack(tr, trace_ctx, entries, n);
+		stack_walk_end(bit);
+	}
+	preempt_enable_notrace();
+}
+
 /**
  * trace_record_stack() - record the current kernel stack
  * @tr: the instance
@@ -167,17 +190,7 @@ static void put_stack(struct trace_array *tr, unsigned int trace_ctx,
  */
 void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip)
 {
-	unsigned long entries[STACK_MAX];
-	unsigned int bit;
-
-	preempt_disable_notrace();
-	bit = stack_walk_begin();
-	if (bit) {
-		put_stack(tr, trace_ctx, entries,
-			  stack_trace_save(entries, STACK_MAX, skip + 1));
-		stack_walk_end(bit);
-	}
-	preempt_enable_notrace();
+	record_stack(tr, trace_ctx, NULL, skip);
 }
 
 /**
@@ -189,17 +202,7 @@ void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip
 void trace_record_stack_regs(struct trace_array *tr, unsigned int trace_ctx,
 			     struct pt_regs *regs)
 {
-	unsigned long entries[STACK_MAX];
-	unsigned int bit;
-
-	preempt_disable_notrace();
-	bit = stack_walk_begin();
-	if (bit) {
-		put_stack(tr, trace_ctx, entries,
-			  stack_trace_save_regs(regs, entries, STACK_MAX, 0));
-		stack_walk_end(bit);
-	}
-	preempt_enable_notrace();
+	record_stack(tr, trace_ctx, regs, 0);
 }
 
 /**
