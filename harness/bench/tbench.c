@@ -24,6 +24,10 @@
  *                       of which is a string (extra time per hit)
  *   tbench uprobe N     N calls of a function of tbench itself with a
  *                       uprobe event on it (extra time per hit)
+ *   tbench event N      N getppid() calls with raw_syscalls:sys_enter and
+ *                       sys_exit enabled (extra time per record), then
+ *                       with a filter on both that rejects every record
+ *                       (extra time per rejected record)
  *   tbench syscall N    N getppid() calls, nothing traced (for a kernel
  *                       without function tracing as well)
  *
@@ -237,6 +241,40 @@ static void kprobe_bench(long n)
 			  "kb", n, base));
 }
 
+static void event_bench(long n)
+{
+	static const char *const filt[] = {
+		T "events/raw_syscalls/sys_enter/filter",
+		T "events/raw_syscalls/sys_exit/filter",
+	};
+	double base, on, off;
+	long w;
+	int i;
+
+	if (access(filt[0], F_OK))
+		return;
+	put(T "trace", "");
+	time_syscalls(n / 10);
+	base = time_syscalls(n);
+	put(T "events/raw_syscalls/enable", "1");
+	time_syscalls(n / 10);
+	put(T "trace", "");
+	on = time_syscalls(n);
+	w = written_cpu0();
+	for (i = 0; i < 2; i++)
+		put(filt[i], "id == 99999");
+	time_syscalls(n / 10);
+	put(T "trace", "");
+	off = time_syscalls(n);
+	put(T "events/raw_syscalls/enable", "0");
+	for (i = 0; i < 2; i++)
+		put(filt[i], "0");
+	/* Two records per getppid(), and a few of other tasks on CPU 0. */
+	printf("event_per_record_ns %.1f\n", (on - base) * n / w);
+	printf("event_records_per_syscall %.2f\n", (double)w / n);
+	printf("event_filtered_per_record_ns %.1f\n", (off - base) / 2);
+}
+
 /* The function the uprobe event probes: a call that stays a call. */
 __attribute__((noinline)) int uprobe_target(int x)
 {
@@ -349,11 +387,15 @@ int main(int argc, char **argv)
 		uprobe_bench(n);
 		return 0;
 	}
+	if (argc > 1 && !strcmp(argv[1], "event")) {
+		event_bench(n);
+		return 0;
+	}
 	if (argc > 1 && !strcmp(argv[1], "syscall")) {
 		time_syscalls(n / 10);	/* warm up */
 		printf("syscall_plain_ns %.1f\n", time_syscalls(n));
 		return 0;
 	}
-	fprintf(stderr, "usage: tbench marker|pipe|func|graph|kprobe|uprobe|syscall [N]\n");
+	fprintf(stderr, "usage: tbench marker|pipe|func|graph|kprobe|uprobe|event|syscall [N]\n");
 	return 2;
 }

@@ -567,16 +567,8 @@ static bool pred_match(const struct pred *pr, void *rec)
 	}
 }
 
-/**
- * trace_filter_match() - run a filter on a record
- * @f: the filter
- * @rec: the record
- *
- * Safe in any context: no locks, no allocation, bounded stack.
- *
- * Return: true when the record passes.
- */
-bool trace_filter_match(struct event_filter *f, void *rec)
+/* The postfix program of a filter of several predicates. */
+static noinline bool run_prog(struct event_filter *f, void *rec)
 {
 	DECLARE_BITMAP(stack, FILTER_MAX_OPS);
 	unsigned int sp = 0, i;
@@ -604,6 +596,23 @@ bool trace_filter_match(struct event_filter *f, void *rec)
 }
 
 /**
+ * trace_filter_match() - run a filter on a record
+ * @f: the filter
+ * @rec: the record
+ *
+ * Safe in any context: no locks, no allocation, bounded stack.
+ *
+ * Return: true when the record passes.
+ */
+bool trace_filter_match(struct event_filter *f, void *rec)
+{
+	/* A program of one step is one predicate: the common filter. */
+	if (f->n == 1)
+		return pred_match(f->prog[0].pred, rec);
+	return run_prog(f, rec);
+}
+
+/**
  * filter_match_preds() - does a record pass a filter?
  * @filter: the filter
  * @rec: the record
@@ -623,11 +632,16 @@ static void file_set_filter(struct trace_event_file *file,
 
 	lockdep_assert_held(&event_mutex);
 	old = rcu_replace_pointer(file->filter, f, lockdep_is_held(&event_mutex));
-	/* A filter of no program only shows an error: it filters nothing. */
-	if (f && f->n)
+	/*
+	 * A filter of no program only shows an error: it filters nothing.
+	 * Without scratch records, the writers filter in the buffer.
+	 */
+	if (f && f->n) {
+		trace_event_scratch_alloc();
 		set_bit(EVENT_FILE_FL_FILTERED_BIT, &file->flags);
-	else
+	} else {
 		clear_bit(EVENT_FILE_FL_FILTERED_BIT, &file->flags);
+	}
 	if (old) {
 		/* Probes read it with preemption off, maybe where RCU idles. */
 		tracepoint_synchronize_unregister();

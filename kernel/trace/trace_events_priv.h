@@ -154,6 +154,9 @@ void trace_event_fs_create_root_files(struct dentry *root);
 int trace_event_add_file_entry(const char *name, umode_t mode,
 			       const struct file_operations *fops);
 
+/* trace_events_record.c: the scratch records of filters and triggers. */
+int trace_event_scratch_alloc(void);
+
 /* trace_events_output.c: printing event records. */
 struct trace_event *trace_event_lookup(int type);
 

@@ -13,7 +13,8 @@
  * The event's triggers (trace_trigger.h) run from here: before the
  * record, or around it when one needs the record.  A record that only
  * triggers look at (the event is soft-disabled, or the buffer refused
- * it) is built in a scratch buffer of this CPU and context instead.
+ * it), or that a filter may reject, is built in a scratch buffer of this
+ * CPU and context instead.
  */
 #include <linux/percpu.h>
 #include <linux/slab.h>
@@ -23,24 +24,28 @@
 #include "trace_events_priv.h"
 #include "trace_trigger.h"
 
-/* One scratch record per context level (task, softirq, irq, NMI). */
-#define SCRATCH_LEVELS	4
+/*
+ * Scratch records per CPU: one per writer that may be nested on it (task,
+ * softirq, irq, NMI, and an event probe's record inside each).
+ */
+#define SCRATCH_LEVELS	8
 #define SCRATCH_SIZE	PAGE_SIZE
 
-/* [event_mutex] to set, then [I]: made with the first trigger needing it. */
-static DEFINE_PER_CPU(void *, trigger_scratch);
+/* [event_mutex] to set, then [I]: made with the first filter or trigger. */
+static DEFINE_PER_CPU(void *, event_scratch);
+static DEFINE_PER_CPU(int, scratch_depth);	/* slots in use */
 static bool scratch_ready;
 
 /**
- * trace_trigger_scratch_alloc() - make the scratch records of every CPU
+ * trace_event_scratch_alloc() - make the scratch records of every CPU
  *
- * Called before the first trigger that needs records is listed; they
- * stay for good.
+ * Called before the first filter or trigger that needs records is set;
+ * they stay for good.
  *
  * Context: event_mutex held.
  * Return: 0 or -ENOMEM.
  */
-int trace_trigger_scratch_alloc(void)
+int trace_event_scratch_alloc(void)
 {
 	int cpu;
 	void *p;
@@ -49,13 +54,13 @@ int trace_trigger_scratch_alloc(void)
 	if (scratch_ready)
 		return 0;
 	for_each_possible_cpu(cpu) {
-		if (per_cpu(trigger_scratch, cpu))
+		if (per_cpu(event_scratch, cpu))
 			continue;
 		p = kmalloc_node(SCRATCH_LEVELS * SCRATCH_SIZE, GFP_KERNEL,
 				 cpu_to_node(cpu));
 		if (!p)
 			return -ENOMEM;
-		per_cpu(trigger_scratch, cpu) = p;
+		per_cpu(event_scratch, cpu) = p;
 	}
 	/* The pointers are set before a hit can see a trigger needing them:
 	 * the trigger is published with list_add_rcu() after this.
@@ -171,26 +176,41 @@ bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
 
 /*
- * A record for the triggers only, in this CPU's scratch slot of the
- * current context level: a writer of the same level on this CPU cannot
- * be running (it would be this one), and preemption stays off up to
- * trace_event_buffer_commit().
+ * A scratch slot: the record's length, then the record.  Slots are taken
+ * and given back in LIFO order on a CPU (an interrupt's writer, or an
+ * event probe writing from inside its event's commit, finishes first),
+ * so a per-CPU depth picks the slot; preemption stays off from reserve
+ * to trace_event_buffer_commit().
  */
+struct scratch_slot {
+	unsigned long	len;
+	u64		rec[];
+};
+
+#define SCRATCH_MAX	(SCRATCH_SIZE - sizeof(struct scratch_slot))
+
 static void *scratch_reserve(struct trace_event_buffer *fb, int type,
 			     unsigned long len)
 {
+	struct scratch_slot *slot;
 	struct trace_entry *ent;
 	void *base;
+	int depth;
 
-	if (len > SCRATCH_SIZE)
+	if (len > SCRATCH_MAX)
 		return NULL;
 	preempt_disable_notrace();
-	base = this_cpu_read(trigger_scratch);
-	if (!base) {
+	base = this_cpu_read(event_scratch);
+	/* Interrupt-safe: a nested writer takes the next slot. */
+	depth = this_cpu_inc_return(scratch_depth);
+	if (!base || depth > SCRATCH_LEVELS) {
+		this_cpu_dec(scratch_depth);
 		preempt_enable_notrace();
 		return NULL;
 	}
-	ent = base + interrupt_context_level() * SCRATCH_SIZE;
+	slot = base + (depth - 1) * SCRATCH_SIZE;
+	slot->len = len;
+	ent = (struct trace_entry *)slot->rec;
 	ent->type = type;
 	ent->flags = fb->trace_ctx >> 16;
 	ent->preempt_count = fb->trace_ctx & 0xff;
@@ -205,21 +225,26 @@ static void *scratch_reserve(struct trace_event_buffer *fb, int type,
  * @trace_file: the event in the instance written to
  * @len: bytes of the record, header included
  *
+ * A filtered event's record is built in a scratch record first and goes
+ * to the buffer only if the filter keeps it: a rejected record costs the
+ * filter alone.  So is a record that only triggers look at (the event
+ * is soft-disabled, or the buffer refused it).
+ *
  * Return: the record, or NULL when nothing may be written.
  */
 void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 struct trace_event_file *trace_file,
 				 unsigned long len)
 {
+	unsigned long flags = READ_ONCE(trace_file->flags);
 	struct trace_event_call *call = trace_file->event_call;
 	struct trace_array *tr = trace_file->tr;
+	void *e;
 
 	/*
 	 * A preemptible kernel's tracepoint disabled preemption around the
 	 * probe: that level is not the traced code's.
 	 */
-	unsigned long flags = READ_ONCE(trace_file->flags);
-
 	fbuffer->trace_ctx = trace_ctx_now();
 	if (IS_ENABLED(CONFIG_PREEMPTION) && (fbuffer->trace_ctx & 0xf))
 		fbuffer->trace_ctx--;
@@ -231,11 +256,15 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 	if (unlikely(flags & EVENT_FILE_FL_PID_FILTER) &&
 	    trace_event_ignore_this_pid(trace_file))
 		return NULL;
-	/* Soft-disabled: here only for the triggers (TRIGGER_COND). */
-	if (likely(!(flags & EVENT_FILE_FL_SOFT_DISABLED)))
-		fbuffer->event = trace_reserve(tr, &fbuffer->buffer,
-					       call->event.type, len,
-					       fbuffer->trace_ctx);
+	if (unlikely(flags & (EVENT_FILE_FL_SOFT_DISABLED |
+			      EVENT_FILE_FL_FILTERED))) {
+		e = scratch_reserve(fbuffer, call->event.type, len);
+		/* Soft-disabled: here only for the triggers (TRIGGER_COND). */
+		if (e || (flags & EVENT_FILE_FL_SOFT_DISABLED))
+			return e;
+	}
+	fbuffer->event = trace_reserve(tr, &fbuffer->buffer, call->event.type,
+				       len, fbuffer->trace_ctx);
 	if (likely(fbuffer->event)) {
 		fbuffer->entry = ring_buffer_event_data(fbuffer->event);
 		return fbuffer->entry;
@@ -247,6 +276,92 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_reserve);
 
+/* Does the event's filter (if any) keep @rec? */
+static bool filter_keeps(struct trace_event_file *file, unsigned long flags,
+			 void *rec)
+{
+	struct event_filter *f;
+
+	if (likely(!(flags & EVENT_FILE_FL_FILTERED)))
+		return true;
+	/*
+	 * Pairs with rcu_replace_pointer() in file_set_filter(), which waits
+	 * for the probes (preemption off) before freeing the old filter.
+	 * Raw: lockdep's check would cost more than the filter itself.
+	 */
+	f = rcu_dereference_raw(file->filter);
+	return !f || trace_filter_match(f, rec);
+}
+
+/*
+ * The scratch record kept: copy it into the buffer.  Return: false when
+ * the buffer refused it.
+ */
+static bool scratch_commit(struct trace_event_buffer *fb)
+{
+	struct scratch_slot *slot = container_of((u64 *)fb->entry,
+						 struct scratch_slot, rec[0]);
+	struct trace_entry *ent = fb->entry;
+
+	fb->event = trace_reserve(fb->trace_file->tr, &fb->buffer, ent->type,
+				  slot->len, fb->trace_ctx);
+	if (!fb->event)
+		return false;
+	memcpy(ring_buffer_event_data(fb->event), ent, slot->len);
+	return true;
+}
+
+/*
+ * A record in the buffer, kept: commit it, then its stack and the comm.
+ * @skip: frames between the caller of trace_event_buffer_commit() and
+ * trace_record_stack(), with the probe's.
+ */
+static __always_inline void commit_kept(struct trace_event_buffer *fb,
+					struct trace_array *tr, int skip)
+{
+	trace_commit(tr, fb->buffer);
+	/* options/stacktrace: from the probe's registers, or from the caller. */
+	if (unlikely(READ_ONCE(tr->flags) & TRACE_OPT_STACKTRACE)) {
+		if (fb->regs)
+			trace_record_stack_regs(tr, fb->trace_ctx, fb->regs);
+		else
+			trace_record_stack(tr, fb->trace_ctx, skip);
+	}
+	trace_save_writer_once(tr);
+}
+
+/*
+ * Triggers, filters and scratch records, out of the plain path.  Called
+ * from trace_event_buffer_commit() and not as a tail call (see there):
+ * the stack it records skips both frames.
+ */
+static noinline void commit_slow(struct trace_event_buffer *fb,
+				 unsigned long flags)
+{
+	struct trace_event_file *file = fb->trace_file;
+	enum event_trigger_type tt = ETT_NONE;
+	bool kept;
+
+	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND))
+		tt = event_triggers_call(file, fb->buffer, fb->entry, fb->event);
+	if (fb->event) {
+		kept = filter_keeps(file, flags, fb->entry);
+		if (!kept)
+			ring_buffer_discard_commit(fb->buffer, fb->event);
+	} else {
+		/* A scratch record: to the buffer if enabled and kept. */
+		kept = !(flags & EVENT_FILE_FL_SOFT_DISABLED) &&
+		       filter_keeps(file, flags, fb->entry) &&
+		       scratch_commit(fb);
+		this_cpu_dec(scratch_depth);
+		preempt_enable_notrace();
+	}
+	if (kept)
+		commit_kept(fb, file->tr, 3);
+	if (unlikely(tt))
+		event_triggers_post_call(file, tt);
+}
+
 /**
  * trace_event_buffer_commit() - commit the record of an event hit
  * @fbuffer: from trace_event_buffer_reserve()
@@ -255,39 +370,14 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 {
 	struct trace_event_file *file = fbuffer->trace_file;
 	unsigned long flags = READ_ONCE(file->flags);
-	enum event_trigger_type tt = ETT_NONE;
-	struct trace_array *tr = file->tr;
-	struct event_filter *f;
 
-	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND))
-		tt = event_triggers_call(file, fbuffer->buffer, fbuffer->entry,
-					 fbuffer->event);
-	if (unlikely(!fbuffer->event)) {
-		/* A scratch record: the triggers were all it was for. */
-		preempt_enable_notrace();
-		goto post;
+	if (likely(!(flags & (EVENT_FILE_FL_TRIGGER_COND |
+			      EVENT_FILE_FL_FILTERED)) && fbuffer->event)) {
+		commit_kept(fbuffer, file->tr, 2);
+		return;
 	}
-	if (unlikely(flags & EVENT_FILE_FL_FILTERED)) {
-		/* Pairs with rcu_replace_pointer() in file_set_filter(). */
-		f = rcu_dereference_sched(file->filter);
-		if (f && !trace_filter_match(f, fbuffer->entry)) {
-			ring_buffer_discard_commit(fbuffer->buffer,
-						   fbuffer->event);
-			goto post;
-		}
-	}
-	trace_commit(tr, fbuffer->buffer);
-	/* options/stacktrace: from the probe's registers, or from the caller. */
-	if (unlikely(READ_ONCE(tr->flags) & TRACE_OPT_STACKTRACE)) {
-		if (fbuffer->regs)
-			trace_record_stack_regs(tr, fbuffer->trace_ctx,
-						fbuffer->regs);
-		else
-			trace_record_stack(tr, fbuffer->trace_ctx, 2);
-	}
-	trace_save_writer_once(tr);
-post:
-	if (unlikely(tt))
-		event_triggers_post_call(file, tt);
+	commit_slow(fbuffer, flags);
+	/* Not a tail call: keeps this frame for commit_slow()'s stack skip. */
+	barrier();
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_commit);

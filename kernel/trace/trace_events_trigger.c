@@ -115,7 +115,7 @@ static int trigger_add(struct event_trigger *t)
 			goto detach;
 	}
 	if (needs_record(t)) {
-		ret = trace_trigger_scratch_alloc();
+		ret = trace_event_scratch_alloc();
 		if (ret)
 			goto undo;
 		/*

@@ -128,7 +128,4 @@ int event_trigger_attach(struct trace_event_file *file,
 void event_trigger_detach(struct trace_event_file *file,
 			  const struct event_trigger_cmd *cmd, void *data);
 
-/* trace_events_record.c: the scratch records of triggers. */
-int trace_trigger_scratch_alloc(void);
-
 #endif /* _KERNEL_TRACE_TRIGGER_H */

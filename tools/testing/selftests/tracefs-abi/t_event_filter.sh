@@ -89,3 +89,23 @@ if [ -d $K ]; then
 	expect_content $K/filter 'call_site.function == kmem_cache_free'
 	echo 0 > $K/filter
 fi
+
+# options/stacktrace under a filter that keeps the record: the stack starts
+# at the same frame as without a filter (kept records take another path).
+F=events/sched/sched_process_fork
+first_frame() {
+	echo > trace
+	sh -c true
+	grep -m1 -A1 '<stack trace>' trace | tail -n 1
+}
+echo 1 > options/stacktrace
+echo 1 > $F/enable
+plain=$(first_frame)
+echo 'parent_pid > 0' > $F/filter
+filtered=$(first_frame)
+echo 0 > $F/enable
+echo 0 > $F/filter
+echo 0 > options/stacktrace
+[ -n "$plain" ] || fail "no stack with options/stacktrace"
+[ "$plain" = "$filtered" ] ||
+	fail "stack starts at '$filtered' with a filter, '$plain' without"
