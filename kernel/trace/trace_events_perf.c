@@ -1,70 +1,265 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * perf and trace events.
+ * perf's tracepoint PMU on trace events: perf_event_open() with
+ * PERF_TYPE_TRACEPOINT and an event's id ("perf record -e
+ * sched:sched_switch", "perf stat -e 'syscalls:sys_enter_*'").
  *
- * perf's tracepoint events (perf_event_open() with PERF_TYPE_TRACEPOINT,
- * "perf record -e sched:sched_switch") are not offered yet: opening one
- * fails with -ENOENT, as it does on a kernel without event tracing, so
- * perf reports the event as unknown.  No perf probe is ever registered on
- * a tracepoint, so the perf half of TRACE_EVENT()'s generated code never
- * runs.
+ * An event with perf users has its class's perf probe registered
+ * (reg(TRACE_REG_PERF_REGISTER)) and a per-CPU list of the perf events
+ * scheduled in on that CPU (call->perf_events): perf core adds and
+ * removes them through perf_trace_add()/perf_trace_del().  A hit with a
+ * non-empty list builds its record in a per-CPU buffer of the recursion
+ * context (perf_trace_buf_alloc()) and hands it to perf_tp_event(), which
+ * applies each perf event's filter (ftrace_profile_set_filter()).
+ *
+ * Locking: event_mutex serialises opening and closing (perf_refcount,
+ * perf_events and the buffers); probes read the per-CPU lists under RCU
+ * (sched), and a list's last user waits for them before it frees it.
+ *
+ * Not offered yet: the function event ("ftrace:function", a core format
+ * here, not an event call) and the perf_kprobe/perf_uprobe PMUs; opening
+ * them fails as on a kernel without them.
  */
+#include <linux/kprobes.h>
+#include <linux/mutex.h>
 #include <linux/perf_event.h>
+#include <linux/slab.h>
 #include <linux/trace_events.h>
+#include <linux/tracepoint.h>
+
+#include "trace_events_priv.h"
+
+/* One record buffer per CPU and recursion context: [event_mutex] to set. */
+static char __percpu *perf_bufs[PERF_NR_CONTEXTS];
+static int perf_bufs_users;	/* [event_mutex] events with perf users */
+
+static int bufs_get(void)
+{
+	int i;
+
+	if (perf_bufs_users++)
+		return 0;
+	for (i = 0; i < PERF_NR_CONTEXTS; i++) {
+		perf_bufs[i] = __alloc_percpu(PERF_MAX_TRACE_SIZE,
+					      __alignof__(u64));
+		if (!perf_bufs[i])
+			goto fail;
+	}
+	return 0;
+fail:
+	while (i--) {
+		free_percpu(perf_bufs[i]);
+		perf_bufs[i] = NULL;
+	}
+	perf_bufs_users--;
+	return -ENOMEM;
+}
+
+/* After the probes are gone (tracepoint_synchronize_unregister()). */
+static void bufs_put(void)
+{
+	int i;
+
+	if (--perf_bufs_users)
+		return;
+	for (i = 0; i < PERF_NR_CONTEXTS; i++) {
+		free_percpu(perf_bufs[i]);
+		perf_bufs[i] = NULL;
+	}
+}
+
+/*
+ * May the opener have @call's records?  Counting is open to anyone perf
+ * lets in; raw records (PERF_SAMPLE_RAW) need perf's tracepoint
+ * permission, except events marked for any user traced in their task.
+ */
+static int perf_permitted(struct trace_event_call *call,
+			  struct perf_event *p_event)
+{
+	int ret;
+
+	if (call->perf_perm) {
+		ret = call->perf_perm(call, p_event);
+		if (ret)
+			return ret;
+	}
+	/* An inherited event: its parent was checked. */
+	if (p_event->parent)
+		return 0;
+	if (!(p_event->attr.sample_type & PERF_SAMPLE_RAW))
+		return 0;
+	if (p_event->attach_state == PERF_ATTACH_TASK &&
+	    (call->flags & TRACE_EVENT_FL_CAP_ANY))
+		return 0;
+	return perf_allow_tracepoint();
+}
+
+/* The first perf user of @call: its lists, the buffers, its probe. */
+static int call_perf_get(struct trace_event_call *call)
+{
+	struct hlist_head __percpu *lists;
+	int cpu, ret;
+
+	if (call->perf_refcount++)
+		return 0;
+	ret = -ENOMEM;
+	lists = alloc_percpu(struct hlist_head);
+	if (!lists)
+		goto fail;
+	for_each_possible_cpu(cpu)
+		INIT_HLIST_HEAD(per_cpu_ptr(lists, cpu));
+	ret = bufs_get();
+	if (ret)
+		goto fail_lists;
+	call->perf_events = lists;
+	ret = call->class->reg(call, TRACE_REG_PERF_REGISTER, NULL);
+	if (!ret)
+		return 0;
+	call->perf_events = NULL;
+	bufs_put();
+fail_lists:
+	free_percpu(lists);
+fail:
+	call->perf_refcount--;
+	return ret;
+}
+
+static void call_perf_put(struct trace_event_call *call)
+{
+	if (--call->perf_refcount)
+		return;
+	call->class->reg(call, TRACE_REG_PERF_UNREGISTER, NULL);
+	/* No probe may still be walking the lists or writing a buffer. */
+	tracepoint_synchronize_unregister();
+	free_percpu(call->perf_events);
+	call->perf_events = NULL;
+	bufs_put();
+}
 
 /**
- * perf_trace_init() - set up a perf tracepoint event
- * @event: the perf event
+ * perf_trace_init() - open a perf tracepoint event
+ * @p_event: the perf event; attr.config is the trace event's id
  *
- * Return: -ENOENT: not offered.
+ * Context: perf_event_open(), or inheritance at fork.
+ * Return: 0, -EINVAL for an id that is no trace event, or the errno of
+ * the permission check or the registration.
  */
-int perf_trace_init(struct perf_event *event)
+int perf_trace_init(struct perf_event *p_event)
 {
-	return -ENOENT;
+	struct trace_event_call *call;
+	int ret = -EINVAL;
+
+	mutex_lock(&event_mutex);
+	list_for_each_entry(call, &trace_events, list) {
+		if (call->event.type != p_event->attr.config)
+			continue;
+		if (!call->class || !call->class->reg ||
+		    !trace_event_try_get_ref(call))
+			break;
+		ret = perf_permitted(call, p_event);
+		if (!ret)
+			ret = call_perf_get(call);
+		if (!ret) {
+			p_event->tp_event = call;
+			ret = call->class->reg(call, TRACE_REG_PERF_OPEN,
+					       p_event);
+			if (ret) {
+				p_event->tp_event = NULL;
+				call_perf_put(call);
+			}
+		}
+		if (ret)
+			trace_event_put_ref(call);
+		break;
+	}
+	mutex_unlock(&event_mutex);
+	return ret;
 }
 
 /**
- * perf_trace_destroy() - undo perf_trace_init(); never reached
- * @event: the perf event
+ * perf_trace_destroy() - close a perf tracepoint event
+ * @p_event: the perf event, scheduled out
  */
-void perf_trace_destroy(struct perf_event *event)
+void perf_trace_destroy(struct perf_event *p_event)
 {
+	struct trace_event_call *call = p_event->tp_event;
+
+	mutex_lock(&event_mutex);
+	call->class->reg(call, TRACE_REG_PERF_CLOSE, p_event);
+	call_perf_put(call);
+	trace_event_put_ref(call);
+	mutex_unlock(&event_mutex);
 }
 
 /**
- * perf_trace_add() - schedule a perf tracepoint event in; never reached
- * @event: the perf event
+ * perf_trace_add() - schedule a perf tracepoint event in on this CPU
+ * @p_event: the perf event
+ * @flags: PERF_EF_START to start it counting at once
+ *
+ * Context: perf core, on the CPU, interrupts off.
+ * Return: 0.
+ */
+int perf_trace_add(struct perf_event *p_event, int flags)
+{
+	struct trace_event_call *call = p_event->tp_event;
+
+	if (!(flags & PERF_EF_START))
+		p_event->hw.state = PERF_HES_STOPPED;
+	/* A class's reg may take the event itself (returns non-zero). */
+	if (!call->class->reg(call, TRACE_REG_PERF_ADD, p_event))
+		hlist_add_head_rcu(&p_event->hlist_entry,
+				   this_cpu_ptr(call->perf_events));
+	return 0;
+}
+
+/**
+ * perf_trace_del() - schedule a perf tracepoint event out
+ * @p_event: the perf event
  * @flags: PERF_EF_*
- *
- * Return: -ENOENT.
  */
-int perf_trace_add(struct perf_event *event, int flags)
+void perf_trace_del(struct perf_event *p_event, int flags)
 {
-	return -ENOENT;
+	struct trace_event_call *call = p_event->tp_event;
+
+	if (!call->class->reg(call, TRACE_REG_PERF_DEL, p_event))
+		hlist_del_rcu(&p_event->hlist_entry);
 }
 
 /**
- * perf_trace_del() - schedule a perf tracepoint event out; never reached
- * @event: the perf event
- * @flags: PERF_EF_*
- */
-void perf_trace_del(struct perf_event *event, int flags)
-{
-}
-
-/**
- * perf_trace_buf_alloc() - the perf record of a tracepoint hit
- * @size: its size
- * @regs: gets the registers to fill in
- * @rctxp: gets the recursion context
+ * perf_trace_buf_alloc() - the buffer to build a perf record in
+ * @size: the record's size, a multiple of 8 less 4 (perf's u32 size
+ *	word goes before it)
+ * @regs: if not NULL, gets this context's pt_regs to fill in
+ * @rctxp: gets the recursion context, for perf_trace_buf_submit()
  *
- * Return: NULL: no perf probe is registered, so nothing records.
+ * Context: a probe, preemption disabled.
+ * Return: the buffer, or NULL: too large a record, or a hit nested in
+ * another of the same context (perf counts neither).
  */
 void *perf_trace_buf_alloc(int size, struct pt_regs **regs, int *rctxp)
 {
-	return NULL;
+	char *raw;
+	int rctx;
+
+	BUILD_BUG_ON(PERF_MAX_TRACE_SIZE % sizeof(unsigned long));
+	if (size > PERF_MAX_TRACE_SIZE) {
+		pr_warn_once("perf: a %d-byte trace record is over PERF_MAX_TRACE_SIZE\n",
+			     size);
+		return NULL;
+	}
+	rctx = perf_swevent_get_recursion_context();
+	*rctxp = rctx;
+	if (rctx < 0)
+		return NULL;
+	if (regs)
+		*regs = this_cpu_ptr(&__perf_regs[rctx]);
+	raw = this_cpu_ptr(perf_bufs[rctx]);
+	/* The alignment tail goes to user space: no stale bytes in it. */
+	memset(&raw[size - sizeof(u64)], 0, sizeof(u64));
+	return raw;
 }
 EXPORT_SYMBOL_GPL(perf_trace_buf_alloc);
+NOKPROBE_SYMBOL(perf_trace_buf_alloc);
 
 /**
  * perf_trace_buf_update() - fill in the header of a perf record
@@ -78,27 +273,52 @@ void perf_trace_buf_update(void *record, u16 type)
 	tracing_generic_entry_update(ent, type, tracing_gen_ctx());
 }
 EXPORT_SYMBOL_GPL(perf_trace_buf_update);
+NOKPROBE_SYMBOL(perf_trace_buf_update);
 
 /**
  * ftrace_profile_set_filter() - set the filter of a perf tracepoint event
  * @event: the perf event
  * @event_id: its trace event type
- * @filter_str: the filter
+ * @filter_str: the filter, in the syntax of the events' filter files
  *
- * Return: -ENOENT: there are no perf tracepoint events to filter.
+ * Return: 0, -EINVAL for a bad expression or an event that is not a
+ * trace event, -EEXIST when it has a filter already, or -ENOMEM.
  */
 int ftrace_profile_set_filter(struct perf_event *event, int event_id,
 			      char *filter_str)
 {
-	return -ENOENT;
+	struct event_filter *f;
+	const char *err_text;
+	int err_pos, ret;
+
+	mutex_lock(&event_mutex);
+	ret = -EINVAL;
+	if (!event->tp_event)
+		goto out;
+	ret = -EEXIST;
+	if (event->filter)
+		goto out;
+	f = trace_filter_parse(event->tp_event, filter_str, &err_text,
+			       &err_pos);
+	ret = PTR_ERR_OR_ZERO(f);
+	if (!ret)
+		event->filter = f;
+out:
+	mutex_unlock(&event_mutex);
+	return ret;
 }
 
 /**
  * ftrace_profile_free_filter() - free the filter of a perf event
- * @event: the perf event
+ * @event: the perf event, being freed after an RCU grace period
  */
 void ftrace_profile_free_filter(struct perf_event *event)
 {
+	struct event_filter *f = event->filter;
+
+	event->filter = NULL;
+	if (f)
+		trace_filter_free(f);
 }
 
 #ifdef CONFIG_KPROBE_EVENTS
@@ -108,7 +328,7 @@ void ftrace_profile_free_filter(struct perf_event *event)
  * @event: the perf event
  * @is_retprobe: a return probe
  *
- * Perf cannot attach to trace events yet, so neither to probe events.
+ * Not offered yet: probe events have no perf half.
  *
  * Return: -ENOENT.
  */
@@ -134,7 +354,7 @@ void perf_kprobe_destroy(struct perf_event *event)
  * @ref_ctr_offset: the probe point's reference counter in the file
  * @is_retprobe: a return probe
  *
- * Perf cannot attach to trace events yet, so neither to probe events.
+ * Not offered yet: probe events have no perf half.
  *
  * Return: -ENOENT.
  */

@@ -75,8 +75,9 @@ int trace_event_scratch_alloc(void)
  * @type: TRACE_REG_REGISTER or TRACE_REG_UNREGISTER
  * @data: the trace_event_file the probe writes for
  *
- * Perf's tracepoint events are not offered (perf_trace_init() refuses
- * them), so the perf requests are refused as well.
+ * The perf probe (trace_events_perf.c) is registered once per event,
+ * with the event as its data; perf's per-event requests need nothing
+ * more (0: perf core keeps its lists).
  *
  * Return: 0 or an errno of the tracepoint core.
  */
@@ -90,6 +91,22 @@ int trace_event_reg(struct trace_event_call *call, enum trace_reg type,
 	case TRACE_REG_UNREGISTER:
 		tracepoint_probe_unregister(call->tp, call->class->probe, data);
 		return 0;
+#ifdef CONFIG_PERF_EVENTS
+	case TRACE_REG_PERF_REGISTER:
+		if (!call->class->perf_probe)
+			return -ENODEV;
+		return tracepoint_probe_register(call->tp,
+						 call->class->perf_probe, call);
+	case TRACE_REG_PERF_UNREGISTER:
+		tracepoint_probe_unregister(call->tp, call->class->perf_probe,
+					    call);
+		return 0;
+	case TRACE_REG_PERF_OPEN:
+	case TRACE_REG_PERF_CLOSE:
+	case TRACE_REG_PERF_ADD:
+	case TRACE_REG_PERF_DEL:
+		return 0;
+#endif
 	default:
 		return -EOPNOTSUPP;
 	}

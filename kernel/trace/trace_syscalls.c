@@ -20,7 +20,8 @@
  * One probe per instance on each of the raw_syscalls tracepoints (only
  * while one of the instance's syscall events is enabled) finds the
  * event's file in the instance by the call's number: enabling one call
- * costs the others a table lookup, not a probe each.
+ * costs the others a table lookup, not a probe each.  perf's users get
+ * probes of their own, with a bit per number.
  */
 #include <linux/compat.h>
 #include <linux/kallsyms.h>
@@ -200,6 +201,133 @@ static int table_set(struct trace_event_file __rcu **table, int *count,
 	return ret;
 }
 
+#ifdef CONFIG_PERF_EVENTS
+/*
+ * perf: one probe on each raw_syscalls tracepoint while any syscall event
+ * of its kind has perf users, and a bit per number with perf users.
+ * Written under syscalls_mutex; the probes test a bit, then read the
+ * event's per-CPU perf list (trace_events_perf.c), which outlives the
+ * bit by a grace period.
+ */
+static DECLARE_BITMAP(perf_enter_on, NR_syscalls);
+static DECLARE_BITMAP(perf_exit_on, NR_syscalls);
+static int perf_nr_enter, perf_nr_exit;
+
+/* The record size perf wants: with its u32 size word, a multiple of 8. */
+static int perf_size(int len)
+{
+	return ALIGN(len + sizeof(u32), sizeof(u64)) - sizeof(u32);
+}
+
+static void perf_enter_probe(void *data, struct pt_regs *regs, long id)
+{
+	struct syscall_enter_rec *rec;
+	struct syscall_metadata *m;
+	struct hlist_head *head;
+	unsigned long args[6];
+	int nr = current_nr(regs), size, rctx;
+
+	if (nr < 0 || !test_bit(nr, perf_enter_on))
+		return;
+	smp_rmb();	/* pairs with smp_wmb() in perf_set() */
+	m = meta_of[nr];
+	head = this_cpu_ptr(m->enter_event->perf_events);
+	if (hlist_empty(head))
+		return;
+	size = perf_size(struct_size(rec, args, m->nb_args));
+	rec = perf_trace_buf_alloc(size, NULL, &rctx);
+	if (!rec)
+		return;
+	rec->nr = nr;
+	syscall_get_arguments(current, regs, args);
+	memcpy(rec->args, args, m->nb_args * sizeof(unsigned long));
+	perf_trace_buf_submit(rec, size, rctx, m->enter_event->event.type, 1,
+			      regs, head, NULL);
+}
+
+static void perf_exit_probe(void *data, struct pt_regs *regs, long ret)
+{
+	struct syscall_exit_rec *rec;
+	struct syscall_metadata *m;
+	struct hlist_head *head;
+	int nr = current_nr(regs), size, rctx;
+
+	if (nr < 0 || !test_bit(nr, perf_exit_on))
+		return;
+	smp_rmb();	/* pairs with smp_wmb() in perf_set() */
+	m = meta_of[nr];
+	head = this_cpu_ptr(m->exit_event->perf_events);
+	if (hlist_empty(head))
+		return;
+	size = perf_size(sizeof(*rec));
+	rec = perf_trace_buf_alloc(size, NULL, &rctx);
+	if (!rec)
+		return;
+	rec->nr = nr;
+	rec->ret = ret;
+	perf_trace_buf_submit(rec, size, rctx, m->exit_event->event.type, 1,
+			      regs, head, NULL);
+}
+
+/* The first perf user of an event sets its bit, the last clears it. */
+static int perf_set(struct trace_event_call *call, bool on, bool enter)
+{
+	struct syscall_metadata *m = call->data;
+	unsigned long *bits = enter ? perf_enter_on : perf_exit_on;
+	int *count = enter ? &perf_nr_enter : &perf_nr_exit;
+	int ret = 0;
+
+	mutex_lock(&syscalls_mutex);
+	if (on) {
+		if (!*count)
+			ret = enter ? register_trace_sys_enter(perf_enter_probe, NULL) :
+				      register_trace_sys_exit(perf_exit_probe, NULL);
+		if (!ret) {
+			(*count)++;
+			/* The event's perf list is set before its bit. */
+			smp_wmb();
+			set_bit(m->syscall_nr, bits);
+		}
+	} else {
+		clear_bit(m->syscall_nr, bits);
+		if (!--*count) {
+			if (enter)
+				unregister_trace_sys_enter(perf_enter_probe, NULL);
+			else
+				unregister_trace_sys_exit(perf_exit_probe, NULL);
+		}
+	}
+	mutex_unlock(&syscalls_mutex);
+	return ret;
+}
+
+/* perf's requests: its probe and bit per event; nothing per perf event. */
+static int syscall_perf_reg(struct trace_event_call *call,
+			    enum trace_reg type, bool enter)
+{
+	switch (type) {
+	case TRACE_REG_PERF_REGISTER:
+		return perf_set(call, true, enter);
+	case TRACE_REG_PERF_UNREGISTER:
+		perf_set(call, false, enter);
+		return 0;
+	case TRACE_REG_PERF_OPEN:
+	case TRACE_REG_PERF_CLOSE:
+	case TRACE_REG_PERF_ADD:
+	case TRACE_REG_PERF_DEL:
+		return 0;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+#else
+static int syscall_perf_reg(struct trace_event_call *call,
+			    enum trace_reg type, bool enter)
+{
+	return -EOPNOTSUPP;
+}
+#endif
+
 /* The classes' reg: enable or disable the event in an instance. */
 static int syscall_reg(struct trace_event_call *call, enum trace_reg type,
 		       void *data)
@@ -209,7 +337,7 @@ static int syscall_reg(struct trace_event_call *call, enum trace_reg type,
 	struct trace_syscalls *sc;
 
 	if (type != TRACE_REG_REGISTER && type != TRACE_REG_UNREGISTER)
-		return -EOPNOTSUPP;
+		return syscall_perf_reg(call, type, enter);
 	sc = file->tr->syscalls;
 	if (!sc)
 		return -ENODEV;

@@ -291,7 +291,10 @@ enum probe_kind { PROBE_ENTRY, PROBE_RETURN, PROBE_EVENT };
  *	event from then on (its fields point into them)
  * @probes: number of probes writing it
  * @files: struct probe_file of the instances it is enabled in (RCU)
- * @enabled: in how many instances (the probes are armed while > 0)
+ * @enabled: in how many instances, plus one while perf has users (the
+ *	probes are armed while > 0)
+ * @perf: perf has users: the handlers write for them too (read with
+ *	acquire, set with release after call.perf_events)
  * @arm: arm (true) or disarm the probes; set by the probe kind
  * @arm_data: for @arm
  * @attach: optional; hook the event in one more instance (true) or in
@@ -301,7 +304,8 @@ enum probe_kind { PROBE_ENTRY, PROBE_RETURN, PROBE_EVENT };
  * An event made with TRACE_EVENT_FL_UPROBE records user-space addresses
  * in its header, and its text shows them as numbers rather than symbols.
  *
- * Legend: everything is under event_mutex; @files is read under RCU.
+ * Legend: everything is under event_mutex; @files is read under RCU,
+ * @perf by the handlers.
  */
 struct probe_event {
 	struct trace_event_call		call;
@@ -311,6 +315,7 @@ struct probe_event {
 	int				probes;
 	struct list_head		files;
 	int				enabled;
+	int				perf;
 	int				(*arm)(struct probe_event *pe, bool on);
 	void				*arm_data;
 	int				(*attach)(struct probe_event *pe,

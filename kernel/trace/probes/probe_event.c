@@ -172,6 +172,49 @@ args:
 	return trace_handle_return(s);
 }
 
+static void fill_head(const struct probe_event *pe, void *e,
+		      unsigned long ip, unsigned long func)
+{
+	struct probe_return_head *r = e;
+
+	if (pe->kind == PROBE_RETURN) {
+		r->func = func;
+		r->ret_ip = ip;
+	} else {
+		((struct probe_entry_head *)e)->ip = ip;
+	}
+}
+
+/*
+ * The record of a hit for perf's users of the event on this CPU
+ * (trace_events_perf.c).  @dyn: the strings' size, or -1 when not sized
+ * yet.
+ */
+static noinline void write_perf(struct probe_event *pe,
+				const struct probe_args *args,
+				const struct probe_hit *hit, unsigned long ip,
+				unsigned long func, int dyn)
+{
+	struct hlist_head *head = this_cpu_ptr(pe->call.perf_events);
+	int hs = head_size(pe), size, rctx;
+	void *e;
+
+	if (hlist_empty(head))
+		return;
+	if (dyn < 0)
+		dyn = probe_args_dyn_size(args, hit);
+	/* With perf's u32 size word before it, a multiple of 8. */
+	size = ALIGN(hs + args->size + dyn + sizeof(u32), sizeof(u64)) -
+	       sizeof(u32);
+	e = perf_trace_buf_alloc(size, NULL, &rctx);
+	if (!e)
+		return;
+	fill_head(pe, e, ip, func);
+	probe_args_store(args, hit, e, e + hs, dyn);
+	perf_trace_buf_submit(e, size, rctx, pe->call.event.type, 1, hit->regs,
+			      head, NULL);
+}
+
 /**
  * probe_event_write() - the record of a hit in every instance it goes to
  * @pe: the event
@@ -192,7 +235,6 @@ void probe_event_write(struct probe_event *pe, const struct probe_args *args,
 {
 	struct trace_event_buffer fb;
 	int hs = head_size(pe), dyn = -1;
-	struct probe_return_head *r;
 	struct probe_file *pf;
 	void *e;
 
@@ -207,16 +249,13 @@ void probe_event_write(struct probe_event *pe, const struct probe_args *args,
 			continue;
 		if (!(pe->call.flags & TRACE_EVENT_FL_UPROBE))
 			fb.regs = hit->regs;
-		if (pe->kind == PROBE_RETURN) {
-			r = e;
-			r->func = func;
-			r->ret_ip = ip;
-		} else {
-			((struct probe_entry_head *)e)->ip = ip;
-		}
+		fill_head(pe, e, ip, func);
 		probe_args_store(args, hit, e, e + hs, dyn);
 		trace_event_buffer_commit(&fb);
 	}
+	/* Pairs with smp_store_release() in perf_arm(). */
+	if (unlikely(smp_load_acquire(&pe->perf)))
+		write_perf(pe, args, hit, ip, func, dyn);
 }
 
 /**
@@ -295,19 +334,61 @@ static void remove_file(struct probe_event *pe, struct trace_event_file *file)
 	}
 }
 
-/* The class's reg: enable and disable in an instance; perf: not yet. */
+/*
+ * perf's users of the event (trace_events_perf.c) count as one more user
+ * of the probes; their per-CPU lists are set before @pe->perf is.  An
+ * event probe writes from its event's triggers: not for perf.
+ */
+static int perf_arm(struct probe_event *pe, bool on)
+{
+	int ret;
+
+	if (pe->kind == PROBE_EVENT)
+		return -EOPNOTSUPP;
+	if (!on) {
+		WRITE_ONCE(pe->perf, 0);
+		if (!--pe->enabled)
+			pe->arm(pe, false);
+		return 0;
+	}
+	if (!pe->enabled) {
+		ret = pe->arm(pe, true);
+		if (ret)
+			return ret;
+	}
+	pe->enabled++;
+	/* Pairs with smp_load_acquire() in probe_event_write(). */
+	smp_store_release(&pe->perf, 1);
+	return 0;
+}
+
+/* The class's reg: enable and disable in an instance, or for perf. */
 static int probe_event_reg(struct trace_event_call *call,
 			   enum trace_reg type, void *data)
 {
 	struct probe_event *pe = to_pe(call);
 
-	lockdep_assert_held(&event_mutex);
 	switch (type) {
 	case TRACE_REG_REGISTER:
+		lockdep_assert_held(&event_mutex);
 		return add_file(pe, data);
 	case TRACE_REG_UNREGISTER:
+		lockdep_assert_held(&event_mutex);
 		remove_file(pe, data);
 		return 0;
+#ifdef CONFIG_PERF_EVENTS
+	case TRACE_REG_PERF_REGISTER:
+		lockdep_assert_held(&event_mutex);
+		return perf_arm(pe, true);
+	case TRACE_REG_PERF_UNREGISTER:
+		lockdep_assert_held(&event_mutex);
+		return perf_arm(pe, false);
+	case TRACE_REG_PERF_OPEN:
+	case TRACE_REG_PERF_CLOSE:
+	case TRACE_REG_PERF_ADD:	/* perf core keeps its per-CPU lists */
+	case TRACE_REG_PERF_DEL:
+		return 0;
+#endif
 	default:
 		return -EOPNOTSUPP;
 	}
