@@ -28,6 +28,10 @@
  *                       sys_exit enabled (extra time per record), then
  *                       with a filter on both that rejects every record
  *                       (extra time per rejected record)
+ *   tbench perf N       N getppid() calls with a perf event (sampling
+ *                       every hit, raw record, into an mmap'd perf
+ *                       buffer) on raw_syscalls:sys_enter of this task
+ *                       (extra time per hit)
  *   tbench syscall N    N getppid() calls, nothing traced (for a kernel
  *                       without function tracing as well)
  *
@@ -43,6 +47,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <linux/perf_event.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -275,6 +282,57 @@ static void event_bench(long n)
 	printf("event_filtered_per_record_ns %.1f\n", (off - base) / 2);
 }
 
+/* getppid() with a perf sampling event on sys_enter, consumed as it goes. */
+static void perf_bench(long n)
+{
+	const long pages = 64, psz = sysconf(_SC_PAGESIZE);
+	struct perf_event_attr attr = { .size = sizeof(attr) };
+	struct perf_event_mmap_page *mp;
+	double base, t0, t;
+	FILE *f;
+	long i;
+	int fd, id;
+
+	f = fopen(T "events/raw_syscalls/sys_enter/id", "r");
+	if (!f || fscanf(f, "%d", &id) != 1)
+		return;
+	fclose(f);
+	attr.type = PERF_TYPE_TRACEPOINT;
+	attr.config = id;
+	attr.sample_period = 1;
+	attr.sample_type = PERF_SAMPLE_RAW | PERF_SAMPLE_TID | PERF_SAMPLE_TIME;
+	attr.disabled = 1;
+	fd = syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
+	if (fd < 0) {
+		perror("perf_event_open");
+		return;
+	}
+	mp = mmap(NULL, (pages + 1) * psz, PROT_READ | PROT_WRITE, MAP_SHARED,
+		  fd, 0);
+	if (mp == MAP_FAILED) {
+		perror("mmap");
+		exit(1);
+	}
+	time_syscalls(n / 10);
+	base = time_syscalls(n);
+	ioctl(fd, PERF_EVENT_IOC_ENABLE, 0);
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		syscall(SYS_getppid);
+		/* Consume: every record lands in the buffer, none is lost. */
+		if (!(i % 64))
+			__atomic_store_n(&mp->data_tail,
+					 __atomic_load_n(&mp->data_head,
+							 __ATOMIC_ACQUIRE),
+					 __ATOMIC_RELEASE);
+	}
+	t = (now() - t0) / n;
+	ioctl(fd, PERF_EVENT_IOC_DISABLE, 0);
+	printf("perf_per_hit_ns %.1f\n", t - base);
+	munmap(mp, (pages + 1) * psz);
+	close(fd);
+}
+
 /* The function the uprobe event probes: a call that stays a call. */
 __attribute__((noinline)) int uprobe_target(int x)
 {
@@ -391,11 +449,15 @@ int main(int argc, char **argv)
 		event_bench(n);
 		return 0;
 	}
+	if (argc > 1 && !strcmp(argv[1], "perf")) {
+		perf_bench(n);
+		return 0;
+	}
 	if (argc > 1 && !strcmp(argv[1], "syscall")) {
 		time_syscalls(n / 10);	/* warm up */
 		printf("syscall_plain_ns %.1f\n", time_syscalls(n));
 		return 0;
 	}
-	fprintf(stderr, "usage: tbench marker|pipe|func|graph|kprobe|uprobe|event|syscall [N]\n");
+	fprintf(stderr, "usage: tbench marker|pipe|func|graph|kprobe|uprobe|event|perf|syscall [N]\n");
 	return 2;
 }
