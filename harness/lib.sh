@@ -147,12 +147,14 @@ ftk_leaks_in() {
 
 # ftk_fuzz_module KERNEL DIR: build the fuzz module
 # (tools/testing/selftests/tracefs-abi/fuzz/ftk_fuzz.c: a tracepoint and
-# traced functions) out of tree against KERNEL's build; prints the .ko.
+# traced functions) and ftk_printk.ko (the trace_printk() family) out of
+# tree against KERNEL's build; prints the path of ftk_fuzz.ko, which the
+# other is next to.
 ftk_fuzz_module() {
 	local k=$1 d=$2 src=$OURS fz=$TOP/tools/testing/selftests/tracefs-abi/fuzz
 	case $k in ref*) src=$BASE ;; esac
 	mkdir -p "$d"
-	cp "$fz/Kbuild" "$fz/ftk_fuzz.c" "$fz/ftk_fuzz_trace.h" "$d/"
+	cp "$fz/Kbuild" "$fz/ftk_fuzz.c" "$fz/ftk_fuzz_trace.h" "$fz/ftk_printk.c" "$d/"
 	make -s -C "$src" O="$V/out-$k" ARCH=x86_64 M="$d" modules > "$d/log" 2>&1 ||
 		{ cat "$d/log" >&2; return 1; }
 	echo "$d/ftk_fuzz.ko"

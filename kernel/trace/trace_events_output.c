@@ -9,6 +9,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/sysctl.h>
 #include <linux/seq_buf.h>
 #include <linux/trace_seq.h>
 #include <linux/xarray.h>
@@ -385,3 +387,116 @@ bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 	seq_buf_putmem(s, iter->seq.buffer, trace_seq_used(&iter->seq));
 	return true;
 }
+
+/* ---- tp_printk: events to the console too -------------------------------- */
+
+/*
+ * kernel.tracepoint_printk: every event record kept is also printed to
+ * the console, as it reads in "trace".  Only a kernel booted with
+ * tp_printk can: the iterator it prints with is made at boot.
+ * tp_printk_stop_on_boot turns it off once the boot is done.
+ */
+int tracepoint_printk;			/* [tp_mutex] */
+static bool tp_stop_on_boot;
+static struct trace_iterator *tp_iter;	/* [I] after boot; [tp_lock] */
+static DEFINE_RAW_SPINLOCK(tp_lock);
+static DEFINE_MUTEX(tp_mutex);
+DEFINE_STATIC_KEY_FALSE(trace_event_printk_key);
+
+static int __init set_tp_printk(char *str)
+{
+	/* tp_printk_stop_on_boot also starts with "tp_printk". */
+	if (!strcmp(str, "_stop_on_boot"))
+		return 0;
+	tracepoint_printk = 1;
+	return 1;
+}
+__setup("tp_printk", set_tp_printk);
+
+static int __init set_tp_printk_stop(char *str)
+{
+	tp_stop_on_boot = true;
+	return 1;
+}
+__setup("tp_printk_stop_on_boot", set_tp_printk_stop);
+
+/**
+ * trace_event_printk() - print an event record to the console
+ * @fb: the record, kept (filtered and committed)
+ *
+ * Context: a probe; called while trace_event_printk_key is on.
+ */
+void trace_event_printk(struct trace_event_buffer *fb)
+{
+	struct trace_event *ev = &fb->trace_file->event_call->event;
+	unsigned long flags;
+
+	if (!ev->funcs || !ev->funcs->trace || !tp_iter)
+		return;
+	raw_spin_lock_irqsave(&tp_lock, flags);
+	trace_seq_init(&tp_iter->seq);
+	tp_iter->ent = fb->entry;
+	ev->funcs->trace(tp_iter, 0, ev);
+	trace_seq_putc(&tp_iter->seq, 0);
+	pr_warn("%s", tp_iter->seq.buffer);	/* the default level */
+	raw_spin_unlock_irqrestore(&tp_lock, flags);
+}
+
+/**
+ * tracepoint_printk_sysctl() - handler of kernel.tracepoint_printk
+ * @table: the sysctl entry
+ * @write: nonzero for a write
+ * @buffer: user data
+ * @lenp: its length
+ * @ppos: file position
+ *
+ * A kernel booted without tp_printk keeps it 0.
+ *
+ * Return: 0 or the error of proc_dointvec().
+ */
+int tracepoint_printk_sysctl(const struct ctl_table *table, int write,
+			     void *buffer, size_t *lenp, loff_t *ppos)
+{
+	int old, ret;
+
+	mutex_lock(&tp_mutex);
+	old = tracepoint_printk;
+	ret = proc_dointvec(table, write, buffer, lenp, ppos);
+	if (!tp_iter)
+		tracepoint_printk = 0;
+	if (!!old != !!tracepoint_printk) {
+		if (tracepoint_printk)
+			static_branch_enable(&trace_event_printk_key);
+		else
+			static_branch_disable(&trace_event_printk_key);
+	}
+	mutex_unlock(&tp_mutex);
+	return ret;
+}
+
+static int __init tp_printk_init(void)
+{
+	if (!tracepoint_printk)
+		return 0;
+	tp_iter = kzalloc(sizeof(*tp_iter), GFP_KERNEL);
+	if (!tp_iter) {
+		pr_warn("tracing: no memory for tp_printk\n");
+		tracepoint_printk = 0;
+		return -ENOMEM;
+	}
+	static_branch_enable(&trace_event_printk_key);
+	return 0;
+}
+core_initcall(tp_printk_init);
+
+static int __init tp_printk_stop(void)
+{
+	if (!tp_stop_on_boot || !tracepoint_printk)
+		return 0;
+	mutex_lock(&tp_mutex);
+	tracepoint_printk = 0;
+	static_branch_disable(&trace_event_printk_key);
+	mutex_unlock(&tp_mutex);
+	return 0;
+}
+late_initcall_sync(tp_printk_stop);

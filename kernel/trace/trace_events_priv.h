@@ -25,6 +25,7 @@
 #ifndef _KERNEL_TRACE_EVENT_PRIV_H
 #define _KERNEL_TRACE_EVENT_PRIV_H
 
+#include <linux/jump_label.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/trace_events.h>
@@ -159,6 +160,8 @@ int trace_event_scratch_alloc(void);
 
 /* trace_events_output.c: printing event records. */
 struct trace_event *trace_event_lookup(int type);
+DECLARE_STATIC_KEY_FALSE(trace_event_printk_key);	/* tp_printk */
+void trace_event_printk(struct trace_event_buffer *fb);
 
 /* trace_events_eval.c: enum values in print fmts. */
 void trace_event_eval_update(struct trace_event_call *call,

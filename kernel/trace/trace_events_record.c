@@ -336,6 +336,8 @@ static bool scratch_commit(struct trace_event_buffer *fb)
 static __always_inline void commit_kept(struct trace_event_buffer *fb,
 					struct trace_array *tr, int skip)
 {
+	if (static_branch_unlikely(&trace_event_printk_key))
+		trace_event_printk(fb);
 	trace_commit(tr, fb->buffer);
 	/* options/stacktrace: from the probe's registers, or from the caller. */
 	if (unlikely(READ_ONCE(tr->flags) & TRACE_OPT_STACKTRACE)) {

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Kernel-wide tracing controls declared in <linux/kernel.h> and
- * <linux/ftrace.h>: trace_printk(), ftrace_dump(), the snapshot calls and
- * the sysctl/boot knobs kernel.ftrace_dump_on_oops,
- * kernel.traceoff_on_warning and kernel.tracepoint_printk.
+ * <linux/ftrace.h>: the snapshot calls and the sysctl/boot knobs
+ * kernel.ftrace_dump_on_oops and kernel.traceoff_on_warning.
  *
- * trace_printk() and friends are not offered yet and behave as they do
- * when tracing is configured out: they record nothing and return 0.
- * ftrace_dump() lives in trace_dump.c.  The knobs are real: their values
- * are kept and reported, and traceoff_on_warning turns tracing_on off.
+ * trace_printk() and friends live in trace_printk.c, ftrace_dump() in
+ * trace_dump.c, kernel.tracepoint_printk in trace_events_output.c.  The
+ * knobs are real: their values are kept and reported, and
+ * traceoff_on_warning turns tracing_on off.
  */
 #define pr_fmt(fmt) "tracing: " fmt
 
@@ -20,100 +19,6 @@
 #include <linux/sysctl.h>
 
 #include "trace_priv.h"
-
-/* ---- trace_printk() family: nothing to record into yet -------------------- */
-
-/**
- * __trace_bprintk() - back end of trace_printk() with a constant format
- * @ip: caller address
- * @fmt: format
- *
- * Return: the number of bytes recorded; 0 until the ring buffer exists.
- */
-int __trace_bprintk(unsigned long ip, const char *fmt, ...)
-{
-	return 0;
-}
-EXPORT_SYMBOL_GPL(__trace_bprintk);
-
-/**
- * __trace_printk() - back end of trace_printk() with a variable format
- * @ip: caller address
- * @fmt: format
- *
- * Return: the number of bytes recorded; 0 until the ring buffer exists.
- */
-int __trace_printk(unsigned long ip, const char *fmt, ...)
-{
-	return 0;
-}
-EXPORT_SYMBOL_GPL(__trace_printk);
-
-/**
- * __ftrace_vbprintk() - va_list form of __trace_bprintk()
- * @ip: caller address
- * @fmt: format
- * @ap: arguments
- *
- * Return: the number of bytes recorded; 0 until the ring buffer exists.
- */
-int __ftrace_vbprintk(unsigned long ip, const char *fmt, va_list ap)
-{
-	return 0;
-}
-EXPORT_SYMBOL_GPL(__ftrace_vbprintk);
-
-/**
- * __ftrace_vprintk() - va_list form of __trace_printk()
- * @ip: caller address
- * @fmt: format
- * @ap: arguments
- *
- * Return: the number of bytes recorded; 0 until the ring buffer exists.
- */
-int __ftrace_vprintk(unsigned long ip, const char *fmt, va_list ap)
-{
-	return 0;
-}
-EXPORT_SYMBOL_GPL(__ftrace_vprintk);
-
-/**
- * __trace_bputs() - back end of trace_puts() with a constant string
- * @ip: caller address
- * @str: the string
- *
- * Return: the number of bytes recorded; 0 until the ring buffer exists.
- */
-int __trace_bputs(unsigned long ip, const char *str)
-{
-	return 0;
-}
-EXPORT_SYMBOL_GPL(__trace_bputs);
-
-/**
- * __trace_puts() - back end of trace_puts()
- * @ip: caller address
- * @str: the string
- * @size: its length
- *
- * Return: the number of bytes recorded; 0 until the ring buffer exists.
- */
-int __trace_puts(unsigned long ip, const char *str, int size)
-{
-	return 0;
-}
-EXPORT_SYMBOL_GPL(__trace_puts);
-
-/**
- * trace_dump_stack() - record the current stack in the trace
- * @skip: frames to leave out
- *
- * Records nothing until the ring buffer exists.
- */
-void trace_dump_stack(int skip)
-{
-}
-EXPORT_SYMBOL_GPL(trace_dump_stack);
 
 #ifndef CONFIG_TRACER_SNAPSHOT
 /**
@@ -194,33 +99,4 @@ void disable_trace_on_warning(void)
 		return;
 	tracing_off();
 	pr_warn("Disabling tracing due to warning\n");
-}
-
-/* ---- tracepoint_printk ------------------------------------------------------ */
-
-/*
- * kernel.tracepoint_printk: also print every trace event to the console.
- * The value is kept and reported; trace events do not print to the
- * console yet (events, part two), so it has no effect.
- */
-int tracepoint_printk;
-
-/**
- * tracepoint_printk_sysctl() - handler of kernel.tracepoint_printk
- * @table: the sysctl entry
- * @write: nonzero for a write
- * @buffer: user data
- * @lenp: its length
- * @ppos: file position
- *
- * Return: 0 or the error of proc_dointvec().
- */
-int tracepoint_printk_sysctl(const struct ctl_table *table, int write,
-			     void *buffer, size_t *lenp, loff_t *ppos)
-{
-	int ret = proc_dointvec(table, write, buffer, lenp, ppos);
-
-	if (!ret && write)
-		tracepoint_printk = !!tracepoint_printk;
-	return ret;
 }

@@ -222,12 +222,48 @@ static void print_sym(struct seq_buf *s, unsigned long ip, unsigned long flags,
 		seq_buf_printf(s, " <%016lx>", ip);
 }
 
+/*
+ * The text of a trace_printk() or trace_marker record alone (the
+ * printk-msg-only form, and the part after "function: ").  Return: false
+ * for other records, or one too short to be whole.
+ */
+static bool print_msg(struct seq_buf *s, struct trace_entry *ent,
+		      unsigned int len)
+{
+	struct bprint_entry *bp;
+	struct bputs_entry *bs;
+	struct print_entry *p;
+
+	switch (ent->type) {
+	case TRACE_PRINT:
+		p = (struct print_entry *)ent;
+		if (len <= sizeof(*p))
+			return false;
+		seq_buf_putmem(s, p->buf, strnlen(p->buf, len - sizeof(*p)));
+		return true;
+	case TRACE_BPRINT:
+		bp = (struct bprint_entry *)ent;
+		if (len < sizeof(*bp))
+			return false;
+		seq_buf_bprintf(s, bp->fmt, bp->buf);
+		return true;
+	case TRACE_BPUTS:
+		bs = (struct bputs_entry *)ent;
+		if (len < sizeof(*bs))
+			return false;
+		seq_buf_puts(s, bs->str);
+		return true;
+	}
+	return false;
+}
+
 static void print_body(struct seq_buf *s, struct trace_array *tr, int cpu,
 		       u64 ts, struct trace_entry *ent, unsigned int len,
 		       unsigned long flags, struct trace_sym_cache *c)
 {
 	struct raw_data_entry *raw;
 	struct ftrace_entry *fn;
+	struct bputs_entry *bs;
 	struct stack_entry *st;
 	struct print_entry *p;
 	unsigned int i;
@@ -275,7 +311,21 @@ static void print_body(struct seq_buf *s, struct trace_array *tr, int cpu,
 		}
 		print_sym(s, p->ip, flags, c);
 		seq_buf_puts(s, ": ");
-		seq_buf_putmem(s, p->buf, strnlen(p->buf, len - sizeof(*p)));
+		print_msg(s, ent, len);
+		return;
+	case TRACE_BPRINT:
+	case TRACE_BPUTS:
+		/* Both start with the caller's address after the header. */
+		bs = (struct bputs_entry *)ent;
+		if (len < sizeof(*bs))
+			break;
+		if (flags & TRACE_OPT_RAW) {
+			seq_buf_printf(s, ": %lx : ", bs->ip);
+		} else {
+			print_sym(s, bs->ip, flags, c);
+			seq_buf_puts(s, ": ");
+		}
+		print_msg(s, ent, len);
 		return;
 	case TRACE_RAW_DATA:
 		raw = (struct raw_data_entry *)ent;
@@ -386,17 +436,14 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 {
 	unsigned long flags = READ_ONCE(tr->flags);
 	char comm[TASK_COMM_LEN];
-	struct print_entry *p;
 	unsigned int i, n;
 
 	if (!cache)
 		cache = &dump_cache;
-	if (ent->type == TRACE_PRINT && (flags & TRACE_OPT_MSG_ONLY) &&
-	    len > sizeof(*p)) {
-		p = (struct print_entry *)ent;
-		seq_buf_putmem(s, p->buf, strnlen(p->buf, len - sizeof(*p)));
+	/* printk-msg-only: the text of trace_printk()s and markers alone. */
+	if ((flags & (TRACE_OPT_MSG_ONLY | TRACE_OPT_PRINTK)) ==
+	    (TRACE_OPT_MSG_ONLY | TRACE_OPT_PRINTK) && print_msg(s, ent, len))
 		return;
-	}
 	if (flags & (TRACE_OPT_BIN | TRACE_OPT_HEX)) {
 		print_fields(s, cpu, ts, ent, len, flags);
 		return;

@@ -163,6 +163,7 @@ enum trace_opt_bit {
 	TRACE_OPT_HEX_BIT,		/* hex: fields in hex */
 	TRACE_OPT_BIN_BIT,		/* bin: fields as raw bytes */
 	TRACE_OPT_BLOCK_BIT,		/* block: trace_pipe ignores O_NONBLOCK */
+	TRACE_OPT_PRINTK_BIT,		/* trace_printk: trace_printk() records */
 	TRACE_OPT_ANNOTATE_BIT,		/* annotate: where CPU buffers start */
 	TRACE_OPT_MSG_ONLY_BIT,		/* printk-msg-only: print text alone */
 	TRACE_OPT_CONTEXT_INFO_BIT,	/* context-info: comm, pid, cpu, time */
@@ -172,6 +173,7 @@ enum trace_opt_bit {
 	TRACE_OPT_IRQ_INFO_BIT,		/* irq-info: the flags columns */
 	TRACE_OPT_MARKERS_BIT,		/* markers: trace_marker writes are kept */
 	TRACE_OPT_EVENT_FORK_BIT,	/* event-fork: event pid sets follow forks */
+	TRACE_OPT_PRINTK_DEST_BIT,	/* trace_printk_dest: trace_printk() here */
 	TRACE_OPT_FUNC_FORK_BIT,	/* function-fork: pid sets follow forks */
 	TRACE_OPT_STACKTRACE_BIT,	/* stacktrace: a stack after each event */
 	TRACE_OPT_NR
@@ -184,6 +186,7 @@ enum trace_opt_bit {
 #define TRACE_OPT_HEX		BIT(TRACE_OPT_HEX_BIT)
 #define TRACE_OPT_BIN		BIT(TRACE_OPT_BIN_BIT)
 #define TRACE_OPT_BLOCK		BIT(TRACE_OPT_BLOCK_BIT)
+#define TRACE_OPT_PRINTK	BIT(TRACE_OPT_PRINTK_BIT)
 #define TRACE_OPT_ANNOTATE	BIT(TRACE_OPT_ANNOTATE_BIT)
 #define TRACE_OPT_MSG_ONLY	BIT(TRACE_OPT_MSG_ONLY_BIT)
 #define TRACE_OPT_CONTEXT_INFO	BIT(TRACE_OPT_CONTEXT_INFO_BIT)
@@ -193,6 +196,7 @@ enum trace_opt_bit {
 #define TRACE_OPT_IRQ_INFO	BIT(TRACE_OPT_IRQ_INFO_BIT)
 #define TRACE_OPT_MARKERS	BIT(TRACE_OPT_MARKERS_BIT)
 #define TRACE_OPT_EVENT_FORK	BIT(TRACE_OPT_EVENT_FORK_BIT)
+#define TRACE_OPT_PRINTK_DEST	BIT(TRACE_OPT_PRINTK_DEST_BIT)
 #define TRACE_OPT_FUNC_FORK	BIT(TRACE_OPT_FUNC_FORK_BIT)
 #define TRACE_OPT_STACKTRACE	BIT(TRACE_OPT_STACKTRACE_BIT)
 
@@ -237,6 +241,7 @@ enum trace_part_id {
 	TRACE_PART_READ,	/* trace, trace_pipe, snapshot */
 	TRACE_PART_RAW,		/* trace_pipe_raw, snapshot_raw, buffer_percent */
 	TRACE_PART_MARKER,	/* trace_marker, trace_marker_raw */
+	TRACE_PART_PRINTK,	/* trace_printk()'s options, printk_formats */
 	TRACE_PART_CMDLINE,	/* saved_cmdlines, saved_tgids */
 	TRACE_PART_ERROR_LOG,	/* error_log */
 	TRACE_PART_SYSCALLS,	/* before events: their events' tables */
@@ -394,6 +399,8 @@ enum {
 	TRACE_FN	= 1,	/* a function entry (function tracer) */
 	TRACE_STACK	= 4,	/* a kernel stack trace */
 	TRACE_PRINT	= 5,	/* trace_marker, trace_printk() */
+	TRACE_BPRINT	= 6,	/* trace_printk() of a constant format */
+	TRACE_BPUTS	= 14,	/* trace_puts() of a constant string */
 	TRACE_RAW_DATA	= 18,	/* trace_marker_raw */
 };
 
@@ -409,6 +416,27 @@ struct stack_entry {
 	struct trace_entry	ent;
 	int			size;
 	unsigned long		caller[];
+};
+
+/* The formats of trace_printk() and tracepoint_string() (vmlinux.lds.h). */
+extern const char *__start___trace_bprintk_fmt[];
+extern const char *__stop___trace_bprintk_fmt[];
+extern const char *__start___tracepoint_str[];
+extern const char *__stop___tracepoint_str[];
+
+/* trace_printk(): a format and its arguments, "ftrace/bprint". */
+struct bprint_entry {
+	struct trace_entry	ent;
+	unsigned long		ip;
+	const char		*fmt;
+	u32			buf[];
+};
+
+/* trace_puts() of a constant string: "ftrace/bputs". */
+struct bputs_entry {
+	struct trace_entry	ent;
+	unsigned long		ip;
+	const char		*str;
 };
 
 /* A trace_marker write: "ftrace/print" in events/. */

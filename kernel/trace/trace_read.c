@@ -207,7 +207,8 @@ static void walk_annotate(struct trace_walk *w, struct seq_buf *s)
 
 	if (!w->lapped || !(flags & TRACE_OPT_ANNOTATE) ||
 	    (flags & (TRACE_OPT_RAW | TRACE_OPT_HEX | TRACE_OPT_BIN)) ||
-	    (ent->type == TRACE_PRINT && (flags & TRACE_OPT_MSG_ONLY)))
+	    ((ent->type == TRACE_PRINT || ent->type == TRACE_BPRINT ||
+	      ent->type == TRACE_BPUTS) && (flags & TRACE_OPT_MSG_ONLY)))
 		return;
 	/* Remembered by line: seq_file may show the same line again. */
 	if (!w->first[w->cpu])

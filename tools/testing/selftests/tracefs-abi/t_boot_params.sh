@@ -12,6 +12,9 @@
 #   trace_event=A,B      set_event holds A and B, and A recorded from boot
 #   trace_trigger=E.T,.. each event E lists a trigger of T's command
 #   lockdown=confidentiality  tracefs stays empty, with upstream's warning
+#   tp_printk            events also go to the kernel log, until
+#                        kernel.tracepoint_printk is cleared
+#   tp_printk_stop_on_boot  (with tp_printk) it is off once booted
 . "$(dirname "$0")/lib.sh"
 cmdline=$(cat /proc/cmdline)
 tested=0
@@ -27,6 +30,28 @@ for arg in $cmdline; do
 				fail "no warning for unknown boot tracer $name"
 		fi
 		;;
+	tp_printk)
+		tested=1
+		case " $cmdline " in
+		*" tp_printk_stop_on_boot "*)
+			expect_content /proc/sys/kernel/tracepoint_printk 0 ;;
+		*)
+			expect_content /proc/sys/kernel/tracepoint_printk 1
+			echo 1 > events/sched/sched_process_fork/enable
+			sh -c true
+			echo 0 > events/sched/sched_process_fork/enable
+			dmesg | grep -q 'sched_process_fork: comm=sh pid=[0-9]* child_comm=sh' ||
+				fail "tp_printk: no event in the kernel log"
+			echo 0 > /proc/sys/kernel/tracepoint_printk
+			expect_content /proc/sys/kernel/tracepoint_printk 0
+			dmesg -c > /dev/null
+			echo 1 > events/sched/sched_process_fork/enable
+			sh -c true
+			echo 0 > events/sched/sched_process_fork/enable
+			dmesg | grep -q 'sched_process_fork: comm=' &&
+				fail "tp_printk: printed after it was cleared"
+			;;
+		esac ;;
 	traceoff_on_warning)
 		tested=1
 		expect_content /proc/sys/kernel/traceoff_on_warning 1 ;;

@@ -15,3 +15,11 @@ echo 1 > $k/traceoff_on_warning
 expect_content $k/traceoff_on_warning 1
 echo "$old" > $k/traceoff_on_warning
 expect_write_error "Invalid argument" xyz $k/tracepoint_printk
+# Only a kernel booted with tp_printk can print events to the console.
+case " $(cat /proc/cmdline) " in
+*" tp_printk "*) ;;
+*)
+	echo 1 > $k/tracepoint_printk
+	expect_content $k/tracepoint_printk 0
+	;;
+esac
