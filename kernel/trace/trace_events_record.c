@@ -72,8 +72,8 @@ int trace_event_scratch_alloc(void)
 /**
  * trace_event_reg() - the reg callback of TRACE_EVENT() classes
  * @call: the event
- * @type: TRACE_REG_REGISTER or TRACE_REG_UNREGISTER
- * @data: the trace_event_file the probe writes for
+ * @type: the request (TRACE_REG_*)
+ * @data: the trace_event_file the probe writes for (instance requests)
  *
  * The perf probe (trace_events_perf.c) is registered once per event,
  * with the event as its data; perf's per-event requests need nothing
@@ -84,32 +84,30 @@ int trace_event_scratch_alloc(void)
 int trace_event_reg(struct trace_event_call *call, enum trace_reg type,
 		    void *data)
 {
+	void *probe = call->class->probe;
+
 	switch (type) {
 	case TRACE_REG_REGISTER:
-		return tracepoint_probe_register(call->tp, call->class->probe,
-						 data);
 	case TRACE_REG_UNREGISTER:
-		tracepoint_probe_unregister(call->tp, call->class->probe, data);
-		return 0;
+		break;
 #ifdef CONFIG_PERF_EVENTS
 	case TRACE_REG_PERF_REGISTER:
-		if (!call->class->perf_probe)
-			return -ENODEV;
-		return tracepoint_probe_register(call->tp,
-						 call->class->perf_probe, call);
 	case TRACE_REG_PERF_UNREGISTER:
-		tracepoint_probe_unregister(call->tp, call->class->perf_probe,
-					    call);
-		return 0;
-	case TRACE_REG_PERF_OPEN:
-	case TRACE_REG_PERF_CLOSE:
-	case TRACE_REG_PERF_ADD:
-	case TRACE_REG_PERF_DEL:
-		return 0;
+		/* One perf probe per event, whose data is the event. */
+		probe = call->class->perf_probe;
+		data = call;
+		if (!probe)
+			return -ENODEV;
+		break;
 #endif
 	default:
-		return -EOPNOTSUPP;
+		/* perf's requests per perf event: its core keeps the lists. */
+		return IS_ENABLED(CONFIG_PERF_EVENTS) ? 0 : -EOPNOTSUPP;
 	}
+	if (type == TRACE_REG_REGISTER || type == TRACE_REG_PERF_REGISTER)
+		return tracepoint_probe_register(call->tp, probe, data);
+	tracepoint_probe_unregister(call->tp, probe, data);
+	return 0;
 }
 EXPORT_SYMBOL_GPL(trace_event_reg);
 

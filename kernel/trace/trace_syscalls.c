@@ -301,24 +301,18 @@ static int perf_set(struct trace_event_call *call, bool on, bool enter)
 	return ret;
 }
 
-/* perf's requests: its probe and bit per event; nothing per perf event. */
+/*
+ * perf's requests: its probe and bit per event.  Opening, closing and
+ * scheduling a perf event need nothing here.
+ */
 static int syscall_perf_reg(struct trace_event_call *call,
 			    enum trace_reg type, bool enter)
 {
-	switch (type) {
-	case TRACE_REG_PERF_REGISTER:
+	if (type == TRACE_REG_PERF_REGISTER)
 		return perf_set(call, true, enter);
-	case TRACE_REG_PERF_UNREGISTER:
-		perf_set(call, false, enter);
-		return 0;
-	case TRACE_REG_PERF_OPEN:
-	case TRACE_REG_PERF_CLOSE:
-	case TRACE_REG_PERF_ADD:
-	case TRACE_REG_PERF_DEL:
-		return 0;
-	default:
-		return -EOPNOTSUPP;
-	}
+	if (type == TRACE_REG_PERF_UNREGISTER)
+		return perf_set(call, false, enter);
+	return 0;
 }
 #else
 static int syscall_perf_reg(struct trace_event_call *call,
