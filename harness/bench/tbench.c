@@ -458,6 +458,7 @@ int main(int argc, char **argv)
 		printf("syscall_plain_ns %.1f\n", time_syscalls(n));
 		return 0;
 	}
-	fprintf(stderr, "usage: tbench marker|pipe|func|graph|kprobe|uprobe|event|perf|syscall [N]\n");
+	fprintf(stderr, "usage: tbench marker|pipe|func|graph|kprobe|uprobe|"
+		"event|perf|syscall [N]\n");
 	return 2;
 }
