@@ -458,7 +458,6 @@ int main(int argc, char **argv)
 		printf("syscall_plain_ns %.1f\n", time_syscalls(n));
 		return 0;
 	}
-	fprintf(stderr, "usage: tbench marker|pipe|func|graph|kprobe|uprobe|"
-		"event|perf|syscall [N]\n");
+	fprintf(stderr, "usage: tbench MODE [N] (modes: see the source)\n");
 	return 2;
 }

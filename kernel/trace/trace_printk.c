@@ -107,12 +107,31 @@ static void maybe_stack(struct trace_array *tr, unsigned int ctx)
 		trace_record_stack(tr, ctx, 2);
 }
 
-/* A "print" record of @fmt formatted, in @tr. */
-static int vprint_text(struct trace_array *tr, unsigned long ip,
-		       const char *fmt, va_list ap)
+/* @fmt's arguments in vbin_printf() form in @tmp: their bytes, or -1. */
+static int format_bin(char *tmp, const char *fmt, va_list ap)
 {
+	int words = vbin_printf((u32 *)tmp, PRINTK_BUF_SIZE / sizeof(u32),
+				fmt, ap);
+
+	/* Arguments that do not fit are not recorded, as upstream's. */
+	if (words < 0 || words > PRINTK_BUF_SIZE / sizeof(u32))
+		return -1;
+	return words * sizeof(u32);
+}
+
+/*
+ * One trace_printk() record in @tr (NULL: the destination, if it takes
+ * them): the text of @fmt with its terminating NUL (TRACE_PRINT), or with
+ * @bin the format's address and its arguments (TRACE_BPRINT).  Formatted
+ * in this level's buffer first: the size depends on the arguments.
+ * Return: the bytes after the record's header, 0 when nothing was kept.
+ */
+static int vrecord(struct trace_array *tr, unsigned long ip, const char *fmt,
+		   va_list ap, bool bin)
+{
+	int hs = bin ? sizeof(struct bprint_entry) : sizeof(struct print_entry);
 	unsigned int ctx = trace_ctx_now();
-	struct ring_buffer_event *e;
+	struct ring_buffer_event *e = NULL;
 	struct trace_buffer *buf;
 	struct print_entry *p;
 	int len = 0;
@@ -120,15 +139,23 @@ static int vprint_text(struct trace_array *tr, unsigned long ip,
 
 	pause_graph_tracing();
 	preempt_disable_notrace();
-	tmp = bufs_get();
+	if (!tr)
+		tr = dest_get();
+	tmp = tr ? bufs_get() : NULL;
 	if (!tmp)
 		goto out;
-	len = vscnprintf(tmp, PRINTK_BUF_SIZE, fmt, ap);
-	e = trace_reserve(tr, &buf, TRACE_PRINT, sizeof(*p) + len + 1, ctx);
+	len = bin ? format_bin(tmp, fmt, ap) :
+		    vscnprintf(tmp, PRINTK_BUF_SIZE, fmt, ap) + 1;
+	if (len >= 0)
+		e = trace_reserve(tr, &buf, bin ? TRACE_BPRINT : TRACE_PRINT,
+				  hs + len, ctx);
 	if (e) {
+		/* Both records start with the caller's address. */
 		p = ring_buffer_event_data(e);
 		p->ip = ip;
-		memcpy(p->buf, tmp, len + 1);
+		if (bin)
+			((struct bprint_entry *)p)->fmt = fmt;
+		memcpy((void *)p + hs, tmp, len);
 		trace_commit(tr, buf);
 		maybe_stack(tr, ctx);
 	} else {
@@ -151,44 +178,7 @@ out:
  */
 int __ftrace_vbprintk(unsigned long ip, const char *fmt, va_list ap)
 {
-	unsigned int ctx = trace_ctx_now();
-	struct ring_buffer_event *e;
-	struct trace_array *tr;
-	struct trace_buffer *buf;
-	struct bprint_entry *b;
-	int words = 0;
-	u32 *tmp;
-
-	if (unlikely(!fmt))
-		return 0;
-	pause_graph_tracing();
-	preempt_disable_notrace();
-	tr = dest_get();
-	tmp = tr ? (u32 *)bufs_get() : NULL;
-	if (!tmp)
-		goto out;
-	words = vbin_printf(tmp, PRINTK_BUF_SIZE / sizeof(u32), fmt, ap);
-	/* Arguments that do not fit are not recorded, as upstream's. */
-	if (words <= 0 || words > PRINTK_BUF_SIZE / sizeof(u32))
-		goto put;
-	e = trace_reserve(tr, &buf, TRACE_BPRINT,
-			  sizeof(*b) + words * sizeof(u32), ctx);
-	if (e) {
-		b = ring_buffer_event_data(e);
-		b->ip = ip;
-		b->fmt = fmt;
-		memcpy(b->buf, tmp, words * sizeof(u32));
-		trace_commit(tr, buf);
-		maybe_stack(tr, ctx);
-	} else {
-		words = 0;
-	}
-put:
-	bufs_put();
-out:
-	preempt_enable_notrace();
-	unpause_graph_tracing();
-	return words * sizeof(u32);
+	return fmt ? vrecord(NULL, ip, fmt, ap, true) : 0;
 }
 EXPORT_SYMBOL_GPL(__ftrace_vbprintk);
 
@@ -217,19 +207,11 @@ EXPORT_SYMBOL_GPL(__trace_bprintk);
  * @fmt: the format
  * @ap: the arguments
  *
- * Return: the length of the text recorded, 0 when nothing was.
+ * Return: the bytes of text recorded with its NUL, 0 when nothing was.
  */
 int __ftrace_vprintk(unsigned long ip, const char *fmt, va_list ap)
 {
-	struct trace_array *tr;
-	int ret = 0;
-
-	preempt_disable_notrace();
-	tr = dest_get();
-	if (tr)
-		ret = vprint_text(tr, ip, fmt, ap);
-	preempt_enable_notrace();
-	return ret;
+	return vrecord(NULL, ip, fmt, ap, false);
 }
 EXPORT_SYMBOL_GPL(__ftrace_vprintk);
 
@@ -238,7 +220,7 @@ EXPORT_SYMBOL_GPL(__ftrace_vprintk);
  * @ip: the caller's address
  * @fmt: the format
  *
- * Return: the length of the text recorded, 0 when nothing was.
+ * Return: the bytes of text recorded with its NUL, 0 when nothing was.
  */
 int __trace_printk(unsigned long ip, const char *fmt, ...)
 {
@@ -338,7 +320,7 @@ EXPORT_SYMBOL_GPL(trace_dump_stack);
  * The instance must have called trace_array_init_printk().  The top
  * instance is not written: trace_printk() is for that.
  *
- * Return: the length recorded, 0 when nothing was (always for the top
+ * Return: the bytes recorded, 0 when nothing was (always for the top
  * instance, or while @tr's trace_printk option is clear), -ENOENT
  * without @tr.
  */
@@ -353,7 +335,7 @@ int trace_array_printk(struct trace_array *tr, unsigned long ip,
 	if (tr == &trace_top || !(READ_ONCE(tr->flags) & TRACE_OPT_PRINTK))
 		return 0;
 	va_start(ap, fmt);
-	ret = vprint_text(tr, ip, fmt, ap);
+	ret = vrecord(tr, ip, fmt, ap, false);
 	va_end(ap);
 	return ret;
 }

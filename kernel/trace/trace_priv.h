@@ -418,6 +418,17 @@ struct stack_entry {
 	unsigned long		caller[];
 };
 
+/*
+ * trace_perf_size() - the size of a perf record of @len bytes
+ * @len: the record's bytes
+ *
+ * With perf's u32 size word before it, the record is a multiple of 8.
+ */
+static inline int trace_perf_size(int len)
+{
+	return ALIGN(len + sizeof(u32), sizeof(u64)) - sizeof(u32);
+}
+
 /* The formats of trace_printk() and tracepoint_string() (vmlinux.lds.h). */
 extern const char *__start___trace_bprintk_fmt[];
 extern const char *__stop___trace_bprintk_fmt[];

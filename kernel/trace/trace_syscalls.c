@@ -121,10 +121,20 @@ static int current_nr(struct pt_regs *regs)
 	return nr >= 0 && nr < NR_syscalls ? nr : -1;
 }
 
+/* The fields of a sys_enter record: the number and its @n arguments. */
+static void fill_enter(struct syscall_enter_rec *rec, int nr, int n,
+		       struct pt_regs *regs)
+{
+	unsigned long args[6];
+
+	rec->nr = nr;
+	syscall_get_arguments(current, regs, args);
+	memcpy(rec->args, args, n * sizeof(unsigned long));
+}
+
 static void enter_probe(void *data, struct pt_regs *regs, long id)
 {
 	struct trace_syscalls *sc = ((struct trace_array *)data)->syscalls;
-	unsigned long args[6];
 	struct trace_event_buffer fb;
 	struct trace_event_file *file;
 	struct syscall_enter_rec *rec;
@@ -140,9 +150,7 @@ static void enter_probe(void *data, struct pt_regs *regs, long id)
 	rec = trace_event_buffer_reserve(&fb, file, struct_size(rec, args, n));
 	if (!rec)
 		return;
-	rec->nr = nr;
-	syscall_get_arguments(current, regs, args);
-	memcpy(rec->args, args, n * sizeof(unsigned long));
+	fill_enter(rec, nr, n, regs);
 	trace_event_buffer_commit(&fb);
 }
 
@@ -213,18 +221,11 @@ static DECLARE_BITMAP(perf_enter_on, NR_syscalls);
 static DECLARE_BITMAP(perf_exit_on, NR_syscalls);
 static int perf_nr_enter, perf_nr_exit;
 
-/* The record size perf wants: with its u32 size word, a multiple of 8. */
-static int perf_size(int len)
-{
-	return ALIGN(len + sizeof(u32), sizeof(u64)) - sizeof(u32);
-}
-
 static void perf_enter_probe(void *data, struct pt_regs *regs, long id)
 {
 	struct syscall_enter_rec *rec;
 	struct syscall_metadata *m;
 	struct hlist_head *head;
-	unsigned long args[6];
 	int nr = current_nr(regs), size, rctx;
 
 	if (nr < 0 || !test_bit(nr, perf_enter_on))
@@ -234,13 +235,11 @@ static void perf_enter_probe(void *data, struct pt_regs *regs, long id)
 	head = this_cpu_ptr(m->enter_event->perf_events);
 	if (hlist_empty(head))
 		return;
-	size = perf_size(struct_size(rec, args, m->nb_args));
+	size = trace_perf_size(struct_size(rec, args, m->nb_args));
 	rec = perf_trace_buf_alloc(size, NULL, &rctx);
 	if (!rec)
 		return;
-	rec->nr = nr;
-	syscall_get_arguments(current, regs, args);
-	memcpy(rec->args, args, m->nb_args * sizeof(unsigned long));
+	fill_enter(rec, nr, m->nb_args, regs);
 	perf_trace_buf_submit(rec, size, rctx, m->enter_event->event.type, 1,
 			      regs, head, NULL);
 }
@@ -259,7 +258,7 @@ static void perf_exit_probe(void *data, struct pt_regs *regs, long ret)
 	head = this_cpu_ptr(m->exit_event->perf_events);
 	if (hlist_empty(head))
 		return;
-	size = perf_size(sizeof(*rec));
+	size = trace_perf_size(sizeof(*rec));
 	rec = perf_trace_buf_alloc(size, NULL, &rctx);
 	if (!rec)
 		return;

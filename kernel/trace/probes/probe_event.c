@@ -203,9 +203,7 @@ static noinline void write_perf(struct probe_event *pe,
 		return;
 	if (dyn < 0)
 		dyn = probe_args_dyn_size(args, hit);
-	/* With perf's u32 size word before it, a multiple of 8. */
-	size = ALIGN(hs + args->size + dyn + sizeof(u32), sizeof(u64)) -
-	       sizeof(u32);
+	size = trace_perf_size(hs + args->size + dyn);
 	e = perf_trace_buf_alloc(size, NULL, &rctx);
 	if (!e)
 		return;
