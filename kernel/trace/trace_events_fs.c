@@ -472,6 +472,7 @@ static const struct file_operations sys_filter_fops = {
 static struct {
 	umode_t				mode;
 	const struct file_operations	*fops;
+	bool	(*shown)(const struct trace_event_call *call);
 } event_extra[EVENT_EXTRA_FILES];	/* [I] once a directory exists */
 static unsigned int nr_event_extra;
 static bool event_dirs_made;
@@ -492,15 +493,18 @@ static struct eventfs_entry event_entries[EVENT_CORE_FILES + EVENT_EXTRA_FILES] 
  * @mode: its mode
  * @fops: its file operations; the inode's i_private is the event's
  *	trace_event_file, pinned by trace_event_open(EV_OPEN_FILE, ...)
+ * @shown: NULL, or which events get the file; without it, only events
+ *	that users can enable do
  *
- * Only events that users can enable get it.  For the parts' initcalls,
+ * For the parts' initcalls,
  * before tracefs makes the first event directory.
  *
  * Context: boot, single-threaded.
  * Return: 0, -EBUSY when directories exist already, or -ENOSPC.
  */
 int __init trace_event_add_file_entry(const char *name, umode_t mode,
-				      const struct file_operations *fops)
+				      const struct file_operations *fops,
+				      bool (*shown)(const struct trace_event_call *))
 {
 	struct eventfs_entry *e;
 
@@ -510,6 +514,7 @@ int __init trace_event_add_file_entry(const char *name, umode_t mode,
 		return -ENOSPC;
 	event_extra[nr_event_extra].mode = mode;
 	event_extra[nr_event_extra].fops = fops;
+	event_extra[nr_event_extra].shown = shown;
 	e = &event_entries[EVENT_CORE_FILES + nr_event_extra++];
 	e->name = name;
 	e->callback = event_entry;
@@ -527,20 +532,19 @@ static int event_entry(const char *name, umode_t *mode, void **data,
 	for (i = 0; i < nr_event_extra; i++) {
 		if (strcmp(name, event_entries[EVENT_CORE_FILES + i].name))
 			continue;
-		if (call->flags & TRACE_EVENT_FL_IGNORE_ENABLE)
+		if (event_extra[i].shown ? !event_extra[i].shown(call) :
+		    call->flags & TRACE_EVENT_FL_IGNORE_ENABLE)
 			return 0;
 		*mode = event_extra[i].mode;
 		*fops = event_extra[i].fops;
 		return 1;
 	}
-	if (!strcmp(name, "enable")) {
+	/* Events users cannot enable (events/ftrace/) have no filter either. */
+	if (!strcmp(name, "enable") || !strcmp(name, "filter")) {
 		if (call->flags & TRACE_EVENT_FL_IGNORE_ENABLE)
 			return 0;
 		*mode = 0640;
-		*fops = &enable_fops;
-	} else if (!strcmp(name, "filter")) {
-		*mode = 0640;
-		*fops = &filter_fops;
+		*fops = name[0] == 'e' ? &enable_fops : &filter_fops;
 	} else if (!strcmp(name, "format")) {
 		*mode = 0440;
 		*fops = &format_fops;
@@ -604,9 +608,15 @@ int trace_event_fs_add_file(struct trace_event_inst *ev,
 
 	lockdep_assert_held(&event_mutex);
 	event_dirs_made = true;
+	/* events/ftrace/ has no enable or filter file, as upstream's. */
 	if (!d->ei) {
-		ei = eventfs_create_dir(d->name, ev->ei, system_entries,
-					ARRAY_SIZE(system_entries), d);
+		bool user = !(file->event_call->flags &
+			      TRACE_EVENT_FL_IGNORE_ENABLE);
+
+		ei = eventfs_create_dir(d->name, ev->ei,
+					user ? system_entries : NULL,
+					user ? ARRAY_SIZE(system_entries) : 0,
+					d);
 		if (IS_ERR(ei))
 			return PTR_ERR(ei);
 		d->ei = ei;
@@ -834,7 +844,6 @@ void trace_event_fs_create_files(struct trace_array *tr, struct dentry *dir)
 				       ARRAY_SIZE(root_entries), ev);
 	if (IS_ERR(ei))
 		return;
-	trace_event_core_dir(ei);
 	mutex_lock(&event_mutex);
 	ev->ei = ei;
 	list_for_each_entry(file, &ev->files, list)

@@ -16,10 +16,14 @@
  * perf_events and the buffers); probes read the per-CPU lists under RCU
  * (sched), and a list's last user waits for them before it frees it.
  *
- * Not offered yet: the function event ("ftrace:function", a core format
- * here, not an event call) and the perf_kprobe/perf_uprobe PMUs; opening
- * them fails as on a kernel without them.
+ * The function event (ftrace:function) is no tracepoint: each of its perf
+ * events has an ftrace_ops of its own (below).
+ *
+ * Not offered yet: the perf_kprobe/perf_uprobe PMUs; opening them fails
+ * as on a kernel without them.
  */
+#include <linux/ctype.h>
+#include <linux/ftrace.h>
 #include <linux/kprobes.h>
 #include <linux/mutex.h>
 #include <linux/perf_event.h>
@@ -27,6 +31,7 @@
 #include <linux/trace_events.h>
 #include <linux/tracepoint.h>
 
+#include "trace_priv.h"
 #include "trace_events_priv.h"
 
 /* One record buffer per CPU and recursion context: [event_mutex] to set. */
@@ -137,6 +142,52 @@ static void call_perf_put(struct trace_event_call *call)
 }
 
 /**
+ * trace_event_perf_open() - give a perf event the records of a trace event
+ * @call: the trace event, held by the caller
+ * @p_event: the perf event
+ *
+ * For perf_trace_init() and the PMUs of local probe events (which are in
+ * no list: perf alone uses them).
+ *
+ * Context: event_mutex held.
+ * Return: 0, or the errno of the permission check or the registration.
+ */
+int trace_event_perf_open(struct trace_event_call *call,
+			  struct perf_event *p_event)
+{
+	int ret;
+
+	lockdep_assert_held(&event_mutex);
+	ret = perf_permitted(call, p_event);
+	if (!ret)
+		ret = call_perf_get(call);
+	if (ret)
+		return ret;
+	p_event->tp_event = call;
+	ret = call->class->reg(call, TRACE_REG_PERF_OPEN, p_event);
+	if (ret) {
+		p_event->tp_event = NULL;
+		call_perf_put(call);
+	}
+	return ret;
+}
+
+/**
+ * trace_event_perf_close() - undo trace_event_perf_open()
+ * @p_event: the perf event, scheduled out
+ *
+ * Context: event_mutex held.
+ */
+void trace_event_perf_close(struct perf_event *p_event)
+{
+	struct trace_event_call *call = p_event->tp_event;
+
+	lockdep_assert_held(&event_mutex);
+	call->class->reg(call, TRACE_REG_PERF_CLOSE, p_event);
+	call_perf_put(call);
+}
+
+/**
  * perf_trace_init() - open a perf tracepoint event
  * @p_event: the perf event; attr.config is the trace event's id
  *
@@ -156,18 +207,7 @@ int perf_trace_init(struct perf_event *p_event)
 		if (!call->class || !call->class->reg ||
 		    !trace_event_try_get_ref(call))
 			break;
-		ret = perf_permitted(call, p_event);
-		if (!ret)
-			ret = call_perf_get(call);
-		if (!ret) {
-			p_event->tp_event = call;
-			ret = call->class->reg(call, TRACE_REG_PERF_OPEN,
-					       p_event);
-			if (ret) {
-				p_event->tp_event = NULL;
-				call_perf_put(call);
-			}
-		}
+		ret = trace_event_perf_open(call, p_event);
 		if (ret)
 			trace_event_put_ref(call);
 		break;
@@ -185,8 +225,7 @@ void perf_trace_destroy(struct perf_event *p_event)
 	struct trace_event_call *call = p_event->tp_event;
 
 	mutex_lock(&event_mutex);
-	call->class->reg(call, TRACE_REG_PERF_CLOSE, p_event);
-	call_perf_put(call);
+	trace_event_perf_close(p_event);
 	trace_event_put_ref(call);
 	mutex_unlock(&event_mutex);
 }
@@ -275,6 +314,181 @@ void perf_trace_buf_update(void *record, u16 type)
 EXPORT_SYMBOL_GPL(perf_trace_buf_update);
 NOKPROBE_SYMBOL(perf_trace_buf_update);
 
+#ifdef CONFIG_FUNCTION_TRACER
+/*
+ * ftrace:function.  A perf event of it has its own ftrace_ops (in struct
+ * perf_event), registered while the event is open and filtered by the
+ * event's perf filter.  The callback records only on the CPU the event
+ * is scheduled in on: ops->private holds that CPU, nr_cpu_ids while the
+ * event is out (written by perf_trace_add()/del() on the CPU).
+ */
+
+/* The record, its size such that perf's u32 size word aligns it to u64. */
+#define FN_SIZE	(ALIGN(sizeof(struct ftrace_entry) + sizeof(u32), \
+		       sizeof(u64)) - sizeof(u32))
+
+static void perf_function_hit(unsigned long ip, unsigned long parent_ip,
+			      struct ftrace_ops *ops, struct ftrace_regs *fregs)
+{
+	struct perf_event *p_event = container_of(ops, struct perf_event,
+						  ftrace_ops);
+	/* perf_tp_event() walks a list: this event alone. */
+	struct hlist_head only = { .first = &p_event->hlist_entry };
+	struct ftrace_entry *rec;
+	struct pt_regs *regs;
+	int rctx;
+
+	/* The core called us with preemption off (recursion protection). */
+	if ((unsigned long)READ_ONCE(ops->private) != smp_processor_id())
+		return;
+	rec = perf_trace_buf_alloc(FN_SIZE, &regs, &rctx);
+	if (!rec)
+		return;
+	perf_fetch_caller_regs(regs);
+	rec->ip = ip;
+	rec->parent_ip = parent_ip;
+	perf_trace_buf_submit(rec, FN_SIZE, rctx, TRACE_FN, 1, regs, &only,
+			      NULL);
+}
+
+/*
+ * Only root traces functions, and a sample may not read user stacks
+ * (the callback runs in page-fault handling too): perf asks for
+ * exclude_callchain_user on this event itself.
+ */
+static int function_permitted(struct perf_event *p_event)
+{
+	int ret = perf_allow_tracepoint();
+
+	if (ret || !is_sampling_event(p_event))
+		return ret;
+	if (!p_event->attr.exclude_callchain_user ||
+	    (p_event->attr.sample_type & PERF_SAMPLE_STACK_USER))
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * perf_function_reg() - the class reg of ftrace:function
+ * @call: the event
+ * @type: TRACE_REG_*
+ * @data: the perf event for TRACE_REG_PERF_OPEN, _CLOSE, _ADD and _DEL
+ *
+ * Context: event_mutex held, but for _ADD and _DEL (perf core, on the
+ * CPU, interrupts off).
+ * Return: for _ADD and _DEL 1 (the event is not listed on the call);
+ * otherwise 0 or an errno.
+ */
+int perf_function_reg(struct trace_event_call *call, enum trace_reg type,
+		      void *data)
+{
+	struct perf_event *p_event = data;
+	struct ftrace_ops *ops = p_event ? &p_event->ftrace_ops : NULL;
+	int ret;
+
+	switch (type) {
+	case TRACE_REG_REGISTER:
+	case TRACE_REG_UNREGISTER:
+	case TRACE_REG_PERF_REGISTER:
+	case TRACE_REG_PERF_UNREGISTER:
+		return 0;
+	case TRACE_REG_PERF_OPEN:
+		ret = function_permitted(p_event);
+		if (ret)
+			return ret;
+		ops->func = perf_function_hit;
+		ops->flags = FTRACE_OPS_FL_RECURSION | FTRACE_OPS_FL_RCU;
+		ops->private = (void *)(unsigned long)nr_cpu_ids;
+		return register_ftrace_function(ops);
+	case TRACE_REG_PERF_CLOSE:
+		ret = unregister_ftrace_function(ops);
+		ftrace_free_filter(ops);
+		return ret;
+	case TRACE_REG_PERF_ADD:
+		WRITE_ONCE(ops->private, (void *)(unsigned long)smp_processor_id());
+		return 1;
+	case TRACE_REG_PERF_DEL:
+		WRITE_ONCE(ops->private, (void *)(unsigned long)nr_cpu_ids);
+		return 1;
+	}
+	return -EINVAL;
+}
+
+static char *skip_blank(char *s)
+{
+	while (isspace(*s))
+		s++;
+	return s;
+}
+
+/*
+ * "ip == GLOB" adds GLOB to the ops' filter, "ip != GLOB" to its
+ * notrace; terms are joined by "||" only.  The first term of each kind
+ * replaces what the set held.
+ */
+static int function_filter_term(struct ftrace_ops *ops, char *t,
+				bool *reset_filter, bool *reset_notrace)
+{
+	bool eq;
+	char *v;
+	int len;
+
+	t = skip_blank(t);
+	if (strncmp(t, "ip", 2))
+		return -EINVAL;
+	t = skip_blank(t + 2);
+	if (t[0] != '=' && t[0] != '!')
+		return -EINVAL;
+	if (t[1] != '=')
+		return -EINVAL;
+	eq = t[0] == '=';
+	v = skip_blank(t + 2);
+	len = strlen(v);
+	while (len && isspace(v[len - 1]))
+		len--;
+	if (len >= 2 && (v[0] == '"' || v[0] == '\'') && v[len - 1] == v[0]) {
+		v++;
+		len -= 2;
+	}
+	if (!len || strnchr(v, len, ' ') || strnchr(v, len, '\t'))
+		return -EINVAL;
+	if (eq) {
+		len = ftrace_set_filter(ops, v, len, *reset_filter);
+		*reset_filter = false;
+	} else {
+		len = ftrace_set_notrace(ops, v, len, *reset_notrace);
+		*reset_notrace = false;
+	}
+	return len;
+}
+
+static int function_filter_set(struct perf_event *p_event, char *str)
+{
+	bool reset_filter = true, reset_notrace = true;
+	char *t = str, *next;
+	int ret;
+
+	do {
+		next = strstr(t, "||");
+		if (next) {
+			*next = '\0';
+			next += 2;
+		}
+		ret = function_filter_term(&p_event->ftrace_ops, t,
+					   &reset_filter, &reset_notrace);
+		if (ret)
+			return ret;
+		t = next;
+	} while (t);
+	return 0;
+}
+#else
+static int function_filter_set(struct perf_event *p_event, char *str)
+{
+	return -EINVAL;
+}
+#endif /* CONFIG_FUNCTION_TRACER */
+
 /**
  * ftrace_profile_set_filter() - set the filter of a perf tracepoint event
  * @event: the perf event
@@ -295,6 +509,10 @@ int ftrace_profile_set_filter(struct perf_event *event, int event_id,
 	ret = -EINVAL;
 	if (!event->tp_event)
 		goto out;
+	if (event->tp_event->class->reg == perf_function_reg) {
+		ret = function_filter_set(event, filter_str);
+		goto out;
+	}
 	ret = -EEXIST;
 	if (event->filter)
 		goto out;

@@ -90,9 +90,13 @@ struct trace_subsystem_dir {
  * @new_file_flags: what a new file's flags start as (the pid filter's
  *	EVENT_FILE_FL_PID_FILTER)
  * @pid: the event pid filter (trace_events_pid.c), set by its part
+ * @marker: events/ftrace/print of the instance once it had a trigger
+ *	(trace_events_trigger.c); read by trace_marker writes
  *
  * Legend: all members are protected by event_mutex; @pid is set at its
- * part's init and cleared at its free.
+ * part's init and cleared at its free; @marker is set once, under
+ * event_mutex, and read with READ_ONCE() (the file lives as long as the
+ * instance).
  */
 struct trace_event_inst {
 	struct list_head	files;
@@ -102,6 +106,7 @@ struct trace_event_inst {
 	struct list_head	link_insts;
 	unsigned long		new_file_flags;
 	struct event_pid	*pid;
+	struct trace_event_file	*marker;
 };
 
 /*
@@ -153,7 +158,8 @@ void trace_event_fs_remove_inst(struct trace_event_inst *ev);
 void trace_event_fs_create_files(struct trace_array *tr, struct dentry *dir);
 void trace_event_fs_create_root_files(struct dentry *root);
 int trace_event_add_file_entry(const char *name, umode_t mode,
-			       const struct file_operations *fops);
+			       const struct file_operations *fops,
+			       bool (*shown)(const struct trace_event_call *));
 
 /* trace_events_record.c: the scratch records of filters and triggers. */
 int trace_event_scratch_alloc(void);
@@ -179,10 +185,18 @@ int trace_system_filter_set(struct trace_subsystem_dir *d, char *str);
 void trace_event_filter_show(struct seq_buf *s, struct trace_event_file *file);
 void trace_event_filter_free(struct trace_event_file *file);
 
+/* trace_events_perf.c: perf's ftrace:function, the class reg of the event. */
+#if defined(CONFIG_PERF_EVENTS) && defined(CONFIG_FUNCTION_TRACER)
+int perf_function_reg(struct trace_event_call *call, enum trace_reg type,
+		      void *data);
+#else
+#define perf_function_reg	NULL
+#endif
+
 /* trace_formats.c: the format files. */
 void trace_event_print_format(struct seq_buf *s, struct trace_event_call *call);
 int trace_event_core_entry(const char *name, umode_t *mode, void **data,
 			   const struct file_operations **fops);
-void trace_event_core_dir(struct eventfs_inode *events);
+bool trace_event_is_marker(const struct trace_event_call *call);
 
 #endif /* _KERNEL_TRACE_EVENT_PRIV_H */

@@ -131,6 +131,10 @@ static int trigger_add(struct event_trigger *t)
 	if (first) {
 		atomic_inc(&file->tm_ref);
 		set_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT, &file->flags);
+		if (trace_event_is_marker(file->event_call)) {
+			WRITE_ONCE(file->tr->events->marker, file);
+			trace_marker_hook_use(true);
+		}
 	}
 	return 0;
 undo:
@@ -158,6 +162,8 @@ static void trigger_remove(struct event_trigger *t)
 		clear_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT, &file->flags);
 		atomic_dec(&file->tm_ref);
 		trace_event_soft_put(file);
+		if (trace_event_is_marker(file->event_call))
+			trace_marker_hook_use(false);
 	}
 	if (t->cmd->detach)
 		t->cmd->detach(t);
@@ -511,6 +517,41 @@ static void triggers_free(struct trace_array *tr)
 	mutex_unlock(&event_mutex);
 }
 
+/*
+ * The triggers of events/ftrace/print run on trace_marker writes, which
+ * are no event hits: the marker code calls these around its commit.
+ */
+static unsigned long marker_pre(struct trace_array *tr,
+				struct trace_buffer *buf, void *rec,
+				struct ring_buffer_event *e)
+{
+	struct trace_event_file *file = READ_ONCE(tr->events->marker);
+
+	if (!file || !test_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT, &file->flags))
+		return 0;
+	return event_triggers_call(file, buf, rec, e);
+}
+
+static void marker_post(struct trace_array *tr, unsigned long tt)
+{
+	/* The walk needs what the hits have: preemption off (RCU sched). */
+	preempt_disable_notrace();
+	event_triggers_post_call(READ_ONCE(tr->events->marker), tt);
+	preempt_enable_notrace();
+}
+
+static const struct trace_marker_hook marker_hook = {
+	.pre	= marker_pre,
+	.post	= marker_post,
+};
+
+/* The trigger file: on events users can enable, and on ftrace/print. */
+static bool trigger_shown(const struct trace_event_call *call)
+{
+	return !(call->flags & TRACE_EVENT_FL_IGNORE_ENABLE) ||
+	       trace_event_is_marker(call);
+}
+
 static const struct trace_part trigger_part = {
 	.name	= "triggers",
 	.id	= TRACE_PART_TRIGGER,
@@ -519,7 +560,10 @@ static const struct trace_part trigger_part = {
 
 static int __init triggers_init(void)
 {
-	int ret = trace_event_add_file_entry("trigger", 0640, &trigger_fops);
+	int ret = trace_event_add_file_entry("trigger", 0640, &trigger_fops,
+					     trigger_shown);
+
+	trace_marker_hook_set(&marker_hook);
 
 	return ret ?: trace_part_register(&trigger_part);
 }

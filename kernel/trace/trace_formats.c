@@ -5,9 +5,10 @@
  *
  *	events/header_page	layout of a ring-buffer page
  *	events/header_event	layout of a record header
- *	events/ftrace/print	format and id of trace_marker records
- *	events/ftrace/raw_data	format and id of trace_marker_raw records
- *	events/ftrace/function	format and id of function-tracer records
+ *	events/ftrace/print	trace_marker records (and their triggers)
+ *	events/ftrace/raw_data	trace_marker_raw records
+ *	events/ftrace/function	function-tracer records (and perf's
+ *				ftrace:function)
  *	events/ftrace/NAME	the records of tracers (trace_record_format_add())
  *	events/SYSTEM/EVENT/format	of every trace event
  *
@@ -22,23 +23,13 @@
 #include "trace_priv.h"
 #include "trace_events_priv.h"
 
-/**
- * trace_format_field() - one field line of a format file
- * @s: output
- * @type: the field's C type
- * @name: its name
- * @offset: its offset in the record
- * @size: its size
- * @sgn: 1 if signed
- */
-void trace_format_field(struct seq_buf *s, const char *type, const char *name,
-			size_t offset, size_t size, int sgn)
+/* One field line of a format file. */
+static void field(struct seq_buf *s, const char *type, const char *name,
+		  size_t offset, size_t size, int sgn)
 {
 	seq_buf_printf(s, "\tfield:%s %s;\toffset:%zu;\tsize:%zu;\tsigned:%d;\n",
 		       type, name, offset, size, sgn);
 }
-
-#define field trace_format_field
 
 static void print_common_fields(struct seq_buf *s)
 {
@@ -108,57 +99,81 @@ static void print_header_event(struct seq_buf *s)
 		       RINGBUF_TYPE_TIME_STAMP, RINGBUF_TYPE_DATA_TYPE_LEN_MAX);
 }
 
-#define core_format trace_record_format
-
-static void function_fields(struct seq_buf *s)
+static int function_fields(struct trace_event_call *call)
 {
-	field(s, "unsigned long", "ip", offsetof(struct ftrace_entry, ip),
-	      sizeof_field(struct ftrace_entry, ip), 0);
-	field(s, "unsigned long", "parent_ip", offsetof(struct ftrace_entry, parent_ip),
-	      sizeof_field(struct ftrace_entry, parent_ip), 0);
+	return trace_define_field(call, "unsigned long", "ip",
+				  offsetof(struct ftrace_entry, ip),
+				  sizeof_field(struct ftrace_entry, ip), 0,
+				  FILTER_OTHER) ?:
+	       trace_define_field(call, "unsigned long", "parent_ip",
+				  offsetof(struct ftrace_entry, parent_ip),
+				  sizeof_field(struct ftrace_entry, parent_ip), 0,
+				  FILTER_OTHER);
 }
 
-static void print_fields(struct seq_buf *s)
+static int print_fields(struct trace_event_call *call)
 {
-	field(s, "unsigned long", "ip", offsetof(struct print_entry, ip),
-	      sizeof_field(struct print_entry, ip), 0);
-	seq_buf_printf(s, "\tfield:char buf[];\toffset:%zu;\tsize:0;\tsigned:0;\n",
-		       offsetof(struct print_entry, buf));
+	return trace_define_field(call, "unsigned long", "ip",
+				  offsetof(struct print_entry, ip),
+				  sizeof_field(struct print_entry, ip), 0,
+				  FILTER_OTHER) ?:
+	       trace_define_field(call, "char[]", "buf",
+				  offsetof(struct print_entry, buf), 0, 0,
+				  FILTER_OTHER);
 }
 
-static void raw_data_fields(struct seq_buf *s)
+static int raw_data_fields(struct trace_event_call *call)
 {
-	field(s, "unsigned int", "id", offsetof(struct raw_data_entry, id),
-	      sizeof_field(struct raw_data_entry, id), 0);
-	seq_buf_printf(s, "\tfield:char buf[];\toffset:%zu;\tsize:0;\tsigned:0;\n",
-		       offsetof(struct raw_data_entry, buf));
+	return trace_define_field(call, "unsigned int", "id",
+				  offsetof(struct raw_data_entry, id),
+				  sizeof_field(struct raw_data_entry, id), 0,
+				  FILTER_OTHER) ?:
+	       trace_define_field(call, "char[]", "buf",
+				  offsetof(struct raw_data_entry, buf), 0, 0,
+				  FILTER_OTHER);
 }
 
-static struct core_format core_formats[] = {
-	{ "function", TRACE_FN, function_fields,
-	  "\" %ps <-- %ps\", (void *)REC->ip, (void *)REC->parent_ip" },
-	{ "print", TRACE_PRINT, print_fields,
-	  "\"%ps: %s\", (void *)REC->ip, REC->buf" },
-	{ "raw_data", TRACE_RAW_DATA, raw_data_fields,
-	  "\"id:%04x %08x\", REC->id, (int)REC->buf[0]" },
+static struct trace_record_format function_format = {
+	.name		= "function",
+	.id		= TRACE_FN,
+	.define		= function_fields,
+	.reg		= perf_function_reg,
+	.print_fmt	= "\" %ps <-- %ps\", (void *)REC->ip, (void *)REC->parent_ip",
 };
 
-static void print_core_format(struct seq_buf *s, const struct core_format *c)
+static struct trace_record_format marker_format = {
+	.name		= "print",
+	.id		= TRACE_PRINT,
+	.define		= print_fields,
+	.print_fmt	= "\"%ps: %s\", (void *)REC->ip, REC->buf",
+};
+
+static struct trace_record_format raw_data_format = {
+	.name		= "raw_data",
+	.id		= TRACE_RAW_DATA,
+	.define		= raw_data_fields,
+	.print_fmt	= "\"id:%04x %08x\", REC->id, (int)REC->buf[0]",
+};
+
+/**
+ * trace_event_is_marker() - whether an event is trace_marker's ftrace/print
+ * @call: the event
+ *
+ * It is the one event of events/ftrace/ that takes triggers.
+ *
+ * Return: true for ftrace/print.
+ */
+bool trace_event_is_marker(const struct trace_event_call *call)
 {
-	seq_buf_printf(s, "name: %s\nID: %d\nformat:\n", c->name, c->id);
-	print_common_fields(s);
-	c->fields(s);
-	seq_buf_printf(s, "\nprint fmt: %s\n", c->print_fmt);
+	return call == &marker_format.call;
 }
 
 /*
- * What one of these files shows: the file's name says which text;
- * @c is the core_format of events/ftrace/NAME/ files, @buffer the
- * instance's buffer for header_page.
+ * What one of the two files shows: the file's name says which; @buffer
+ * is the instance's buffer for header_page.
  */
 struct core_text_arg {
 	const char			*name;
-	const struct core_format	*c;
 	struct trace_buffer		*buffer;
 };
 
@@ -166,17 +181,10 @@ static void gen_core_text(struct seq_buf *s, void *arg)
 {
 	struct core_text_arg *a = arg;
 
-	if (!a->c && strcmp(a->name, "header_page") &&
-	    strcmp(a->name, "header_event"))
-		return;
 	if (!strcmp(a->name, "header_page"))
 		ring_buffer_print_page_header(a->buffer, s);
-	else if (!strcmp(a->name, "header_event"))
-		print_header_event(s);
-	else if (!strcmp(a->name, "id"))
-		seq_buf_printf(s, "%d\n", a->c->id);
 	else
-		print_core_format(s, a->c);
+		print_header_event(s);
 }
 
 /* header_page shows the size of the instance's pages: hold the instance. */
@@ -197,7 +205,6 @@ static int text_open(struct inode *inode, struct file *filp)
 {
 	struct core_text_arg a = {
 		.name	= filp->f_path.dentry->d_name.name,
-		.c	= inode->i_private,
 	};
 	int ret;
 
@@ -235,58 +242,80 @@ int trace_event_core_entry(const char *name, umode_t *mode, void **data,
 	return 1;
 }
 
-static int core_entry(const char *name, umode_t *mode, void **data,
-		      const struct file_operations **fops)
+/*
+ * The records of the core and the tracers are events of the system
+ * "ftrace" that users cannot enable: their directories show the format
+ * and id (and ftrace/print its trigger file), perf finds ftrace/function
+ * by its id.  They are added when the events core is up; until then the
+ * list holds them.
+ */
+static LIST_HEAD(record_formats);	/* [I] after boot */
+static bool formats_up;			/* [I] after boot */
+
+/*
+ * Registering one of these events registers nothing: its records are
+ * written by the core and the tracers (upstream's do the same, so that a
+ * trigger can hold ftrace/print).  perf opens only what has a reg of its
+ * own (ftrace/function).
+ */
+static int format_reg(struct trace_event_call *call, enum trace_reg type,
+		      void *data)
 {
-	if (strcmp(name, "format") && strcmp(name, "id"))
-		return 0;
-	*mode = 0440;
-	*fops = &text_fops;
-	return 1;
+	return type == TRACE_REG_REGISTER || type == TRACE_REG_UNREGISTER ?
+	       0 : -EOPNOTSUPP;
 }
 
-static const struct eventfs_entry core_entries[] = {
-	{ .name = "format",	.callback = core_entry },
-	{ .name = "id",		.callback = core_entry },
-};
+static int __init format_add(struct trace_record_format *f)
+{
+	int ret;
 
-/* Formats of the tracers' records, added by them before tracefs is up. */
-static LIST_HEAD(record_formats);
+	f->fields[0].type = TRACE_FUNCTION_TYPE;
+	f->fields[0].define_fields = f->define;
+	f->class.system = "ftrace";
+	f->class.reg = f->reg ?: format_reg;
+	f->class.fields_array = f->fields;
+	INIT_LIST_HEAD(&f->class.fields);
+	f->call.class = &f->class;
+	f->call.name = f->name;
+	f->call.event.type = f->id;
+	f->call.print_fmt = (char *)f->print_fmt;	/* never written */
+	f->call.flags = TRACE_EVENT_FL_IGNORE_ENABLE;
+	mutex_lock(&event_mutex);
+	ret = trace_add_event_call(&f->call);
+	mutex_unlock(&event_mutex);
+	if (ret)
+		pr_warn("tracing: no events/ftrace/%s: %d\n", f->name, ret);
+	return ret;
+}
 
 /**
- * trace_record_format_add() - give a tracer's record a format file
+ * trace_record_format_add() - make a record type an event of events/ftrace/
  * @f: the record's format; static
  *
- * Called from an initcall before fs_initcall: every instance's
- * events/ftrace/ gets a directory for it.
+ * Every instance's events/ftrace/ gets a directory for it.
+ *
+ * Context: boot, from an initcall.
  */
 void __init trace_record_format_add(struct trace_record_format *f)
 {
-	list_add_tail(&f->list, &record_formats);
+	if (formats_up)
+		format_add(f);
+	else
+		list_add_tail(&f->list, &record_formats);
 }
 
-/**
- * trace_event_core_dir() - events/ftrace/ of an instance
- * @events: the instance's events/ directory
- */
-void trace_event_core_dir(struct eventfs_inode *events)
+/* After the events core (early_initcall) and before tracefs (fs_initcall). */
+static int __init trace_formats_init(void)
 {
-	struct eventfs_inode *ftrace;
-	struct core_format *f;
-	unsigned int i;
+	struct trace_record_format *f;
 
-	ftrace = eventfs_create_dir("ftrace", events, NULL, 0, NULL);
-	if (IS_ERR(ftrace))
-		return;
-	for (i = 0; i < ARRAY_SIZE(core_formats); i++) {
-		if (core_formats[i].id == TRACE_FN &&
-		    !IS_ENABLED(CONFIG_FUNCTION_TRACER))
-			continue;
-		eventfs_create_dir(core_formats[i].name, ftrace, core_entries,
-				   ARRAY_SIZE(core_entries),
-				   (void *)&core_formats[i]);
-	}
+	if (IS_ENABLED(CONFIG_FUNCTION_TRACER))
+		format_add(&function_format);
+	format_add(&marker_format);
+	format_add(&raw_data_format);
 	list_for_each_entry(f, &record_formats, list)
-		eventfs_create_dir(f->name, ftrace, core_entries,
-				   ARRAY_SIZE(core_entries), f);
+		format_add(f);
+	formats_up = true;
+	return 0;
 }
+core_initcall(trace_formats_init);

@@ -11,7 +11,12 @@
  * with page faults disabled (the record is reserved with preemption off).
  * If the copy faults, the record says "<faulted>" instead (raw records get
  * id -1 and zeroes).
+ *
+ * A layer above may watch the "print" records (the triggers of
+ * events/ftrace/print): its hook runs on each one around the commit,
+ * behind a static key that is on only while some instance has them.
  */
+#include <linux/jump_label.h>
 #include <linux/threads.h>
 #include <linux/trace.h>
 #include <linux/tracefs.h>
@@ -26,6 +31,36 @@
 #define RAW_MAX		(RECORD_MAX - sizeof(struct raw_data_entry))
 
 static const char faulted[] = "<faulted>";
+
+static const struct trace_marker_hook *marker_hook;	/* [I] after boot */
+static DEFINE_STATIC_KEY_FALSE(marker_hooked);
+
+/**
+ * trace_marker_hook_set() - give trace_marker writes their watcher
+ * @hook: the hook; static
+ *
+ * Context: boot, before trace_marker_hook_use().
+ */
+void __init trace_marker_hook_set(const struct trace_marker_hook *hook)
+{
+	marker_hook = hook;
+}
+
+/**
+ * trace_marker_hook_use() - count a user of the hook in, or out
+ * @on: true for one user more, false for one less
+ *
+ * The hook runs on marker writes while it has users.
+ *
+ * Context: may sleep.
+ */
+void trace_marker_hook_use(bool on)
+{
+	if (on)
+		static_branch_inc(&marker_hooked);
+	else
+		static_branch_dec(&marker_hooked);
+}
 
 static int marker_open(struct inode *inode, struct file *file)
 {
@@ -80,6 +115,7 @@ static __always_inline void save_cmdline_once(struct file *file,
 static bool mark_one(struct trace_array *tr, const char __user *ubuf,
 		     size_t len, unsigned long ip)
 {
+	unsigned long cookie = 0;
 	struct ring_buffer_event *e;
 	struct trace_buffer *buf;
 	struct print_entry *p;
@@ -101,7 +137,11 @@ static bool mark_one(struct trace_array *tr, const char __user *ubuf,
 	if (p->buf[len - 1] != '\n')
 		p->buf[len++] = '\n';
 	p->buf[len] = '\0';
+	if (static_branch_unlikely(&marker_hooked))
+		cookie = marker_hook->pre(tr, buf, p, e);
 	trace_commit(tr, buf);
+	if (cookie)
+		marker_hook->post(tr, cookie);
 	return true;
 }
 

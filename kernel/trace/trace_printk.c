@@ -614,38 +614,43 @@ static const struct trace_part printk_part = {
 	.nr_opts		= ARRAY_SIZE(printk_opts),
 };
 
-static void bprint_fields(struct seq_buf *s)
+static int bprint_fields(struct trace_event_call *call)
 {
-	trace_format_field(s, "unsigned long", "ip",
-			   offsetof(struct bprint_entry, ip),
-			   sizeof_field(struct bprint_entry, ip), 0);
-	trace_format_field(s, "const char *", "fmt",
-			   offsetof(struct bprint_entry, fmt),
-			   sizeof_field(struct bprint_entry, fmt), 0);
-	trace_format_field(s, "u32", "buf[]",
-			   offsetof(struct bprint_entry, buf), 0, 0);
+	return trace_define_field(call, "unsigned long", "ip",
+				  offsetof(struct bprint_entry, ip),
+				  sizeof_field(struct bprint_entry, ip), 0,
+				  FILTER_OTHER) ?:
+	       trace_define_field(call, "const char *", "fmt",
+				  offsetof(struct bprint_entry, fmt),
+				  sizeof_field(struct bprint_entry, fmt), 0,
+				  FILTER_OTHER) ?:
+	       trace_define_field(call, "u32", "buf[]",
+				  offsetof(struct bprint_entry, buf), 0, 0,
+				  FILTER_OTHER);
 }
 
-static void bputs_fields(struct seq_buf *s)
+static int bputs_fields(struct trace_event_call *call)
 {
-	trace_format_field(s, "unsigned long", "ip",
-			   offsetof(struct bputs_entry, ip),
-			   sizeof_field(struct bputs_entry, ip), 0);
-	trace_format_field(s, "const char *", "str",
-			   offsetof(struct bputs_entry, str),
-			   sizeof_field(struct bputs_entry, str), 0);
+	return trace_define_field(call, "unsigned long", "ip",
+				  offsetof(struct bputs_entry, ip),
+				  sizeof_field(struct bputs_entry, ip), 0,
+				  FILTER_OTHER) ?:
+	       trace_define_field(call, "const char *", "str",
+				  offsetof(struct bputs_entry, str),
+				  sizeof_field(struct bputs_entry, str), 0,
+				  FILTER_OTHER);
 }
 
 static struct trace_record_format printk_formats[] = {
 	{
 		.name		= "bprint",
 		.id		= TRACE_BPRINT,
-		.fields		= bprint_fields,
+		.define		= bprint_fields,
 		.print_fmt	= "\"%ps: %s\", (void *)REC->ip, REC->fmt",
 	}, {
 		.name		= "bputs",
 		.id		= TRACE_BPUTS,
-		.fields		= bputs_fields,
+		.define		= bputs_fields,
 		.print_fmt	= "\"%ps: %s\", (void *)REC->ip, REC->str",
 	},
 };

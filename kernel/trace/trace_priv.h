@@ -465,24 +465,54 @@ struct raw_data_entry {
 };
 
 /**
- * struct trace_record_format - a record type of a tracer, in events/ftrace/
- * @name: the directory's name
+ * struct trace_record_format - a record type of the core or a tracer, as an
+ *	event of events/ftrace/ (format and id; users cannot enable it)
+ * @name: the event's name
  * @id: the record type (struct trace_entry.type)
- * @fields: prints the fields after the common header (trace_format_field())
+ * @define: adds the fields after the common header (trace_define_field())
  * @print_fmt: the "print fmt:" line
- * @list: in the list of formats (trace_formats.c)
+ * @reg: NULL, or the class's reg (what perf's tracepoint PMU calls)
+ * @class: the event's class, filled by trace_record_format_add()
+ * @call: the event, likewise
+ * @fields: @class's fields_array: @define and the end mark
+ * @list: in the list of formats waiting for the events core
+ *
+ * Static; set up once at boot and never changed.
  */
 struct trace_record_format {
 	const char		*name;
 	int			id;
-	void			(*fields)(struct seq_buf *s);
+	int			(*define)(struct trace_event_call *call);
 	const char		*print_fmt;
+	int			(*reg)(struct trace_event_call *call,
+				       enum trace_reg type, void *data);
+	struct trace_event_class class;
+	struct trace_event_call	call;
+	struct trace_event_fields fields[2];
 	struct list_head	list;
 };
 
+/**
+ * struct trace_marker_hook - what a layer above sees of trace_marker writes
+ *	(the triggers of events/ftrace/print)
+ * @pre: runs on each filled "print" record before its commit; returns
+ *	what @post takes (0: nothing to do after the commit)
+ * @post: runs after the commit with what @pre returned
+ *
+ * Static, set once at boot (trace_marker_hook_set()); called only while
+ * trace_marker_hook_use() holds it on.  Any context, preemption off.
+ */
+struct trace_marker_hook {
+	unsigned long	(*pre)(struct trace_array *tr, struct trace_buffer *buf,
+			       void *rec, struct ring_buffer_event *e);
+	void		(*post)(struct trace_array *tr, unsigned long cookie);
+};
+
+/* trace_marker.c */
+void trace_marker_hook_set(const struct trace_marker_hook *hook);
+void trace_marker_hook_use(bool on);
+
 /* trace_formats.c */
-void trace_format_field(struct seq_buf *s, const char *type, const char *name,
-			size_t offset, size_t size, int sgn);
 void trace_record_format_add(struct trace_record_format *f);
 
 extern struct mutex trace_types_lock;
@@ -660,6 +690,10 @@ void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
 extern struct mutex event_mutex;
 struct trace_event_call *trace_event_call_find(const char *system,
 					       const char *name);
+struct perf_event;
+int trace_event_perf_open(struct trace_event_call *call,
+			  struct perf_event *p_event);
+void trace_event_perf_close(struct perf_event *p_event);
 
 /**
  * struct trace_field_info - a field of an event, for parts above events

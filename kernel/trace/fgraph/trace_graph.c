@@ -445,12 +445,12 @@ static struct trace_record_format graph_formats[] = {
 	{
 		.name		= "funcgraph_entry",
 		.id		= TRACE_GRAPH_ENT,
-		.fields		= graph_entry_fields,
+		.define		= graph_entry_fields,
 		.print_fmt	= "\"--> %ps (%d)\", (void *)REC->func, REC->depth",
 	}, {
 		.name		= "funcgraph_exit",
 		.id		= TRACE_GRAPH_RET,
-		.fields		= graph_exit_fields,
+		.define		= graph_exit_fields,
 #ifdef CONFIG_FUNCTION_GRAPH_RETVAL
 		.print_fmt	= EXIT_FMT " retval: %lx\", " EXIT_ARGS ", REC->retval",
 #else

@@ -47,8 +47,8 @@ struct fgraph_ret_entry {
 extern struct tracer_flags graph_flags;
 
 /* trace_graph_output.c */
-void graph_entry_fields(struct seq_buf *s);
-void graph_exit_fields(struct seq_buf *s);
+int graph_entry_fields(struct trace_event_call *call);
+int graph_exit_fields(struct trace_event_call *call);
 void *graph_print_open(struct trace_array *tr);
 void graph_print_close(void *state);
 bool graph_print_line(struct trace_line *line);

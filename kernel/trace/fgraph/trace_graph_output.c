@@ -52,49 +52,57 @@ struct graph_reader {
 
 /**
  * graph_entry_fields() - the fields of ftrace/funcgraph_entry
- * @s: output
+ * @call: the event
+ *
+ * Return: 0 or -ENOMEM.
  */
-void graph_entry_fields(struct seq_buf *s)
+int graph_entry_fields(struct trace_event_call *call)
 {
 	size_t b = offsetof(struct fgraph_ent_entry, graph_ent);
 
-	trace_format_field(s, "unsigned long", "func",
-			   b + offsetof(struct ftrace_graph_ent, func),
-			   sizeof_field(struct ftrace_graph_ent, func), 0);
-	trace_format_field(s, "int", "depth",
-			   b + offsetof(struct ftrace_graph_ent, depth),
-			   sizeof_field(struct ftrace_graph_ent, depth), 1);
+	return trace_define_field(call, "unsigned long", "func",
+				  b + offsetof(struct ftrace_graph_ent, func),
+				  sizeof_field(struct ftrace_graph_ent, func), 0,
+				  FILTER_OTHER) ?:
+	       trace_define_field(call, "int", "depth",
+				  b + offsetof(struct ftrace_graph_ent, depth),
+				  sizeof_field(struct ftrace_graph_ent, depth), 1,
+				  FILTER_OTHER);
+}
+
+/* A field of struct ftrace_graph_ret at @off in it, inside funcgraph_exit. */
+static int ret_field(struct trace_event_call *call, const char *type,
+		     const char *name, size_t off, size_t size, int sgn)
+{
+	return trace_define_field(call, type, name,
+				  offsetof(struct fgraph_ret_entry, ret) + off,
+				  size, sgn, FILTER_OTHER);
 }
 
 /**
  * graph_exit_fields() - the fields of ftrace/funcgraph_exit
- * @s: output
+ * @call: the event
+ *
+ * Return: 0 or -ENOMEM.
  */
-void graph_exit_fields(struct seq_buf *s)
+int graph_exit_fields(struct trace_event_call *call)
 {
-	size_t b = offsetof(struct fgraph_ret_entry, ret);
 	struct ftrace_graph_ret *r = NULL;
 
-	trace_format_field(s, "unsigned long", "func",
-			   b + offsetof(struct ftrace_graph_ret, func),
-			   sizeof(r->func), 0);
+	return ret_field(call, "unsigned long", "func",
+			 offsetof(typeof(*r), func), sizeof(r->func), 0) ?:
 #ifdef CONFIG_FUNCTION_GRAPH_RETVAL
-	trace_format_field(s, "unsigned long", "retval",
-			   b + offsetof(struct ftrace_graph_ret, retval),
-			   sizeof(r->retval), 0);
+	       ret_field(call, "unsigned long", "retval",
+			 offsetof(typeof(*r), retval), sizeof(r->retval), 0) ?:
 #endif
-	trace_format_field(s, "int", "depth",
-			   b + offsetof(struct ftrace_graph_ret, depth),
-			   sizeof(r->depth), 1);
-	trace_format_field(s, "unsigned int", "overrun",
-			   b + offsetof(struct ftrace_graph_ret, overrun),
-			   sizeof(r->overrun), 0);
-	trace_format_field(s, "unsigned long long", "calltime",
-			   b + offsetof(struct ftrace_graph_ret, calltime),
-			   sizeof(r->calltime), 0);
-	trace_format_field(s, "unsigned long long", "rettime",
-			   b + offsetof(struct ftrace_graph_ret, rettime),
-			   sizeof(r->rettime), 0);
+	       ret_field(call, "int", "depth",
+			 offsetof(typeof(*r), depth), sizeof(r->depth), 1) ?:
+	       ret_field(call, "unsigned int", "overrun",
+			 offsetof(typeof(*r), overrun), sizeof(r->overrun), 0) ?:
+	       ret_field(call, "unsigned long long", "calltime",
+			 offsetof(typeof(*r), calltime), sizeof(r->calltime), 0) ?:
+	       ret_field(call, "unsigned long long", "rettime",
+			 offsetof(typeof(*r), rettime), sizeof(r->rettime), 0);
 }
 
 /* ---- Reader state --------------------------------------------------------------- */

@@ -72,6 +72,37 @@ if [ -f /sys/kernel/tracing/kprobe_events ]; then
 	echo > $K
 fi
 
+# ftrace:function: perf's own function tracing, filtered by function name.
+if [ -d /sys/kernel/tracing/events/ftrace/function ]; then
+	fn() {	# fn FILTER: how often perf stat counts ftrace:function
+		$P stat -x, -e ftrace:function --filter "$1" -- \
+			sh -c 'kill -0 $$; kill -0 $$; kill -0 $$' \
+			2> /tmp/pstat.out > /dev/null ||
+			{ cat /tmp/pstat.out; fail "perf stat -e ftrace:function failed"; }
+		sed -n 's/^\([0-9]*\),.*ftrace:function.*/\1/p' /tmp/pstat.out
+	}
+	n=$(fn 'ip == __x64_sys_kill')
+	[ "$n" = 3 ] || fail "ftrace:function counted '$n' kill calls, expected 3"
+	n=$(fn 'ip == __x64_sys_kil* || ip == __x64_sys_exit_group')
+	[ "$n" = 4 ] || fail "ftrace:function counted '$n' kill or exit_group calls"
+	# Only "ip == GLOB" and "ip != GLOB" joined by "||" are filters here.
+	$P stat -e ftrace:function --filter 'ip == a && ip == b' -- true \
+		> /dev/null 2>&1 && fail "ftrace:function took an && filter"
+	$P record -q -e ftrace:function --filter 'ip == __x64_sys_kill' \
+		-o /tmp/p6.data -- sh -c 'kill -0 $$; kill -0 $$' \
+		> /tmp/prec.out 2>&1 ||
+		{ cat /tmp/prec.out; fail "perf record -e ftrace:function failed"; }
+	A=$(grep ' __x64_sys_kill$' /proc/kallsyms | cut -d' ' -f1)
+	$P script -i /tmp/p6.data > /tmp/p6.txt 2> /dev/null
+	# perf resolves the names where it has its function plugin.
+	[ "$(grep -cE "ftrace:function: *($A|__x64_sys_kill) <-- [0-9a-z_]+$" \
+		/tmp/p6.txt)" = 2 ] ||
+		fail "perf script of ftrace:function: $(cat /tmp/p6.txt)"
+	# The events' ftrace_ops are gone with them: nothing stays patched.
+	[ "$(wc -l < /sys/kernel/tracing/enabled_functions)" = 0 ] ||
+		fail "functions stay patched: $(head -n 3 /sys/kernel/tracing/enabled_functions)"
+fi
+
 # tracefs is untouched: perf's users do not enable the events there.
 [ "$(cat /sys/kernel/tracing/events/sched/sched_switch/enable)" = 0 ] ||
 	fail "perf enabled sched_switch in tracefs"

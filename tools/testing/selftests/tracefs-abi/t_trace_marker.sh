@@ -47,3 +47,33 @@ exec 3>&-
 unknown=$(grep 'tracing_mark_write: shared-fd-' trace | grep -c '<\.\.\.>' || true)
 [ "$unknown" = 0 ] || [ "$unknown" = 16 ] ||
 	fail "$unknown of 16 writers through a shared fd have no comm"
+
+# events/ftrace/print is trace_marker's event: it takes triggers (a
+# filtered one too), and has no enable or filter file, as upstream's.
+[ -f events/ftrace/print/trigger ] || fail "no events/ftrace/print/trigger"
+for f in events/ftrace/enable events/ftrace/filter events/ftrace/print/enable \
+	 events/ftrace/print/filter events/ftrace/function/trigger; do
+	[ -e $f ] && fail "$f exists"
+done
+echo > trace
+echo 'traceoff:1 if common_pid == 1' > events/ftrace/print/trigger
+echo 'stacktrace:1' >> events/ftrace/print/trigger
+echo first > trace_marker
+grep -q '^traceoff:count=1 if common_pid == 1' events/ftrace/print/trigger ||
+	fail "trigger listing: $(cat events/ftrace/print/trigger)"
+grep -q '^stacktrace:count=0' events/ftrace/print/trigger ||
+	fail "stacktrace did not run once: $(cat events/ftrace/print/trigger)"
+[ "$(cat tracing_on)" = 1 ] || fail "a trigger for pid 1 turned tracing off"
+grep -q '^ => ' trace ||
+	fail "no stack after the marker: $(tail -n 5 trace)"
+echo '!traceoff:1 if common_pid == 1' > events/ftrace/print/trigger
+echo 'traceoff' >> events/ftrace/print/trigger
+echo second > trace_marker
+[ "$(cat tracing_on)" = 0 ] || fail "traceoff on ftrace/print did not run"
+grep -q 'tracing_mark_write: second' trace || fail "the triggering marker is lost"
+echo '!traceoff' > events/ftrace/print/trigger
+echo '!stacktrace' > events/ftrace/print/trigger
+[ -z "$(grep -v '^#' events/ftrace/print/trigger)" ] ||
+	fail "triggers left: $(cat events/ftrace/print/trigger)"
+echo 1 > tracing_on
+exit 0
