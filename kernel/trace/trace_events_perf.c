@@ -17,10 +17,9 @@
  * (sched), and a list's last user waits for them before it frees it.
  *
  * The function event (ftrace:function) is no tracepoint: each of its perf
- * events has an ftrace_ops of its own (below).
- *
- * Not offered yet: the perf_kprobe/perf_uprobe PMUs; opening them fails
- * as on a kernel without them.
+ * events has an ftrace_ops of its own (below).  The perf_kprobe and
+ * perf_uprobe PMUs are the probe events' (probes/), through
+ * trace_event_perf_open().
  */
 #include <linux/ctype.h>
 #include <linux/ftrace.h>
@@ -538,55 +537,3 @@ void ftrace_profile_free_filter(struct perf_event *event)
 	if (f)
 		trace_filter_free(f);
 }
-
-#ifdef CONFIG_KPROBE_EVENTS
-/**
- * perf_kprobe_init() - a perf_kprobe PMU event (perf_event_open() of type
- *	kprobe)
- * @event: the perf event
- * @is_retprobe: a return probe
- *
- * Not offered yet: probe events have no perf half.
- *
- * Return: -ENOENT.
- */
-int perf_kprobe_init(struct perf_event *event, bool is_retprobe)
-{
-	return -ENOENT;
-}
-
-/**
- * perf_kprobe_destroy() - undo perf_kprobe_init()
- * @event: the perf event
- */
-void perf_kprobe_destroy(struct perf_event *event)
-{
-}
-#endif
-
-#ifdef CONFIG_UPROBE_EVENTS
-/**
- * perf_uprobe_init() - a perf_uprobe PMU event (perf_event_open() of type
- *	uprobe)
- * @event: the perf event
- * @ref_ctr_offset: the probe point's reference counter in the file
- * @is_retprobe: a return probe
- *
- * Not offered yet: probe events have no perf half.
- *
- * Return: -ENOENT.
- */
-int perf_uprobe_init(struct perf_event *event, unsigned long ref_ctr_offset,
-		     bool is_retprobe)
-{
-	return -ENOENT;
-}
-
-/**
- * perf_uprobe_destroy() - undo perf_uprobe_init()
- * @event: the perf event
- */
-void perf_uprobe_destroy(struct perf_event *event)
-{
-}
-#endif

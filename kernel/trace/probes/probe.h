@@ -336,6 +336,11 @@ struct probe_event *probe_event_new(const char *group, const char *name,
 				    const struct probe_args *args,
 				    unsigned int flags);
 int probe_event_free(struct probe_event *pe);
+struct probe_event *probe_event_new_local(const char *name,
+					  enum probe_kind kind,
+					  const struct probe_args *args,
+					  unsigned int flags);
+void probe_event_free_local(struct probe_event *pe);
 bool probe_event_busy(struct probe_event *pe);
 
 /* The record headers (upstream's layout). */

@@ -422,27 +422,12 @@ static void pe_free(struct probe_event *pe, bool args)
 	kfree(pe);
 }
 
-/**
- * probe_event_new() - make the event of a new probe
- * @group: its group
- * @name: its name
- * @kind: PROBE_ENTRY, PROBE_RETURN or PROBE_EVENT: its record header
- * @args: its fields; the event owns them once it exists
- * @flags: TRACE_EVENT_FL_* of the probe's kind
- *
- * The caller sets @arm and @arm_data before enabling can happen (that
- * is, before it drops event_mutex).
- *
- * Context: event_mutex held.
- * Return: the event or an ERR_PTR().
- */
-struct probe_event *probe_event_new(const char *group, const char *name,
-				    enum probe_kind kind,
-				    const struct probe_args *args,
-				    unsigned int flags)
+static struct probe_event *pe_make(const char *group, const char *name,
+				   enum probe_kind kind,
+				   const struct probe_args *args,
+				   unsigned int flags)
 {
 	struct probe_event *pe = kzalloc(sizeof(*pe), GFP_KERNEL);
-	int ret;
 
 	if (!pe)
 		return ERR_PTR(-ENOMEM);
@@ -463,6 +448,33 @@ struct probe_event *probe_event_new(const char *group, const char *name,
 		pe_free(pe, false);
 		return ERR_PTR(-ENOMEM);
 	}
+	return pe;
+}
+
+/**
+ * probe_event_new() - make the event of a new probe
+ * @group: its group
+ * @name: its name
+ * @kind: PROBE_ENTRY, PROBE_RETURN or PROBE_EVENT: its record header
+ * @args: its fields; the event owns them once it exists
+ * @flags: TRACE_EVENT_FL_* of the probe's kind
+ *
+ * The caller sets @arm and @arm_data before enabling can happen (that
+ * is, before it drops event_mutex).
+ *
+ * Context: event_mutex held.
+ * Return: the event or an ERR_PTR().
+ */
+struct probe_event *probe_event_new(const char *group, const char *name,
+				    enum probe_kind kind,
+				    const struct probe_args *args,
+				    unsigned int flags)
+{
+	struct probe_event *pe = pe_make(group, name, kind, args, flags);
+	int ret;
+
+	if (IS_ERR(pe))
+		return pe;
 	ret = trace_add_event_call(&pe->call);
 	if (ret) {
 		pe_free(pe, false);
@@ -470,6 +482,38 @@ struct probe_event *probe_event_new(const char *group, const char *name,
 	}
 	return pe;
 }
+
+#ifdef CONFIG_PERF_EVENTS
+/**
+ * probe_event_new_local() - make the event of a probe perf alone uses
+ * @name: its name (shown nowhere)
+ * @kind: PROBE_ENTRY or PROBE_RETURN
+ * @args: its fields; the event owns them once it exists
+ * @flags: TRACE_EVENT_FL_* of the probe's kind
+ *
+ * The event of a perf_kprobe or perf_uprobe PMU event: in no list, with
+ * no files and no record type, opened with trace_event_perf_open().  The
+ * caller sets @arm and @arm_data.
+ *
+ * Return: the event or an ERR_PTR().
+ */
+struct probe_event *probe_event_new_local(const char *name,
+					  enum probe_kind kind,
+					  const struct probe_args *args,
+					  unsigned int flags)
+{
+	return pe_make("perf", name, kind, args, flags);
+}
+
+/**
+ * probe_event_free_local() - free an event of probe_event_new_local()
+ * @pe: the event, closed by perf, its probes gone
+ */
+void probe_event_free_local(struct probe_event *pe)
+{
+	pe_free(pe, true);
+}
+#endif
 
 /**
  * probe_event_busy() - may the event's last probe not go?

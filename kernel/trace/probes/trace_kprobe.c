@@ -556,6 +556,143 @@ fail:
 	return ret;
 }
 
+/* ---- the perf_kprobe PMU ------------------------------------------------- */
+
+#ifdef CONFIG_PERF_EVENTS
+/*
+ * perf_event_open() of type kprobe ("kprobe" in /sys/bus/event_source)
+ * makes a kprobe of its own, at attr.kprobe_func + attr.probe_offset or
+ * at attr.kprobe_addr: a local trace_kprobe in no list, whose event only
+ * that perf event uses.  Its arm() switches that one kprobe.
+ */
+static int local_arm(struct probe_event *pe, bool on)
+{
+	struct trace_kprobe *tk = pe->arm_data;
+
+	if (on)
+		return enable_kprobe(&tk->rp.kp);
+	disable_kprobe(&tk->rp.kp);
+	return 0;
+}
+
+/* Unregister and free a local probe; its event goes with its args. */
+static void local_free(struct trace_kprobe *tk)
+{
+	struct probe_event *pe = tk->dev.event;
+
+	tk_unregister(tk);
+	if (pe) {
+		tk->args = NULL;
+		probe_event_free_local(pe);
+	}
+	tk_free(tk);
+}
+
+static struct trace_kprobe *local_new(char *func, struct perf_event *p_event,
+				      bool is_return)
+{
+	struct probe_log log = { .sys = "trace_kprobe" };
+	char name[PROBE_MAX_NAME];
+	struct probe_event *pe;
+	struct trace_kprobe *tk;
+	int ret = -ENOMEM;
+
+	tk = kzalloc(sizeof(*tk), GFP_KERNEL);
+	if (!tk) {
+		kfree(func);
+		return ERR_PTR(-ENOMEM);
+	}
+	tk->symbol = func;
+	tk->offset = func ? p_event->attr.probe_offset : p_event->attr.kprobe_addr;
+	tk->is_return = is_return;
+	tk->nhit = alloc_percpu(unsigned long);
+	if (!tk->nhit)
+		goto fail;
+	tk->args = probe_args_parse(&log, 0, NULL, 0, PROBE_CTX_KERNEL);
+	if (IS_ERR(tk->args)) {
+		ret = PTR_ERR(tk->args);
+		tk->args = NULL;
+		goto fail;
+	}
+	tk->rp.kp.pre_handler = kprobe_hit;
+	if (is_return)
+		tk->rp.handler = kretprobe_hit;
+	default_name(name, tk);
+	pe = probe_event_new_local(name, is_return ? PROBE_RETURN : PROBE_ENTRY,
+				   tk->args, TRACE_EVENT_FL_KPROBE);
+	if (IS_ERR(pe)) {
+		ret = PTR_ERR(pe);
+		goto fail;
+	}
+	pe->arm = local_arm;
+	pe->arm_data = tk;
+	tk->dev.event = pe;
+	/* Registered disarmed (the event is not enabled): perf arms it. */
+	ret = tk_register(tk);
+	if (ret)
+		goto fail;
+	return tk;
+fail:
+	local_free(tk);
+	return ERR_PTR(ret);
+}
+
+/**
+ * perf_kprobe_init() - a perf_kprobe PMU event (perf_event_open() of type
+ *	kprobe)
+ * @p_event: the perf event: attr.kprobe_func (a user string, or 0 for
+ *	attr.kprobe_addr) and attr.probe_offset name the place
+ * @is_retprobe: a return probe
+ *
+ * Context: perf_event_open(); the caller checked the opener may.
+ * Return: 0; -E2BIG for too long a name, -EFAULT, -ENOENT for no such
+ * symbol, -EINVAL for a place the kprobes core refuses, -ENOMEM.
+ */
+int perf_kprobe_init(struct perf_event *p_event, bool is_retprobe)
+{
+	struct trace_kprobe *tk;
+	char *func = NULL;
+	int ret;
+
+	if (p_event->attr.kprobe_func) {
+		func = strndup_user(u64_to_user_ptr(p_event->attr.kprobe_func),
+				    KSYM_NAME_LEN);
+		if (IS_ERR(func)) {
+			ret = PTR_ERR(func);
+			return ret == -EINVAL ? -E2BIG : ret;
+		}
+		if (!func[0]) {
+			kfree(func);
+			func = NULL;
+		}
+	}
+	tk = local_new(func, p_event, is_retprobe);
+	if (IS_ERR(tk))
+		return PTR_ERR(tk);	/* it freed @func */
+	mutex_lock(&event_mutex);
+	ret = trace_event_perf_open(&tk->dev.event->call, p_event);
+	mutex_unlock(&event_mutex);
+	if (ret)
+		local_free(tk);
+	return ret;
+}
+
+/**
+ * perf_kprobe_destroy() - undo perf_kprobe_init()
+ * @p_event: the perf event, scheduled out
+ */
+void perf_kprobe_destroy(struct perf_event *p_event)
+{
+	struct probe_event *pe = container_of(p_event->tp_event,
+					      struct probe_event, call);
+
+	mutex_lock(&event_mutex);
+	trace_event_perf_close(p_event);
+	mutex_unlock(&event_mutex);
+	local_free(pe->arm_data);
+}
+#endif /* CONFIG_PERF_EVENTS */
+
 /* ---- the dynamic event kind ---------------------------------------------- */
 
 static void kprobe_show(struct seq_file *m, struct dyn_event *ev)

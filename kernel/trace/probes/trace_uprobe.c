@@ -443,6 +443,151 @@ fail:
 	return ret;
 }
 
+/* ---- the perf_uprobe PMU ------------------------------------------------- */
+
+#ifdef CONFIG_PERF_EVENTS
+/*
+ * perf_event_open() of type uprobe makes a uprobe of its own at
+ * attr.uprobe_path + attr.probe_offset: a local trace_uprobe in no list,
+ * whose event only that perf event uses.  Its arm() registers and
+ * unregisters that one consumer.
+ */
+static int local_arm(struct probe_event *pe, bool on)
+{
+	struct trace_uprobe *tu = pe->arm_data;
+
+	if (on)
+		return tu_register(tu);
+	if (tu_unregister_nosync(tu))
+		uprobe_unregister_sync();
+	return 0;
+}
+
+/* Free a local probe (unregistered: perf closed it); its event too. */
+static void local_free(struct trace_uprobe *tu)
+{
+	struct probe_event *pe = tu->dev.event;
+
+	if (pe) {
+		tu->args = NULL;
+		probe_event_free_local(pe);
+	}
+	tu_free(tu);
+}
+
+static struct trace_uprobe *local_new(char *path, struct perf_event *p_event,
+				      unsigned long ref_ctr_offset,
+				      bool is_return)
+{
+	struct probe_log log = { .sys = "trace_uprobe" };
+	struct probe_event *pe;
+	struct trace_uprobe *tu;
+	int ret = -ENOMEM;
+
+	tu = kzalloc(sizeof(*tu), GFP_KERNEL);
+	if (!tu) {
+		kfree(path);
+		return ERR_PTR(-ENOMEM);
+	}
+	tu->filename = path;
+	tu->offset = p_event->attr.probe_offset;
+	tu->ref_ctr_offset = ref_ctr_offset;
+	tu->is_return = is_return;
+	tu->nhit = alloc_percpu(unsigned long);
+	if (!tu->nhit)
+		goto fail;
+	ret = kern_path(path, LOOKUP_FOLLOW, &tu->path);
+	if (ret)
+		goto fail;
+	ret = -EINVAL;
+	if (!d_is_reg(tu->path.dentry))
+		goto fail;
+	tu->args = probe_args_parse(&log, 0, NULL, 0,
+				    is_return ? PROBE_CTX_RETURN : 0);
+	if (IS_ERR(tu->args)) {
+		ret = PTR_ERR(tu->args);
+		tu->args = NULL;
+		goto fail;
+	}
+	tu->consumer.handler = uprobe_hit;
+	if (is_return)
+		tu->consumer.ret_handler = uretprobe_hit;
+	pe = probe_event_new_local("perf_uprobe",
+				   is_return ? PROBE_RETURN : PROBE_ENTRY,
+				   tu->args, TRACE_EVENT_FL_UPROBE);
+	if (IS_ERR(pe)) {
+		ret = PTR_ERR(pe);
+		goto fail;
+	}
+	pe->arm = local_arm;
+	pe->arm_data = tu;
+	tu->dev.event = pe;
+	return tu;
+fail:
+	local_free(tu);
+	return ERR_PTR(ret);
+}
+
+/**
+ * perf_uprobe_init() - a perf_uprobe PMU event (perf_event_open() of type
+ *	uprobe)
+ * @p_event: the perf event: attr.uprobe_path (a user string) and
+ *	attr.probe_offset name the place
+ * @ref_ctr_offset: the probe point's reference counter in the file, or 0
+ * @is_retprobe: a return probe
+ *
+ * The uprobe is registered when perf first schedules the event in.
+ *
+ * Context: perf_event_open(); the caller checked the opener may.
+ * Return: 0; -EINVAL for no path or not a regular file, -E2BIG for too
+ * long a path, -EFAULT, -ENOENT, -ENOMEM.
+ */
+int perf_uprobe_init(struct perf_event *p_event, unsigned long ref_ctr_offset,
+		     bool is_retprobe)
+{
+	struct trace_uprobe *tu;
+	char *path;
+	int ret;
+
+	if (!p_event->attr.uprobe_path)
+		return -EINVAL;
+	path = strndup_user(u64_to_user_ptr(p_event->attr.uprobe_path),
+			    PATH_MAX);
+	if (IS_ERR(path)) {
+		ret = PTR_ERR(path);
+		return ret == -EINVAL ? -E2BIG : ret;
+	}
+	if (!path[0]) {
+		kfree(path);
+		return -EINVAL;
+	}
+	tu = local_new(path, p_event, ref_ctr_offset, is_retprobe);
+	if (IS_ERR(tu))
+		return PTR_ERR(tu);	/* it freed @path */
+	mutex_lock(&event_mutex);
+	ret = trace_event_perf_open(&tu->dev.event->call, p_event);
+	mutex_unlock(&event_mutex);
+	if (ret)
+		local_free(tu);
+	return ret;
+}
+
+/**
+ * perf_uprobe_destroy() - undo perf_uprobe_init()
+ * @p_event: the perf event, scheduled out
+ */
+void perf_uprobe_destroy(struct perf_event *p_event)
+{
+	struct probe_event *pe = container_of(p_event->tp_event,
+					      struct probe_event, call);
+
+	mutex_lock(&event_mutex);
+	trace_event_perf_close(p_event);
+	mutex_unlock(&event_mutex);
+	local_free(pe->arm_data);
+}
+#endif /* CONFIG_PERF_EVENTS */
+
 /* ---- the dynamic event kind ---------------------------------------------- */
 
 /* OFFSET[(REF_CTR_OFFSET)] as uprobe_events shows it. */
