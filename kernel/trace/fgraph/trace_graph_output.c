@@ -267,9 +267,10 @@ static void print_duration(struct seq_buf *s, struct trace_line *l, u32 opts,
 	seq_buf_puts(s, "|  ");
 }
 
+/* A record's depth is data (trace_marker_raw, inject): bound it. */
 static void print_indent(struct seq_buf *s, int depth)
 {
-	put_spaces(s, depth * GRAPH_INDENT);
+	put_spaces(s, min(depth, FTRACE_RETFUNC_DEPTH) * GRAPH_INDENT);
 }
 
 static unsigned long ret_value(struct fgraph_ret_entry *ret)

@@ -319,6 +319,24 @@ static void filter_expr(struct sbuf *b, const char *ev, int depth)
 	     vals[rn(ARRAY_SIZE(vals))]);
 }
 
+/* inject: FIELD=VALUE pairs, numbers and quoted text mixed up. */
+static void inject_cmd(struct sbuf *b, const char *ev)
+{
+	static const char *const vals[] = {
+		"0", "1", "-1", "0x7fffffff", "18446744073709551615",
+		"99999999999999999999", "\"text\"", "'a b'", "\"unterminated",
+		"\"\\\"\"", "", "=", "0x", "-",
+	};
+	char field[128];
+	int i, n = 1 + rn(4);
+
+	for (i = 0; i < n; i++) {
+		event_field(ev, field, sizeof(field));
+		sadd(b, "%s%s=%s", i ? " " : "", chance(5) ? "common_type" : field,
+		     vals[rn(ARRAY_SIZE(vals))]);
+	}
+}
+
 static void trigger_cmd(struct sbuf *b, const char *ev)
 {
 	static const char *const cmds[] = {
@@ -481,19 +499,21 @@ static void build(struct sbuf *b, const char *rel)
 			sadd(b, ":mod:%s", modname);
 		else
 			sadd(b, "%s", event_name());
-	} else if (!strcmp(name, "filter")) {
-		/* events/SYS/EVENT/filter or events/SYS/filter */
+	} else if (!strcmp(name, "filter") || !strcmp(name, "inject")) {
+		/* events/SYS/EVENT/FILE or events/SYS/filter */
 		const char *p = strstr(rel, "events/");
 
 		ev[0] = 0;
 		if (p && sscanf(p, "events/%127[^/]/%127[^/]", ev, ev + 128) == 2 &&
-		    strcmp(ev + 128, "filter")) {
+		    strcmp(ev + 128, name)) {
 			char *e = ev + strlen(ev);
 
 			*e = ':';
 			memmove(e + 1, ev + 128, strlen(ev + 128) + 1);
 		}
-		if (chance(10))
+		if (name[0] == 'i')
+			inject_cmd(b, ev[0] ? ev : NULL);
+		else if (chance(10))
 			sadd(b, "0");
 		else
 			filter_expr(b, ev[0] ? ev : NULL, 0);
