@@ -89,6 +89,7 @@ struct prog_op {
 
 /*
  * struct event_filter - a compiled filter
+ * @info: what writers read without calling in (trace_events_priv.h)
  * @string: the expression as written, for the filter file
  * @n: ops of @prog
  * @preds: the comparisons @prog points to
@@ -97,11 +98,14 @@ struct prog_op {
  * Immutable once published (file->filter, RCU).
  */
 struct event_filter {
+	struct event_filter_info info;
 	char		*string;
 	int		n;
 	struct pred	*preds;
 	struct prog_op	prog[];
 };
+
+static_assert(offsetof(struct event_filter, info) == 0);
 
 /* Parser state; the two buffers are here to keep recursion frames small. */
 struct parser {
@@ -259,6 +263,11 @@ static noinline_for_stack bool parse_pred(struct parser *p)
 		return fail(p, FE_TOO_MANY_PREDS, start);
 	if (!lookup_field(p, pr, name, start))
 		return false;
+	/* common_flags, common_preempt_count: see trace_filter_reads_ctx(). */
+	if (pr->src == SRC_FIELD &&
+	    pr->offset < offsetof(struct trace_entry, pid) &&
+	    pr->offset + pr->size > offsetof(struct trace_entry, flags))
+		p->f->info.reads_ctx = true;
 	for (i = 0; i < ARRAY_SIZE(ops); i++)
 		if (!strncmp(p->s + p->pos, ops[i].text, strlen(ops[i].text)))
 			break;

@@ -179,6 +179,32 @@ struct event_filter *trace_filter_parse(struct trace_event_call *call,
 					const char *str, const char **err_text,
 					int *err_pos);
 bool trace_filter_match(struct event_filter *f, void *rec);
+
+/**
+ * struct event_filter_info - the head of a compiled filter, which writers
+ *	read without calling into the filter
+ * @reads_ctx: a predicate reads common_flags or common_preempt_count, so
+ *	a record must have them before the filter runs (a writer may fill
+ *	them in only for the records it keeps)
+ *
+ * The first member of struct event_filter (trace_events_filter.c);
+ * immutable once the filter is published.
+ */
+struct event_filter_info {
+	bool	reads_ctx;
+};
+
+/**
+ * trace_filter_reads_ctx() - does a filter read the header's context bytes?
+ * @f: the filter
+ *
+ * Return: true when a predicate is on common_flags or common_preempt_count.
+ */
+static inline bool trace_filter_reads_ctx(const struct event_filter *f)
+{
+	return ((const struct event_filter_info *)f)->reads_ctx;
+}
+
 void trace_filter_free(struct event_filter *f);
 int trace_event_filter_set(struct trace_event_file *file, char *str);
 int trace_system_filter_set(struct trace_subsystem_dir *d, char *str);

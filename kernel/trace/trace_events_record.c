@@ -190,6 +190,38 @@ bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 }
 EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
 
+/* trace_ctx of a scratch record whose context word waits (ctx_fill()). */
+#define CTX_LATER	(~0U)
+
+/*
+ * The context word of a probe's record; @pc: the preemption count of
+ * the probe.  A preemptible kernel's tracepoint disabled preemption
+ * around the probe: that level is not the traced code's.
+ */
+static __always_inline unsigned int probe_ctx(unsigned int pc)
+{
+	unsigned int ctx = trace_ctx_flags(trace_irqs_status(), pc) << 16 |
+			   trace_ctx_depths(pc);
+
+	if (IS_ENABLED(CONFIG_PREEMPTION) && (ctx & 0xf))
+		ctx--;
+	return ctx;
+}
+
+/*
+ * The context word of a scratch record reserved with CTX_LATER, in the
+ * same probe: scratch_reserve() has disabled preemption once more since.
+ */
+static noinline void ctx_fill(struct trace_event_buffer *fb)
+{
+	struct trace_entry *ent = fb->entry;
+
+	fb->trace_ctx = probe_ctx(preempt_count() -
+				  IS_ENABLED(CONFIG_PREEMPT_COUNT));
+	ent->flags = fb->trace_ctx >> 16;
+	ent->preempt_count = fb->trace_ctx & 0xff;
+}
+
 /*
  * A scratch slot: the record's length, then the record.  Slots are taken
  * and given back in LIFO order on a CPU (an interrupt's writer, or an
@@ -204,8 +236,9 @@ struct scratch_slot {
 
 #define SCRATCH_MAX	(SCRATCH_SIZE - sizeof(struct scratch_slot))
 
-static void *scratch_reserve(struct trace_event_buffer *fb, int type,
-			     unsigned long len)
+static __always_inline void *scratch_reserve(struct trace_event_buffer *fb,
+					     int type, unsigned long len,
+					     bool ctx_known)
 {
 	struct scratch_slot *slot;
 	struct trace_entry *ent;
@@ -227,11 +260,84 @@ static void *scratch_reserve(struct trace_event_buffer *fb, int type,
 	slot->len = len;
 	ent = (struct trace_entry *)slot->rec;
 	ent->type = type;
-	ent->flags = fb->trace_ctx >> 16;
-	ent->preempt_count = fb->trace_ctx & 0xff;
+	/* Else ctx_fill() writes them, if the record needs them. */
+	if (ctx_known) {
+		ent->flags = fb->trace_ctx >> 16;
+		ent->preempt_count = fb->trace_ctx & 0xff;
+	}
 	ent->pid = current->pid;
 	fb->entry = ent;
 	return ent;
+}
+
+/* The record in the instance's buffer; false when the buffer refused it. */
+static __always_inline bool reserve_in_buffer(struct trace_event_buffer *fb,
+					      unsigned long len)
+{
+	struct trace_event_file *file = fb->trace_file;
+
+	fb->trace_ctx = probe_ctx(preempt_count());
+	fb->event = trace_reserve(file->tr, &fb->buffer,
+				  file->event_call->event.type, len,
+				  fb->trace_ctx);
+	if (unlikely(!fb->event)) {
+		fb->buffer = NULL;
+		return false;
+	}
+	fb->entry = ring_buffer_event_data(fb->event);
+	return true;
+}
+
+/* The buffer refused the record: a scratch one if triggers need it. */
+static noinline void *reserve_for_triggers(struct trace_event_buffer *fb,
+					   unsigned long flags,
+					   unsigned long len)
+{
+	if (!(flags & EVENT_FILE_FL_TRIGGER_COND))
+		return NULL;
+	return scratch_reserve(fb, fb->trace_file->event_call->event.type,
+			       len, true);
+}
+
+/* The plain hit: no pid filter, not soft-disabled, no filter. */
+static noinline void *reserve_plain(struct trace_event_buffer *fb,
+				    unsigned long flags, unsigned long len)
+{
+	if (likely(reserve_in_buffer(fb, len)))
+		return fb->entry;
+	return reserve_for_triggers(fb, flags, len);
+}
+
+/* The pid filter, soft-disabled events, filtered events. */
+static noinline void *reserve_slow(struct trace_event_buffer *fb,
+				   unsigned long flags, unsigned long len)
+{
+	struct trace_event_file *file = fb->trace_file;
+	void *e;
+
+	/* With TRIGGER_COND, trace_trigger_soft_disabled() did not look. */
+	if ((flags & EVENT_FILE_FL_PID_FILTER) &&
+	    trace_event_ignore_this_pid(file))
+		return NULL;
+	if (flags & (EVENT_FILE_FL_SOFT_DISABLED | EVENT_FILE_FL_FILTERED)) {
+		/*
+		 * A record only a filter looks at gets its context word if
+		 * it is kept (or the filter reads it): most are not.
+		 */
+		if (flags & EVENT_FILE_FL_TRIGGER_COND) {
+			fb->trace_ctx = probe_ctx(preempt_count());
+			e = scratch_reserve(fb, file->event_call->event.type,
+					    len, true);
+		} else {
+			fb->trace_ctx = CTX_LATER;
+			e = scratch_reserve(fb, file->event_call->event.type,
+					    len, false);
+		}
+		/* Soft-disabled: here only for the triggers (TRIGGER_COND). */
+		if (e || (flags & EVENT_FILE_FL_SOFT_DISABLED))
+			return e;
+	}
+	return reserve_plain(fb, flags, len);
 }
 
 /**
@@ -252,48 +358,25 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 unsigned long len)
 {
 	unsigned long flags = READ_ONCE(trace_file->flags);
-	struct trace_event_call *call = trace_file->event_call;
-	struct trace_array *tr = trace_file->tr;
-	void *e;
 
-	/*
-	 * A preemptible kernel's tracepoint disabled preemption around the
-	 * probe: that level is not the traced code's.
-	 */
-	fbuffer->trace_ctx = trace_ctx_now();
-	if (IS_ENABLED(CONFIG_PREEMPTION) && (fbuffer->trace_ctx & 0xf))
-		fbuffer->trace_ctx--;
 	fbuffer->trace_file = trace_file;
 	fbuffer->regs = NULL;
 	fbuffer->event = NULL;
 	fbuffer->buffer = NULL;
-	/* With TRIGGER_COND, trace_trigger_soft_disabled() did not look. */
-	if (unlikely(flags & EVENT_FILE_FL_PID_FILTER) &&
-	    trace_event_ignore_this_pid(trace_file))
-		return NULL;
-	if (unlikely(flags & (EVENT_FILE_FL_SOFT_DISABLED |
-			      EVENT_FILE_FL_FILTERED))) {
-		e = scratch_reserve(fbuffer, call->event.type, len);
-		/* Soft-disabled: here only for the triggers (TRIGGER_COND). */
-		if (e || (flags & EVENT_FILE_FL_SOFT_DISABLED))
-			return e;
-	}
-	fbuffer->event = trace_reserve(tr, &fbuffer->buffer, call->event.type,
-				       len, fbuffer->trace_ctx);
-	if (likely(fbuffer->event)) {
-		fbuffer->entry = ring_buffer_event_data(fbuffer->event);
-		return fbuffer->entry;
-	}
-	fbuffer->buffer = NULL;
-	if (!(flags & EVENT_FILE_FL_TRIGGER_COND))
-		return NULL;
-	return scratch_reserve(fbuffer, call->event.type, len);
+	/*
+	 * Two tail calls: neither path pays for the other's frame (a
+	 * filtered hit would save and restore six registers for nothing).
+	 */
+	if (unlikely(flags & (EVENT_FILE_FL_PID_FILTER |
+			      EVENT_FILE_FL_SOFT_DISABLED |
+			      EVENT_FILE_FL_FILTERED)))
+		return reserve_slow(fbuffer, flags, len);
+	return reserve_plain(fbuffer, flags, len);
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_reserve);
 
-/* Does the event's filter (if any) keep @rec? */
-static bool filter_keeps(struct trace_event_file *file, unsigned long flags,
-			 void *rec)
+/* Does the event's filter (if any) keep the record? */
+static bool filter_keeps(struct trace_event_buffer *fb, unsigned long flags)
 {
 	struct event_filter *f;
 
@@ -304,8 +387,12 @@ static bool filter_keeps(struct trace_event_file *file, unsigned long flags,
 	 * for the probes (preemption off) before freeing the old filter.
 	 * Raw: lockdep's check would cost more than the filter itself.
 	 */
-	f = rcu_dereference_raw(file->filter);
-	return !f || trace_filter_match(f, rec);
+	f = rcu_dereference_raw(fb->trace_file->filter);
+	if (!f)
+		return true;
+	if (unlikely(fb->trace_ctx == CTX_LATER) && trace_filter_reads_ctx(f))
+		ctx_fill(fb);
+	return trace_filter_match(f, fb->entry);
 }
 
 /*
@@ -318,6 +405,8 @@ static bool scratch_commit(struct trace_event_buffer *fb)
 						 struct scratch_slot, rec[0]);
 	struct trace_entry *ent = fb->entry;
 
+	if (fb->trace_ctx == CTX_LATER)
+		ctx_fill(fb);
 	fb->event = trace_reserve(fb->trace_file->tr, &fb->buffer, ent->type,
 				  slot->len, fb->trace_ctx);
 	if (!fb->event)
@@ -348,6 +437,26 @@ static __always_inline void commit_kept(struct trace_event_buffer *fb,
 }
 
 /*
+ * The common filtered hit: a scratch record with no trigger, which the
+ * filter rejects, is dropped here, inline; true when it was.
+ */
+static __always_inline bool scratch_rejected(struct trace_event_buffer *fb)
+{
+	struct event_filter *f;
+
+	if (fb->event)
+		return false;
+	/* Pairs with rcu_replace_pointer() in file_set_filter(). */
+	f = rcu_dereference_raw(fb->trace_file->filter);
+	if (!f || (fb->trace_ctx == CTX_LATER && trace_filter_reads_ctx(f)) ||
+	    trace_filter_match(f, fb->entry))
+		return false;
+	this_cpu_dec(scratch_depth);
+	preempt_enable_notrace();
+	return true;
+}
+
+/*
  * Triggers, filters and scratch records, out of the plain path.  Called
  * from trace_event_buffer_commit() and not as a tail call (see there):
  * the stack it records skips both frames.
@@ -362,13 +471,13 @@ static noinline void commit_slow(struct trace_event_buffer *fb,
 	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND))
 		tt = event_triggers_call(file, fb->buffer, fb->entry, fb->event);
 	if (fb->event) {
-		kept = filter_keeps(file, flags, fb->entry);
+		kept = filter_keeps(fb, flags);
 		if (!kept)
 			ring_buffer_discard_commit(fb->buffer, fb->event);
 	} else {
 		/* A scratch record: to the buffer if enabled and kept. */
 		kept = !(flags & EVENT_FILE_FL_SOFT_DISABLED) &&
-		       filter_keeps(file, flags, fb->entry) &&
+		       filter_keeps(fb, flags) &&
 		       scratch_commit(fb);
 		this_cpu_dec(scratch_depth);
 		preempt_enable_notrace();
@@ -393,6 +502,8 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 		commit_kept(fbuffer, file->tr, 2);
 		return;
 	}
+	if (!(flags & EVENT_FILE_FL_TRIGGER_COND) && scratch_rejected(fbuffer))
+		return;
 	commit_slow(fbuffer, flags);
 	/* Not a tail call: keeps this frame for commit_slow()'s stack skip. */
 	barrier();
