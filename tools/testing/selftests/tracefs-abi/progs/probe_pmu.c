@@ -12,6 +12,8 @@
  *   probe_pmu uretprobe N	the same with a return probe
  *   probe_pmu kprobe-err SYMBOL	the errno of opening a probe on SYMBOL
  *				("" for no name and no address)
+ *   probe_pmu tp ID count|raw	open trace event ID on this task, counting
+ *				or sampling raw records: "ok" or the errno
  *
  * Prints the count (or the errno's name) on stdout; exits 1 when an open
  * that should work fails.
@@ -57,6 +59,25 @@ static int open_probe(const char *pmu, int ret, const char *name,
 	a.config1 = (uintptr_t)name;	/* kprobe_func / uprobe_path */
 	a.config2 = offset;		/* probe_offset */
 	a.disabled = 1;
+	fd = syscall(__NR_perf_event_open, &a, 0, -1, -1, 0);
+	return fd < 0 ? -errno : fd;
+}
+
+/* A tracepoint event of this task: counting, or sampling raw records. */
+static int open_tp(unsigned long id, int raw)
+{
+	struct perf_event_attr a;
+	int fd;
+
+	memset(&a, 0, sizeof(a));
+	a.size = sizeof(a);
+	a.type = PERF_TYPE_TRACEPOINT;
+	a.config = id;
+	a.disabled = 1;
+	if (raw) {
+		a.sample_period = 1;
+		a.sample_type = PERF_SAMPLE_RAW;
+	}
 	fd = syscall(__NR_perf_event_open, &a, 0, -1, -1, 0);
 	return fd < 0 ? -errno : fd;
 }
@@ -113,6 +134,11 @@ int main(int argc, char **argv)
 
 	if (!strcmp(mode, "kprobe-err") && argc == 3) {
 		fd = open_probe("kprobe", 0, argv[2], 0);
+		printf("%s\n", fd >= 0 ? "ok" : strerrorname_np(-fd));
+		return 0;
+	}
+	if (!strcmp(mode, "tp") && argc == 4) {
+		fd = open_tp(strtoul(argv[2], NULL, 0), !strcmp(argv[3], "raw"));
 		printf("%s\n", fd >= 0 ? "ok" : strerrorname_np(-fd));
 		return 0;
 	}
