@@ -341,6 +341,10 @@ struct probe_event *probe_event_new_local(const char *name,
 					  const struct probe_args *args,
 					  unsigned int flags);
 void probe_event_free_local(struct probe_event *pe);
+struct perf_event;
+char *probe_perf_string(u64 uptr, long max);
+int probe_perf_open(struct probe_event *pe, struct perf_event *p_event);
+void *probe_perf_close(struct perf_event *p_event);
 bool probe_event_busy(struct probe_event *pe);
 
 /* The record headers (upstream's layout). */

@@ -513,6 +513,60 @@ void probe_event_free_local(struct probe_event *pe)
 {
 	pe_free(pe, true);
 }
+
+/**
+ * probe_perf_string() - the name or path a probe PMU event gives
+ * @uptr: attr.config1, a user pointer to a string
+ * @max: the longest string taken, with its NUL
+ *
+ * Return: the string (kfree() it), NULL for an empty one, or an
+ * ERR_PTR(): -E2BIG when it is too long, -EFAULT.
+ */
+char *probe_perf_string(u64 uptr, long max)
+{
+	char *s = strndup_user(u64_to_user_ptr(uptr), max);
+
+	if (IS_ERR(s))
+		return PTR_ERR(s) == -EINVAL ? ERR_PTR(-E2BIG) : s;
+	if (!s[0]) {
+		kfree(s);
+		return NULL;
+	}
+	return s;
+}
+
+/**
+ * probe_perf_open() - open the local event of a probe PMU event
+ * @pe: the event, from probe_event_new_local()
+ * @p_event: the perf event
+ *
+ * Return: 0 or the errno of trace_event_perf_open().
+ */
+int probe_perf_open(struct probe_event *pe, struct perf_event *p_event)
+{
+	int ret;
+
+	mutex_lock(&event_mutex);
+	ret = trace_event_perf_open(&pe->call, p_event);
+	mutex_unlock(&event_mutex);
+	return ret;
+}
+
+/**
+ * probe_perf_close() - close the local event of a probe PMU event
+ * @p_event: the perf event, scheduled out
+ *
+ * Return: the event's probe (its arm_data), for its kind to free.
+ */
+void *probe_perf_close(struct perf_event *p_event)
+{
+	struct probe_event *pe = to_pe(p_event->tp_event);
+
+	mutex_lock(&event_mutex);
+	trace_event_perf_close(p_event);
+	mutex_unlock(&event_mutex);
+	return pe->arm_data;
+}
 #endif
 
 /**

@@ -655,23 +655,15 @@ int perf_kprobe_init(struct perf_event *p_event, bool is_retprobe)
 	int ret;
 
 	if (p_event->attr.kprobe_func) {
-		func = strndup_user(u64_to_user_ptr(p_event->attr.kprobe_func),
-				    KSYM_NAME_LEN);
-		if (IS_ERR(func)) {
-			ret = PTR_ERR(func);
-			return ret == -EINVAL ? -E2BIG : ret;
-		}
-		if (!func[0]) {
-			kfree(func);
-			func = NULL;
-		}
+		func = probe_perf_string(p_event->attr.kprobe_func,
+					 KSYM_NAME_LEN);
+		if (IS_ERR(func))
+			return PTR_ERR(func);
 	}
 	tk = local_new(func, p_event, is_retprobe);
 	if (IS_ERR(tk))
 		return PTR_ERR(tk);	/* it freed @func */
-	mutex_lock(&event_mutex);
-	ret = trace_event_perf_open(&tk->dev.event->call, p_event);
-	mutex_unlock(&event_mutex);
+	ret = probe_perf_open(tk->dev.event, p_event);
 	if (ret)
 		local_free(tk);
 	return ret;
@@ -683,13 +675,7 @@ int perf_kprobe_init(struct perf_event *p_event, bool is_retprobe)
  */
 void perf_kprobe_destroy(struct perf_event *p_event)
 {
-	struct probe_event *pe = container_of(p_event->tp_event,
-					      struct probe_event, call);
-
-	mutex_lock(&event_mutex);
-	trace_event_perf_close(p_event);
-	mutex_unlock(&event_mutex);
-	local_free(pe->arm_data);
+	local_free(probe_perf_close(p_event));
 }
 #endif /* CONFIG_PERF_EVENTS */
 

@@ -551,22 +551,13 @@ int perf_uprobe_init(struct perf_event *p_event, unsigned long ref_ctr_offset,
 
 	if (!p_event->attr.uprobe_path)
 		return -EINVAL;
-	path = strndup_user(u64_to_user_ptr(p_event->attr.uprobe_path),
-			    PATH_MAX);
-	if (IS_ERR(path)) {
-		ret = PTR_ERR(path);
-		return ret == -EINVAL ? -E2BIG : ret;
-	}
-	if (!path[0]) {
-		kfree(path);
-		return -EINVAL;
-	}
+	path = probe_perf_string(p_event->attr.uprobe_path, PATH_MAX);
+	if (IS_ERR_OR_NULL(path))
+		return path ? PTR_ERR(path) : -EINVAL;
 	tu = local_new(path, p_event, ref_ctr_offset, is_retprobe);
 	if (IS_ERR(tu))
 		return PTR_ERR(tu);	/* it freed @path */
-	mutex_lock(&event_mutex);
-	ret = trace_event_perf_open(&tu->dev.event->call, p_event);
-	mutex_unlock(&event_mutex);
+	ret = probe_perf_open(tu->dev.event, p_event);
 	if (ret)
 		local_free(tu);
 	return ret;
@@ -578,13 +569,7 @@ int perf_uprobe_init(struct perf_event *p_event, unsigned long ref_ctr_offset,
  */
 void perf_uprobe_destroy(struct perf_event *p_event)
 {
-	struct probe_event *pe = container_of(p_event->tp_event,
-					      struct probe_event, call);
-
-	mutex_lock(&event_mutex);
-	trace_event_perf_close(p_event);
-	mutex_unlock(&event_mutex);
-	local_free(pe->arm_data);
+	local_free(probe_perf_close(p_event));
 }
 #endif /* CONFIG_PERF_EVENTS */
 
