@@ -64,9 +64,18 @@ if [ -f /sys/kernel/tracing/kprobe_events ]; then
 		fail "perf script of the kprobe event: $(cat /tmp/p4.txt)"
 	[ "$(grep -c "kprobes:killret: ($A <- [0-9a-f]*) ret=0$" /tmp/p4.txt)" = 2 ] ||
 		fail "perf script of the return probe event: $(cat /tmp/p4.txt)"
-	# perf holds the event: it cannot be removed meanwhile.
-	$P record -q -e kprobes:killent -o /tmp/p5.data -- sleep 2 > /dev/null 2>&1 &
-	sleep 1
+	# perf holds the event: it cannot be removed meanwhile.  perf starts
+	# its workload only once the events are open, so the workload's
+	# file says when (a slow debug kernel takes seconds to get there).
+	rm -f /tmp/p5.ready
+	$P record -q -e kprobes:killent -o /tmp/p5.data -- \
+		sh -c 'touch /tmp/p5.ready; sleep 3' > /dev/null 2>&1 &
+	i=0
+	while [ ! -f /tmp/p5.ready ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -f /tmp/p5.ready ] || fail "perf record did not start its workload"
 	(echo > $K) 2> /dev/null && fail "kprobe events removed while perf used one"
 	wait
 	echo > $K
