@@ -237,8 +237,7 @@ struct scratch_slot {
 #define SCRATCH_MAX	(SCRATCH_SIZE - sizeof(struct scratch_slot))
 
 static __always_inline void *scratch_reserve(struct trace_event_buffer *fb,
-					     int type, unsigned long len,
-					     bool ctx_known)
+					     int type, unsigned long len)
 {
 	struct scratch_slot *slot;
 	struct trace_entry *ent;
@@ -261,7 +260,7 @@ static __always_inline void *scratch_reserve(struct trace_event_buffer *fb,
 	ent = (struct trace_entry *)slot->rec;
 	ent->type = type;
 	/* Else ctx_fill() writes them, if the record needs them. */
-	if (ctx_known) {
+	if (fb->trace_ctx != CTX_LATER) {
 		ent->flags = fb->trace_ctx >> 16;
 		ent->preempt_count = fb->trace_ctx & 0xff;
 	}
@@ -296,7 +295,7 @@ static noinline void *reserve_for_triggers(struct trace_event_buffer *fb,
 	if (!(flags & EVENT_FILE_FL_TRIGGER_COND))
 		return NULL;
 	return scratch_reserve(fb, fb->trace_file->event_call->event.type,
-			       len, true);
+			       len);
 }
 
 /* The plain hit: no pid filter, not soft-disabled, no filter. */
@@ -324,15 +323,9 @@ static noinline void *reserve_slow(struct trace_event_buffer *fb,
 		 * A record only a filter looks at gets its context word if
 		 * it is kept (or the filter reads it): most are not.
 		 */
-		if (flags & EVENT_FILE_FL_TRIGGER_COND) {
-			fb->trace_ctx = probe_ctx(preempt_count());
-			e = scratch_reserve(fb, file->event_call->event.type,
-					    len, true);
-		} else {
-			fb->trace_ctx = CTX_LATER;
-			e = scratch_reserve(fb, file->event_call->event.type,
-					    len, false);
-		}
+		fb->trace_ctx = flags & EVENT_FILE_FL_TRIGGER_COND ?
+				probe_ctx(preempt_count()) : CTX_LATER;
+		e = scratch_reserve(fb, file->event_call->event.type, len);
 		/* Soft-disabled: here only for the triggers (TRIGGER_COND). */
 		if (e || (flags & EVENT_FILE_FL_SOFT_DISABLED))
 			return e;
@@ -388,11 +381,7 @@ static bool filter_keeps(struct trace_event_buffer *fb, unsigned long flags)
 	 * Raw: lockdep's check would cost more than the filter itself.
 	 */
 	f = rcu_dereference_raw(fb->trace_file->filter);
-	if (!f)
-		return true;
-	if (unlikely(fb->trace_ctx == CTX_LATER) && trace_filter_reads_ctx(f))
-		ctx_fill(fb);
-	return trace_filter_match(f, fb->entry);
+	return !f || trace_filter_match(f, fb->entry);
 }
 
 /*
@@ -405,8 +394,6 @@ static bool scratch_commit(struct trace_event_buffer *fb)
 						 struct scratch_slot, rec[0]);
 	struct trace_entry *ent = fb->entry;
 
-	if (fb->trace_ctx == CTX_LATER)
-		ctx_fill(fb);
 	fb->event = trace_reserve(fb->trace_file->tr, &fb->buffer, ent->type,
 				  slot->len, fb->trace_ctx);
 	if (!fb->event)
@@ -437,19 +424,20 @@ static __always_inline void commit_kept(struct trace_event_buffer *fb,
 }
 
 /*
- * The common filtered hit: a scratch record with no trigger, which the
- * filter rejects, is dropped here, inline; true when it was.
+ * The common filtered hit: a scratch record with no trigger.  The filter
+ * runs here, inline, once; a rejected record is dropped (true).
  */
 static __always_inline bool scratch_rejected(struct trace_event_buffer *fb)
 {
 	struct event_filter *f;
 
-	if (fb->event)
-		return false;
 	/* Pairs with rcu_replace_pointer() in file_set_filter(). */
 	f = rcu_dereference_raw(fb->trace_file->filter);
-	if (!f || (fb->trace_ctx == CTX_LATER && trace_filter_reads_ctx(f)) ||
-	    trace_filter_match(f, fb->entry))
+	if (!f)
+		return false;
+	if (fb->trace_ctx == CTX_LATER && trace_filter_reads_ctx(f))
+		ctx_fill(fb);
+	if (trace_filter_match(f, fb->entry))
 		return false;
 	this_cpu_dec(scratch_depth);
 	preempt_enable_notrace();
@@ -468,6 +456,9 @@ static noinline void commit_slow(struct trace_event_buffer *fb,
 	enum event_trigger_type tt = ETT_NONE;
 	bool kept;
 
+	/* A deferred context word: whatever follows may read or copy it. */
+	if (fb->trace_ctx == CTX_LATER)
+		ctx_fill(fb);
 	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND))
 		tt = event_triggers_call(file, fb->buffer, fb->entry, fb->event);
 	if (fb->event) {
@@ -502,8 +493,11 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 		commit_kept(fbuffer, file->tr, 2);
 		return;
 	}
-	if (!(flags & EVENT_FILE_FL_TRIGGER_COND) && scratch_rejected(fbuffer))
-		return;
+	if (!(flags & EVENT_FILE_FL_TRIGGER_COND) && !fbuffer->event) {
+		if (scratch_rejected(fbuffer))
+			return;
+		flags &= ~EVENT_FILE_FL_FILTERED;	/* it kept the record */
+	}
 	commit_slow(fbuffer, flags);
 	/* Not a tail call: keeps this frame for commit_slow()'s stack skip. */
 	barrier();
