@@ -316,12 +316,20 @@ void trace_shrink_buffer(struct trace_array *tr)
  */
 void trace_reset_buffer(struct trace_array *tr, int cpu)
 {
-	if (!tr->buffer)
+	struct trace_buffer *buf = READ_ONCE(tr->buffer);
+
+	if (!buf)
 		return;
-	if (cpu == RING_BUFFER_ALL_CPUS)
-		ring_buffer_reset(tr->buffer);
-	else
-		ring_buffer_reset_cpu(tr->buffer, cpu);
+	if (cpu == RING_BUFFER_ALL_CPUS) {
+		ring_buffer_reset(buf);
+		/* Where the latency format counts from; a swap moves it. */
+		raw_spin_lock_irq(&tr->snap_lock);
+		if (tr->buffer == buf)
+			tr->time_start = ring_buffer_time_stamp(buf);
+		raw_spin_unlock_irq(&tr->snap_lock);
+	} else {
+		ring_buffer_reset_cpu(buf, cpu);
+	}
 }
 
 /* ---- buffer_size_kb, buffer_total_size_kb, free_buffer --------------------- */
@@ -765,6 +773,7 @@ static int buffer_init(struct trace_array *tr)
 {
 	init_waitqueue_head(&tr->wait);
 	raw_spin_lock_init(&tr->snap_lock);
+	tr->snap_cpu = -1;
 	init_irq_work(&tr->wake_work, trace_wake_readers);
 	tr->buffer_percent = 50;	/* as upstream */
 	tr->buffer_size = trace_buf_size;

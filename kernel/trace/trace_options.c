@@ -72,13 +72,26 @@ void trace_options_remove(const struct trace_part *p)
 	}
 }
 
-static int set_option(struct trace_array *tr, unsigned int bit, bool on)
+/**
+ * trace_option_set_locked() - set or clear a general option of an instance
+ * @tr: the instance
+ * @bit: the option's TRACE_OPT_*_BIT
+ * @on: its new value
+ *
+ * As a write to options/NAME, for tracers that need an option while they
+ * run (the latency tracers force overwrite and latency-format).
+ *
+ * Context: trace_types_lock held.
+ * Return: 0, -EINVAL for an option not in the table, -ENODEV when its
+ * part is not set up in @tr, or the error of the option's changed hook.
+ */
+int trace_option_set_locked(struct trace_array *tr, unsigned int bit, bool on)
 {
 	const struct trace_option *o;
 	int ret = 0;
 
-	mutex_lock(&trace_types_lock);
-	o = options[bit];
+	lockdep_assert_held(&trace_types_lock);
+	o = bit < TRACE_OPT_NR ? options[bit] : NULL;
 	if (!o)
 		ret = -EINVAL;
 	else if (!(tr->parts & BIT(option_part[bit])))
@@ -88,6 +101,15 @@ static int set_option(struct trace_array *tr, unsigned int bit, bool on)
 	if (!ret)
 		WRITE_ONCE(tr->flags, on ? tr->flags | BIT(bit) :
 					   tr->flags & ~BIT(bit));
+	return ret;
+}
+
+static int set_option(struct trace_array *tr, unsigned int bit, bool on)
+{
+	int ret;
+
+	mutex_lock(&trace_types_lock);
+	ret = trace_option_set_locked(tr, bit, on);
 	mutex_unlock(&trace_types_lock);
 	return ret;
 }

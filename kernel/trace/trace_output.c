@@ -19,6 +19,7 @@
 #include <linux/sched.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
+#include <linux/utsname.h>
 
 #include "trace_priv.h"
 
@@ -475,6 +476,192 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 	print_body(s, tr, cpu, ts, ent, len, flags, cache);
 }
 
+/* Upstream's marks of a long gap to the next record (ns, longest first). */
+static const struct {
+	u64	ns;
+	char	mark;
+} lat_marks[] = {
+	{ 1000000000ULL, '$' }, { 100000000ULL, '@' }, { 10000000ULL, '*' },
+	{ 1000000ULL, '#' }, { 100000ULL, '!' }, { 10000ULL, '+' },
+};
+
+/**
+ * trace_lat_mark() - the latency format's mark of a gap between records
+ * @gap: ns to the next record
+ *
+ * Return: '$', '@', '*', '#', '!' or '+' for a gap over 1 s, 100 ms,
+ * 10 ms, 1 ms, 100 us or 10 us, else ' '.
+ */
+char trace_lat_mark(u64 gap)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(lat_marks); i++)
+		if (gap > lat_marks[i].ns)
+			return lat_marks[i].mark;
+	return ' ';
+}
+
+/**
+ * trace_print_lat_record() - print one record in the latency format
+ * @s: output
+ * @tr: the instance
+ * @cpu: the CPU the record came from
+ * @ts: its time stamp
+ * @ent: the record
+ * @len: its length in bytes
+ * @cache: the reader's symbol cache
+ * @start: where the time column counts from (the buffer's time_start)
+ *
+ * "comm-pid cpu flags time(us)M: text", the time counted from the start
+ * of the buffer (of the section, for a latency tracer).  M marks a long
+ * gap to the next record, which the caller knows only later: it is
+ * printed as ' ' and its offset returned.  The raw, hex and bin options
+ * win over the format, as upstream.
+ *
+ * Return: the offset in @s of the mark, or -1 when there is none.
+ */
+int trace_print_lat_record(struct seq_buf *s, struct trace_array *tr,
+			   int cpu, u64 ts, struct trace_entry *ent,
+			   unsigned int len, struct trace_sym_cache *cache,
+			   u64 start)
+{
+	unsigned long flags = READ_ONCE(tr->flags);
+	char comm[TASK_COMM_LEN];
+	int mark = -1;
+	u64 rel;
+
+	if (flags & (TRACE_OPT_RAW | TRACE_OPT_HEX | TRACE_OPT_BIN) ||
+	    !(flags & TRACE_OPT_CONTEXT_INFO)) {
+		trace_print_record(s, tr, cpu, ts, ent, len, cache);
+		return -1;
+	}
+	trace_find_cmdline(ent->pid, comm);
+	seq_buf_printf(s, "%8.8s-%-7d %3d", comm, ent->pid, cpu);
+	print_flags(s, ent);
+	rel = ts > start ? ts - start : 0;
+	if (trace_clock_in_ns(tr)) {
+		seq_buf_printf(s, " %4lluus", div_u64(rel, NSEC_PER_USEC));
+		mark = seq_buf_used(s);
+		seq_buf_puts(s, " : ");
+	} else {
+		seq_buf_printf(s, " %4llu: ", rel);
+	}
+	print_body(s, tr, cpu, ts, ent, len, flags, cache ?: &dump_cache);
+	return mark < seq_buf_used(s) ? mark : -1;
+}
+
+/*
+ * The column legend of the latency format; upstream's lines end in the
+ * spaces counted here.
+ */
+static const struct {
+	const char	*text;
+	int		pad;
+} lat_columns[] = {
+	{ "#                    _------=> CPU#", 12 },
+	{ "#                   / _-----=> irqs-off/BH-disabled", 0 },
+	{ "#                  | / _----=> need-resched", 4 },
+	{ "#                  || / _---=> hardirq/softirq", 1 },
+	{ "#                  ||| / _--=> preempt-depth", 3 },
+	{ "#                  |||| / _-=> migrate-disable", 1 },
+	{ "#                  ||||| /     delay", 11 },
+	{ "#  cmd     pid     |||||| time  |   caller", 5 },
+	{ "#     \\   /        ||||||  \\    |    /", 7 },
+};
+
+/* The records of @cpu in @buf from @start on. */
+static unsigned long section_entries(struct trace_buffer *buf, int cpu,
+				     u64 start)
+{
+	struct ring_buffer_iter *it;
+	unsigned long n = 0;
+	u64 ts;
+
+	it = ring_buffer_read_start(buf, cpu, GFP_KERNEL);
+	if (!it)
+		return 0;
+	while (ring_buffer_iter_peek(it, &ts)) {
+		if (ts >= start)
+			n++;
+		ring_buffer_iter_advance(it);
+	}
+	ring_buffer_read_finish(it);
+	return n;
+}
+
+static const char *preempt_model_name(void)
+{
+	if (preempt_model_none())
+		return "server";
+	if (preempt_model_voluntary())
+		return "desktop";
+	if (preempt_model_full())
+		return "preempt";
+	if (preempt_model_rt())
+		return "preempt_rt";
+	return "unknown";
+}
+
+/**
+ * trace_print_lat_header() - the header of the latency format
+ * @s: output
+ * @tr: the instance
+ * @buf: the buffer printed
+ * @info: the section it holds (a latency tracer's), or NULL
+ *
+ * Upstream's text: the tracer and kernel release, the latency line, the
+ * task, where the section started and ended, and the column legend.
+ * Nothing for an empty buffer.
+ */
+void trace_print_lat_header(struct seq_buf *s, struct trace_array *tr,
+			    struct trace_buffer *buf,
+			    const struct trace_lat_info *info)
+{
+	static const struct trace_lat_info none = { .comm = "" };
+	unsigned long entries = 0, total = 0, n;
+	unsigned long sym = READ_ONCE(tr->flags) & TRACE_OPT_SYM_OFFSET;
+	int cpu, i;
+
+	if (info) {
+		/* A kept section: its CPU's records from its start on. */
+		entries = section_entries(buf, info->cpu, READ_ONCE(tr->snap_start));
+		total = entries;
+	} else {
+		info = &none;
+		for_each_possible_cpu(cpu) {
+			n = ring_buffer_entries_cpu(buf, cpu);
+			entries += n;
+			total += n + ring_buffer_overrun_cpu(buf, cpu);
+		}
+	}
+	if (!entries)
+		return;
+	seq_buf_printf(s, "# %s latency trace v1.1.5 on %s\n",
+		       tr->current_trace->name, init_utsname()->release);
+	seq_buf_puts(s, "# --------------------------------------------------------------------\n");
+	seq_buf_printf(s, "# latency: %llu us, #%lu/%lu, CPU#%d | (M:%s VP:0, KP:0, SP:0 HP:0",
+		       div_u64(info->latency, NSEC_PER_USEC), entries, total,
+		       info->cpu, preempt_model_name());
+	seq_buf_printf(s, " #P:%d)\n", num_online_cpus());
+	seq_buf_puts(s, "#    -----------------\n");
+	seq_buf_printf(s, "#    | task: %.16s-%d (uid:%d nice:%ld policy:%ld rt_prio:%ld)\n",
+		       info->comm, info->pid,
+		       from_kuid_munged(current_user_ns(), info->uid),
+		       info->nice, info->policy, info->rt_priority);
+	seq_buf_puts(s, "#    -----------------\n");
+	if (info->start_ip) {
+		seq_buf_printf(s, sym ? "#  => started at: %pS\n" :
+			       "#  => started at: %ps\n", (void *)info->start_ip);
+		seq_buf_printf(s, sym ? "#  => ended at:   %pS\n#\n" :
+			       "#  => ended at:   %ps\n#\n", (void *)info->end_ip);
+	}
+	seq_buf_puts(s, "#\n");
+	for (i = 0; i < ARRAY_SIZE(lat_columns); i++)
+		seq_buf_printf(s, "%s%*s\n", lat_columns[i].text,
+			       lat_columns[i].pad, "");
+}
+
 /* The legend of the irq-info columns, right-aligned over them. */
 static const char * const irq_columns[] = {
 	"  _-----=> irqs-off/BH-disabled",
@@ -509,6 +696,10 @@ void trace_print_header(struct seq_buf *s, struct trace_array *tr,
 	}
 	if (!(flags & TRACE_OPT_CONTEXT_INFO))
 		return;
+	if (flags & TRACE_OPT_LATENCY_FMT) {
+		trace_print_lat_header(s, tr, buf, NULL);
+		return;
+	}
 
 	for_each_possible_cpu(cpu) {
 		n = ring_buffer_entries_cpu(buf, cpu);

@@ -30,6 +30,7 @@
 #include <linux/llist.h>
 #include <linux/mutex.h>
 #include <linux/ring_buffer.h>
+#include <linux/sched.h>
 #include <linux/trace_events.h>
 #include <linux/types.h>
 #include <linux/unaligned.h>
@@ -44,6 +45,7 @@ struct tracer;
 struct ftrace_inst;
 struct trace_event_inst;
 struct trace_syscalls;
+struct trace_latency;
 struct trace_iterator;
 struct trace_line;
 struct seq_buf;
@@ -86,6 +88,9 @@ struct tracer_flags {
  * @flags: option set; registration gives a tracer without one an empty set
  * @noboot: must not be selected before boot has finished
  * @allow_instances: may be current in an instance, not only the global array
+ * @use_max: keeps the worst section it measured in the snapshot buffer
+ *	(the latency tracers): "trace" shows that buffer, "snapshot" takes
+ *	no writes (EBUSY), and it is allocated when the tracer starts
  * @print_open: optional; a reader of trace or trace_pipe starts printing
  *	this tracer's records: returns the reader's state for the hooks
  *	below (NULL when it has no memory: the default text is used)
@@ -114,6 +119,7 @@ struct tracer {
 	struct tracer_flags	*flags;
 	bool			noboot;
 	bool			allow_instances;
+	bool			use_max;
 	void			*(*print_open)(struct trace_array *tr);
 	void			(*print_close)(void *state);
 	bool			(*print_line)(struct trace_line *line);
@@ -167,6 +173,7 @@ enum trace_opt_bit {
 	TRACE_OPT_ANNOTATE_BIT,		/* annotate: where CPU buffers start */
 	TRACE_OPT_MSG_ONLY_BIT,		/* printk-msg-only: print text alone */
 	TRACE_OPT_CONTEXT_INFO_BIT,	/* context-info: comm, pid, cpu, time */
+	TRACE_OPT_LATENCY_FMT_BIT,	/* latency-format: the latency columns */
 	TRACE_OPT_RECORD_CMD_BIT,	/* record-cmd: remember comms of writers */
 	TRACE_OPT_RECORD_TGID_BIT,	/* record-tgid: remember tgids of writers */
 	TRACE_OPT_OVERWRITE_BIT,	/* overwrite: oldest data goes when full */
@@ -174,6 +181,7 @@ enum trace_opt_bit {
 	TRACE_OPT_MARKERS_BIT,		/* markers: trace_marker writes are kept */
 	TRACE_OPT_EVENT_FORK_BIT,	/* event-fork: event pid sets follow forks */
 	TRACE_OPT_PRINTK_DEST_BIT,	/* trace_printk_dest: trace_printk() here */
+	TRACE_OPT_FUNC_TRACE_BIT,	/* function-trace: latency tracers too */
 	TRACE_OPT_FUNC_FORK_BIT,	/* function-fork: pid sets follow forks */
 	TRACE_OPT_STACKTRACE_BIT,	/* stacktrace: a stack after each event */
 	TRACE_OPT_NR
@@ -190,6 +198,7 @@ enum trace_opt_bit {
 #define TRACE_OPT_ANNOTATE	BIT(TRACE_OPT_ANNOTATE_BIT)
 #define TRACE_OPT_MSG_ONLY	BIT(TRACE_OPT_MSG_ONLY_BIT)
 #define TRACE_OPT_CONTEXT_INFO	BIT(TRACE_OPT_CONTEXT_INFO_BIT)
+#define TRACE_OPT_LATENCY_FMT	BIT(TRACE_OPT_LATENCY_FMT_BIT)
 #define TRACE_OPT_RECORD_CMD	BIT(TRACE_OPT_RECORD_CMD_BIT)
 #define TRACE_OPT_RECORD_TGID	BIT(TRACE_OPT_RECORD_TGID_BIT)
 #define TRACE_OPT_OVERWRITE	BIT(TRACE_OPT_OVERWRITE_BIT)
@@ -197,6 +206,7 @@ enum trace_opt_bit {
 #define TRACE_OPT_MARKERS	BIT(TRACE_OPT_MARKERS_BIT)
 #define TRACE_OPT_EVENT_FORK	BIT(TRACE_OPT_EVENT_FORK_BIT)
 #define TRACE_OPT_PRINTK_DEST	BIT(TRACE_OPT_PRINTK_DEST_BIT)
+#define TRACE_OPT_FUNC_TRACE	BIT(TRACE_OPT_FUNC_TRACE_BIT)
 #define TRACE_OPT_FUNC_FORK	BIT(TRACE_OPT_FUNC_FORK_BIT)
 #define TRACE_OPT_STACKTRACE	BIT(TRACE_OPT_STACKTRACE_BIT)
 
@@ -253,6 +263,7 @@ enum trace_part_id {
 	TRACE_PART_DYNEVENT,	/* dynamic_events (root only) */
 	TRACE_PART_KPROBE,	/* kprobe_events, kprobe_profile (root only) */
 	TRACE_PART_UPROBE,	/* uprobe_events, uprobe_profile (root only) */
+	TRACE_PART_LATENCY,	/* tracing_max_latency, the latency tracers */
 #if IS_ENABLED(CONFIG_TRACER_KUNIT_TEST)
 	TRACE_PART_KUNIT,	/* a part tracer_kunit.c registers and removes */
 #endif
@@ -313,6 +324,13 @@ struct trace_part {
  * @snap: the snapshot buffer, NULL until the first snapshot
  * @snap_on: @snap is allocated: a snapshot swaps it with @buffer
  * @snap_lock: serialises snapshots (they may be taken in any context)
+ * @time_start: when @buffer was last emptied, in its clock; where the
+ *	latency format counts time from
+ * @snap_start: the same for @snap (a latency tracer sets it to the start
+ *	of the section it kept)
+ * @snap_cpu: the CPU whose section @snap keeps (trace_snapshot_keep()):
+ *	readers show only its records from @snap_start on; -1 for a
+ *	snapshot of all CPUs
  * @buffer_size: bytes per CPU the buffer has once expanded
  * @expanded: the buffer has its full size
  * @flags: TRACE_OPT_* bits
@@ -335,6 +353,7 @@ struct trace_part {
  * @tracer_priv: the current tracer's state in the instance, its own
  * @events: its trace events (trace_events_priv.h)
  * @syscalls: its syscall events' files by number (trace_syscalls.c)
+ * @lat: its latency state (latency/trace_latency.h), NULL without
  * @errs: its error_log entries, oldest first
  * @nr_errs: how many
  *
@@ -354,6 +373,9 @@ struct trace_array {
 	struct trace_buffer	*snap;		/* [S], first set under [L] */
 	bool			snap_on;	/* [S] and [L] to set */
 	raw_spinlock_t		snap_lock;
+	u64			time_start;	/* [S] */
+	u64			snap_start;	/* [S] */
+	int			snap_cpu;	/* [S] */
 	unsigned long		buffer_size;	/* [L] */
 	bool			expanded;	/* [L] */
 	unsigned long		flags;		/* [L] write, lockless read */
@@ -376,6 +398,7 @@ struct trace_array {
 	void			*tracer_priv;	/* [L] */
 	struct trace_event_inst	*events;	/* [I] set by its part's init */
 	struct trace_syscalls	*syscalls;	/* [I] set by its part's init */
+	struct trace_latency	*lat;		/* [I] set by its part's init */
 	struct list_head	errs;		/* err_lock (trace_error_log.c) */
 	int			nr_errs;	/* err_lock */
 };
@@ -557,6 +580,9 @@ struct trace_cpu_file *trace_cpu_file(struct trace_array *tr, long cpu);
 #ifdef CONFIG_TRACER_SNAPSHOT
 bool trace_snapshot_swap(struct trace_array *tr);
 int trace_snapshot_arm(struct trace_array *tr);
+bool trace_snapshot_keep(struct trace_array *tr, u64 start, int cpu);
+int trace_snapshot_arm_locked(struct trace_array *tr);
+void trace_snapshot_free_locked(struct trace_array *tr);
 void trace_snapshot_take(struct trace_array *tr);
 ssize_t trace_snapshot_write(struct file *file, const char __user *ubuf,
 			     size_t cnt, loff_t *ppos);
@@ -675,8 +701,44 @@ void trace_sym_cache_free(struct trace_sym_cache *c);
 void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 			u64 ts, struct trace_entry *ent, unsigned int len,
 			struct trace_sym_cache *cache);
+
+int trace_print_lat_record(struct seq_buf *s, struct trace_array *tr,
+			   int cpu, u64 ts, struct trace_entry *ent,
+			   unsigned int len, struct trace_sym_cache *cache,
+			   u64 start);
+char trace_lat_mark(u64 gap);
+
+/**
+ * struct trace_lat_info - the section a latency header describes
+ * @latency: its length in ns
+ * @cpu: the CPU it ran on
+ * @comm: the task it ran in
+ * @pid: that task's pid
+ * @uid: its uid
+ * @nice: its nice value
+ * @policy: its scheduling policy
+ * @rt_priority: its real-time priority
+ * @start_ip: where it started (0: no "started at" lines)
+ * @end_ip: where it ended
+ */
+struct trace_lat_info {
+	u64		latency;
+	int		cpu;
+	char		comm[TASK_COMM_LEN];
+	pid_t		pid;
+	kuid_t		uid;
+	long		nice;
+	long		policy;
+	long		rt_priority;
+	unsigned long	start_ip;
+	unsigned long	end_ip;
+};
+
 void trace_print_header(struct seq_buf *s, struct trace_array *tr,
 			struct trace_buffer *buf, void *state);
+void trace_print_lat_header(struct seq_buf *s, struct trace_array *tr,
+			    struct trace_buffer *buf,
+			    const struct trace_lat_info *info);
 void trace_print_event_text(struct seq_buf *s, struct trace_array *tr,
 			    int cpu, u64 ts, struct trace_entry *ent,
 			    unsigned int len, struct trace_sym_cache *cache);
@@ -722,6 +784,7 @@ bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 void trace_options_create_part_files(struct trace_array *tr,
 				     const struct trace_part *p);
 int trace_options_add(const struct trace_part *p);
+int trace_option_set_locked(struct trace_array *tr, unsigned int bit, bool on);
 void trace_options_remove(const struct trace_part *p);
 void trace_options_add_tracer(struct tracer *t);
 void trace_options_remove_tracer(struct tracer *t);

@@ -45,6 +45,9 @@ struct trace_line_src {
 	struct trace_buffer	*buf;
 	int			cpu;
 	bool			consumed;
+	struct ring_buffer_iter	**its;	/* the walk's, per CPU */
+	struct trace_cpu_file	*sel;	/* the CPUs read */
+	u64			start;	/* the buffer's time_start */
 };
 
 static void src_step(struct trace_line_src *src)
@@ -126,6 +129,55 @@ static void *printer_state(struct trace_printer *p, struct trace_array *tr)
 	return p->state;
 }
 
+/*
+ * The time stamp of the record printed after the current one, among all
+ * the CPUs read (the current one's own when there is none): consumes the
+ * current record.
+ */
+static u64 src_next_ts(struct trace_line_src *src, u64 ts)
+{
+	struct ring_buffer_event *e;
+	u64 best = U64_MAX, t;
+	int cpu;
+
+	if (!src->consumed) {
+		src_step(src);
+		src->consumed = true;
+	}
+	for_each_possible_cpu(cpu) {
+		if (!cpu_selected(src->sel, cpu))
+			continue;
+		if (src->its)
+			e = src->its[cpu] ? ring_buffer_iter_peek(src->its[cpu], &t) : NULL;
+		else
+			e = ring_buffer_peek(src->buf, cpu, &t, NULL);
+		if (e && t < best)
+			best = t;
+	}
+	return best == U64_MAX ? ts : best;
+}
+
+/*
+ * The latency format: the mark after the time column tells the gap to
+ * the next record, which is looked at once the line is written (that
+ * consumes the record the line prints).
+ */
+static void print_lat_line(struct seq_buf *s, struct trace_array *tr,
+			   struct trace_line_src *src, u64 ts,
+			   struct trace_entry *ent, unsigned int len,
+			   struct trace_sym_cache *syms)
+{
+	int mark = trace_print_lat_record(s, tr, src->cpu, ts, ent, len, syms,
+					  src->start);
+
+	u64 next;
+
+	if (mark < 0)
+		return;
+	next = src_next_ts(src, ts);
+	s->buffer[mark] = trace_lat_mark(next > ts ? next - ts : 0);
+}
+
 /* One record as text: the tracer's way, or the default one. */
 static void print_line(struct seq_buf *s, struct trace_array *tr,
 		       struct trace_printer *p, struct trace_line_src *src,
@@ -146,7 +198,10 @@ static void print_line(struct seq_buf *s, struct trace_array *tr,
 	line.state = printer_state(p, tr);
 	if (line.state && p->t->print_line && p->t->print_line(&line))
 		return;
-	trace_print_record(s, tr, src->cpu, ts, line.ent, line.len, syms);
+	if (READ_ONCE(tr->flags) & TRACE_OPT_LATENCY_FMT)
+		print_lat_line(s, tr, src, ts, line.ent, line.len, syms);
+	else
+		trace_print_record(s, tr, src->cpu, ts, line.ent, line.len, syms);
 }
 
 /* ---- trace ---------------------------------------------------------------- */
@@ -154,7 +209,10 @@ static void print_line(struct seq_buf *s, struct trace_array *tr,
 struct trace_walk {
 	struct trace_cpu_file		sel;
 	bool				snap;	/* walks the snapshot buffer */
+	bool				help;	/* "snapshot": help when empty */
 	struct trace_buffer		*rb;	/* the buffer walked */
+	u64				start;	/* its time_start */
+	int				only;	/* its only CPU, or -1 */
 	bool				lapped;	/* it had overruns at open */
 	loff_t				*first;	/* per CPU: its first line, or 0 */
 	struct ring_buffer_iter		**it;	/* per CPU */
@@ -187,8 +245,12 @@ static void walk_start_iters(struct trace_walk *w)
 	int cpu;
 
 	w->rb = w->snap ? READ_ONCE(tr->snap) : READ_ONCE(tr->buffer);
+	w->start = w->snap ? READ_ONCE(tr->snap_start) : READ_ONCE(tr->time_start);
+	/* A latency tracer's section: one CPU, from its start on. */
+	w->only = w->snap ? READ_ONCE(tr->snap_cpu) : -1;
 	for_each_possible_cpu(cpu)
-		if (w->rb && cpu_selected(&w->sel, cpu))
+		if (w->rb && cpu_selected(&w->sel, cpu) &&
+		    (w->only < 0 || w->only == cpu))
 			w->it[cpu] = ring_buffer_read_start(w->rb, cpu, GFP_KERNEL);
 	w->idx = 1;
 	w->shown = 0;
@@ -239,6 +301,11 @@ static bool walk_find(struct trace_walk *w)
 		if (!w->it[cpu])
 			continue;
 		e = ring_buffer_iter_peek(w->it[cpu], &ts);
+		/* Before a kept section: earlier ones, not shown. */
+		while (e && w->only >= 0 && ts < w->start) {
+			ring_buffer_iter_advance(w->it[cpu]);
+			e = ring_buffer_iter_peek(w->it[cpu], &ts);
+		}
 		if (e && (!w->e || ts < w->ts)) {
 			w->e = e;
 			w->ts = ts;
@@ -303,14 +370,17 @@ static int trace_seq_show(struct seq_file *m, void *v)
 	w->shown = 0;
 	if (v == SEQ_START_TOKEN) {
 		mutex_lock(&trace_types_lock);
-		if (w->snap && walk_empty(w))
+		if (w->help && walk_empty(w))
 			trace_snapshot_help(&s, w->sel.tr, w->sel.cpu);
 		else if (w->rb)
 			trace_print_header(&s, w->sel.tr, w->rb,
 					   printer_state(&w->printer, w->sel.tr));
 		mutex_unlock(&trace_types_lock);
 	} else {
-		src = (struct trace_line_src){ .it = w->it[w->cpu], .cpu = w->cpu };
+		src = (struct trace_line_src){
+			.it = w->it[w->cpu], .cpu = w->cpu, .its = w->it,
+			.sel = &w->sel, .start = w->start,
+		};
 		walk_annotate(w, &s);
 		print_line(&s, w->sel.tr, &w->printer, &src, w->ts, w->e, w->syms);
 		w->consumed = src.consumed;
@@ -332,13 +402,24 @@ static int walk_open(struct inode *inode, struct file *file, bool snap)
 {
 	struct trace_cpu_file *sel = inode->i_private;
 	struct trace_walk *w;
+	bool max;
 	int ret;
 
 	ret = trace_array_get(sel->tr);
 	if (ret)
 		return ret;
-	if (!snap && (file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC))
-		trace_reset_buffer(sel->tr, sel->cpu);
+	/* A latency tracer's "trace" is its worst section (tracer.use_max). */
+	max = !snap && READ_ONCE(sel->tr->current_trace)->use_max;
+	if (!snap && (file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC)) {
+		struct trace_buffer *snap = READ_ONCE(sel->tr->snap);
+
+		if (!max || !snap)
+			trace_reset_buffer(sel->tr, sel->cpu);
+		else if (sel->cpu == RING_BUFFER_ALL_CPUS)
+			ring_buffer_reset(snap);
+		else
+			ring_buffer_reset_cpu(snap, sel->cpu);
+	}
 	if (!(file->f_mode & FMODE_READ))
 		return 0;
 
@@ -348,7 +429,8 @@ static int walk_open(struct inode *inode, struct file *file, bool snap)
 		return -ENOMEM;
 	}
 	w->sel = *sel;
-	w->snap = snap;
+	w->snap = snap || max;
+	w->help = snap;
 	w->it = kcalloc(nr_cpu_ids, sizeof(*w->it), GFP_KERNEL);
 	w->buf = kmalloc(LINE_MAX_LEN, GFP_KERNEL);
 	w->syms = trace_sym_cache_alloc();
@@ -496,7 +578,10 @@ static void pipe_fill(struct pipe_reader *p)
 		if (best_lost)
 			seq_buf_printf(&line, "CPU:%d [LOST %lu EVENTS]\n",
 				       best_cpu, best_lost);
-		src = (struct trace_line_src){ .buf = buf, .cpu = best_cpu };
+		src = (struct trace_line_src){
+			.buf = buf, .cpu = best_cpu, .sel = &p->sel,
+			.start = READ_ONCE(tr->time_start),
+		};
 		print_line(&line, tr, &p->printer, &src, best_ts, best,
 			   p->syms);
 		if (!src.consumed)
@@ -687,6 +772,7 @@ static const struct trace_option read_opts[] = {
 	{ "annotate",		TRACE_OPT_ANNOTATE_BIT, true },
 	{ "printk-msg-only",	TRACE_OPT_MSG_ONLY_BIT, .top_only = true },
 	{ "context-info",	TRACE_OPT_CONTEXT_INFO_BIT, true },
+	{ "latency-format",	TRACE_OPT_LATENCY_FMT_BIT },
 	{ "irq-info",		TRACE_OPT_IRQ_INFO_BIT, true },
 };
 

@@ -23,6 +23,20 @@
 
 #include "trace_priv.h"
 
+/* The live and snapshot buffers change places.  snap_lock held. */
+static void swap_buffers(struct trace_array *tr)
+{
+	struct trace_buffer *live = tr->buffer;
+	u64 start = tr->time_start;
+
+	lockdep_assert_held(&tr->snap_lock);
+	WRITE_ONCE(tr->buffer, tr->snap);
+	WRITE_ONCE(tr->snap, live);
+	tr->time_start = tr->snap_start;
+	tr->snap_start = start;
+	tr->snap_cpu = -1;
+}
+
 /**
  * trace_snapshot_swap() - take a snapshot: swap the live and snapshot buffers
  * @tr: the instance
@@ -34,18 +48,14 @@
  */
 bool trace_snapshot_swap(struct trace_array *tr)
 {
-	struct trace_buffer *live;
 	unsigned long flags;
 	bool on;
 
 	raw_spin_lock_irqsave(&tr->snap_lock, flags);
 	on = tr->snap_on;
 	/* As upstream: no swap while tracing is stopped (tracing_stop()). */
-	if (on && !READ_ONCE(tr->stop_count)) {
-		live = tr->buffer;
-		WRITE_ONCE(tr->buffer, tr->snap);
-		WRITE_ONCE(tr->snap, live);
-	}
+	if (on && !READ_ONCE(tr->stop_count))
+		swap_buffers(tr);
 	raw_spin_unlock_irqrestore(&tr->snap_lock, flags);
 	return on;
 }
@@ -128,7 +138,11 @@ ssize_t trace_snapshot_write(struct file *file, const char __user *ubuf,
 	if (ret)
 		return ret;
 	mutex_lock(&trace_types_lock);
-	ret = snapshot_cmd(sel->tr, sel->cpu, val);
+	/* A latency tracer keeps its worst section there. */
+	if (sel->tr->current_trace->use_max)
+		ret = -EBUSY;
+	else
+		ret = snapshot_cmd(sel->tr, sel->cpu, val);
 	mutex_unlock(&trace_types_lock);
 	if (ret)
 		return ret;
@@ -219,6 +233,57 @@ int trace_snapshot_arm(struct trace_array *tr)
 }
 
 /**
+ * trace_snapshot_keep() - swap in a latency tracer's new worst section
+ * @tr: the instance
+ * @start: when the section started, in the buffer's clock
+ * @cpu: the CPU it ran on
+ *
+ * The live buffer, which holds the section, becomes the snapshot buffer,
+ * whose time now counts from @start; its readers see only @cpu's records
+ * from @start on (the other CPUs wrote on meanwhile).  Any context but NMI.
+ *
+ * Return: true, or false when there was no swap (no snapshot buffer, or
+ * tracing stopped).
+ */
+bool trace_snapshot_keep(struct trace_array *tr, u64 start, int cpu)
+{
+	unsigned long flags;
+	bool done = false;
+
+	raw_spin_lock_irqsave(&tr->snap_lock, flags);
+	if (tr->snap_on && !READ_ONCE(tr->stop_count)) {
+		swap_buffers(tr);
+		tr->snap_start = start;
+		tr->snap_cpu = cpu;
+		done = true;
+	}
+	raw_spin_unlock_irqrestore(&tr->snap_lock, flags);
+	return done;
+}
+
+/**
+ * trace_snapshot_arm_locked() - trace_snapshot_arm() under trace_types_lock
+ * @tr: the instance
+ *
+ * Return: 0, or the error of the allocation.
+ */
+int trace_snapshot_arm_locked(struct trace_array *tr)
+{
+	return snapshot_arm(tr);
+}
+
+/**
+ * trace_snapshot_free_locked() - free the snapshot buffer (echo 0 > snapshot)
+ * @tr: the instance
+ *
+ * Context: trace_types_lock held.
+ */
+void trace_snapshot_free_locked(struct trace_array *tr)
+{
+	snapshot_free(tr);
+}
+
+/**
  * trace_snapshot_take() - take a snapshot of an instance
  * @tr: the instance
  *
@@ -228,6 +293,11 @@ int trace_snapshot_arm(struct trace_array *tr)
  */
 void trace_snapshot_take(struct trace_array *tr)
 {
+	if (READ_ONCE(tr->current_trace)->use_max) {
+		trace_array_puts(tr, "*** LATENCY TRACER ACTIVE ***\n");
+		trace_array_puts(tr, "*** Can not use snapshot (sorry) ***\n");
+		return;
+	}
 	if (in_nmi()) {
 		trace_array_puts(tr, "*** SNAPSHOT CALLED FROM NMI CONTEXT ***\n");
 		trace_array_puts(tr, "*** snapshot is being ignored        ***\n");
