@@ -145,6 +145,20 @@ ftk_leaks_in() {
 	END { flush() }' "$2"
 }
 
+# ftk_latency_module KERNEL DIR: build preemptirq_delay_test.ko (the latency
+# tracers' test module) out of tree from KERNEL's own source against its
+# build; prints its path.  The test config does not build modules.
+ftk_latency_module() {
+	local k=$1 d=$2 src=$OURS
+	case $k in ref*) src=$BASE ;; esac
+	mkdir -p "$d"
+	cp "$src/kernel/trace/preemptirq_delay_test.c" "$d/"
+	echo "obj-m := preemptirq_delay_test.o" > "$d/Kbuild"
+	make -s -C "$src" O="$V/out-$k" ARCH=x86_64 M="$d" modules > "$d/log" 2>&1 ||
+		{ cat "$d/log" >&2; return 1; }
+	echo "$d/preemptirq_delay_test.ko"
+}
+
 # ftk_fuzz_module KERNEL DIR: build the fuzz module
 # (tools/testing/selftests/tracefs-abi/fuzz/ftk_fuzz.c: a tracepoint and
 # traced functions) and ftk_printk.ko (the trace_printk() family) out of

@@ -282,6 +282,36 @@ static void event_bench(long n)
 	printf("event_filtered_per_record_ns %.1f\n", (off - base) / 2);
 }
 
+/*
+ * getppid() with the irqsoff tracer current, none of its sections kept
+ * (tracing_max_latency set far above any): the cost its hooks add to a
+ * syscall, whose entry and exit turn interrupts off and on.  Without and
+ * with options/function-trace.
+ */
+static void irqsoff_bench(long n)
+{
+	double base, t, tf;
+
+	if (access(T "tracing_max_latency", F_OK))
+		return;
+	time_syscalls(n / 10);
+	base = time_syscalls(n);
+	put(T "options/function-trace", "0");
+	put(T "current_tracer", "irqsoff");
+	put(T "tracing_max_latency", "10000000");
+	time_syscalls(n / 10);
+	t = time_syscalls(n);
+	put(T "current_tracer", "nop");
+	put(T "options/function-trace", "1");
+	put(T "current_tracer", "irqsoff");
+	put(T "tracing_max_latency", "10000000");
+	time_syscalls(n / 10);
+	tf = time_syscalls(n);
+	put(T "current_tracer", "nop");
+	printf("irqsoff_per_syscall_ns %.1f\n", t - base);
+	printf("irqsoff_functrace_per_syscall_ns %.1f\n", tf - base);
+}
+
 /* getppid() with a perf sampling event on sys_enter, consumed as it goes. */
 static void perf_bench(long n)
 {
@@ -451,6 +481,10 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "perf")) {
 		perf_bench(n);
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "irqsoff")) {
+		irqsoff_bench(n);
 		return 0;
 	}
 	if (argc > 1 && !strcmp(argv[1], "syscall")) {

@@ -346,8 +346,13 @@ static inline void stack_tracer_disable(void) { }
 static inline void stack_tracer_enable(void) { }
 
 /* Preempt/irqs-off latency hooks. */
+#ifdef CONFIG_TRACE_PREEMPT_TOGGLE
+void trace_preempt_on(unsigned long a0, unsigned long a1);
+void trace_preempt_off(unsigned long a0, unsigned long a1);
+#else
 static inline void trace_preempt_on(unsigned long a0, unsigned long a1) { }
 static inline void trace_preempt_off(unsigned long a0, unsigned long a1) { }
+#endif
 
 /* ---- Function graph tracing (fgraph) ------------------------------------ */
 

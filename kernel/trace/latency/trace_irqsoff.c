@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The irqsoff, preemptoff and preemptirqsoff tracers: how long a CPU runs
+ * with interrupts disabled, with preemption disabled, or with either.
+ *
+ * They attach to the preemptirq tracepoints (trace_irqflags.c).  Where a
+ * section starts (interrupts or preemption go off on a CPU that was in
+ * no section) the CPU notes the time and writes a function record of
+ * where; where it ends it measures the section and, when it is one to
+ * keep (latency_worse()), has the latency part write its end and keep it
+ * in the snapshot buffer.  preemptirqsoff's section lasts while either is
+ * off: interrupts coming back on with preemption still off do not end it.
+ *
+ * One instance at a time may run one of them (EBUSY otherwise), as
+ * upstream.  start_critical_timings()/stop_critical_timings() let the
+ * idle loop and the console drivers leave time out of sections.
+ *
+ * The probes run with interrupts or preemption in transition: nothing
+ * here may be traced or probed.
+ */
+#include <linux/delay.h>
+#include <linux/ftrace.h>
+#include <linux/irqflags.h>
+#include <linux/kprobes.h>
+#include <linux/tracepoint.h>
+#include <trace/events/preemptirq.h>
+
+#include "trace_latency.h"
+
+#define MODE_IRQS	BIT(0)	/* sections of interrupts off */
+#define MODE_PREEMPT	BIT(1)	/* sections of preemption off */
+
+/**
+ * struct irqsoff_cpu - a CPU's section
+ * @gen: the tracer run it belongs to (a section from an earlier run is
+ *	not one)
+ * @active: the CPU is in a section
+ * @buf: the buffer its start record went to
+ * @start: when it started, in that buffer's clock
+ * @start_ip: where
+ *
+ * Per CPU, touched only by its CPU with interrupts or preemption off.
+ */
+struct irqsoff_cpu {
+	unsigned int		gen;
+	bool			active;
+	struct trace_buffer	*buf;
+	u64			start;
+	unsigned long		start_ip;
+};
+
+static DEFINE_PER_CPU(struct irqsoff_cpu, irqsoff_cpus);
+
+/*
+ * The instance the running tracer records into, and what it measures.
+ * Written under trace_types_lock while no probe is attached.
+ */
+static struct trace_array *irqsoff_tr;
+static unsigned int irqsoff_mode;
+static unsigned int irqsoff_gen;
+
+/* The preemption count of the code that fired the tracepoint. */
+static __always_inline unsigned int outer_preempt_count(void)
+{
+	/* The tracepoint itself disabled preemption once around the probe. */
+	return preempt_count() - IS_ENABLED(CONFIG_PREEMPT_COUNT);
+}
+
+/* The context of a record written for the code that fired the tracepoint. */
+static __always_inline unsigned int outer_ctx(void)
+{
+	unsigned int ctx = trace_ctx_now();
+
+	return IS_ENABLED(CONFIG_PREEMPT_COUNT) && (ctx & 0xf) ? ctx - 1 : ctx;
+}
+
+static void section_start(unsigned long ip, unsigned long parent_ip)
+{
+	struct irqsoff_cpu *c = this_cpu_ptr(&irqsoff_cpus);
+	struct trace_array *tr = READ_ONCE(irqsoff_tr);
+	unsigned int gen = READ_ONCE(irqsoff_gen);
+	struct trace_buffer *buf;
+
+	if ((c->active && c->gen == gen) || !tr)
+		return;
+	buf = trace_live_buffer(tr);
+	if (!buf || !cpumask_test_cpu(smp_processor_id(), tr->cpumask))
+		return;
+	c->gen = gen;
+	c->buf = buf;
+	c->start_ip = parent_ip ?: ip;
+	c->active = true;
+	/* Before the record, which readers show only from here on. */
+	c->start = ring_buffer_time_stamp(buf);
+	latency_record_fn(tr, ip, parent_ip, outer_ctx());
+	this_cpu_write(latency_in_section, true);
+}
+
+NOKPROBE_SYMBOL(section_start);
+
+static void section_end(unsigned long ip, unsigned long parent_ip)
+{
+	struct irqsoff_cpu *c = this_cpu_ptr(&irqsoff_cpus);
+	struct trace_array *tr = READ_ONCE(irqsoff_tr);
+	struct trace_buffer *buf;
+	u64 delta;
+
+	if (!c->active)
+		return;
+	c->active = false;
+	this_cpu_write(latency_in_section, false);
+	if (!tr || c->gen != READ_ONCE(irqsoff_gen))
+		return;
+	buf = trace_live_buffer(tr);
+	/* A buffer swapped meanwhile holds only part of the section. */
+	if (buf != c->buf)
+		return;
+	delta = ring_buffer_time_stamp(buf) - c->start;
+	if (unlikely(latency_worse(tr->lat, delta)))
+		latency_keep(tr, smp_processor_id(), c->start, delta,
+			     c->start_ip, ip, parent_ip, current, outer_ctx());
+}
+
+NOKPROBE_SYMBOL(section_end);
+
+/* irqsoff: interrupts off, unless preemptirqsoff's preempt section runs. */
+static void probe_irq_disable(void *data, unsigned long ip,
+			      unsigned long parent_ip)
+{
+	if (!(irqsoff_mode & MODE_PREEMPT) || !outer_preempt_count())
+		section_start(ip, parent_ip);
+}
+
+NOKPROBE_SYMBOL(probe_irq_disable);
+
+static void probe_irq_enable(void *data, unsigned long ip,
+			     unsigned long parent_ip)
+{
+	if (!(irqsoff_mode & MODE_PREEMPT) || !outer_preempt_count())
+		section_end(ip, parent_ip);
+}
+
+NOKPROBE_SYMBOL(probe_irq_enable);
+
+/* preemptoff: preemption off, unless irqsoff's section runs. */
+static void probe_preempt_disable(void *data, unsigned long ip,
+				  unsigned long parent_ip)
+{
+	if (!(irqsoff_mode & MODE_IRQS) || !irqs_disabled())
+		section_start(ip, parent_ip);
+}
+
+NOKPROBE_SYMBOL(probe_preempt_disable);
+
+static void probe_preempt_enable(void *data, unsigned long ip,
+				 unsigned long parent_ip)
+{
+	if (!(irqsoff_mode & MODE_IRQS) || !irqs_disabled())
+		section_end(ip, parent_ip);
+}
+
+NOKPROBE_SYMBOL(probe_preempt_enable);
+
+/* Is the caller inside what the running tracer measures? */
+static bool in_measured(void)
+{
+	return ((irqsoff_mode & MODE_PREEMPT) && preempt_count()) ||
+	       ((irqsoff_mode & MODE_IRQS) && irqs_disabled());
+}
+
+/**
+ * start_critical_timings() - count time from here again
+ *
+ * After stop_critical_timings(): a section starts here if interrupts or
+ * preemption are still off.
+ */
+void start_critical_timings(void)
+{
+	if (READ_ONCE(irqsoff_tr) && in_measured())
+		section_start(CALLER_ADDR0, CALLER_ADDR1);
+}
+EXPORT_SYMBOL_GPL(start_critical_timings);
+NOKPROBE_SYMBOL(start_critical_timings);
+
+/**
+ * stop_critical_timings() - leave the time from here out of sections
+ *
+ * The idle loop calls it before it waits with interrupts off: the
+ * section in progress ends here.
+ */
+void stop_critical_timings(void)
+{
+	if (READ_ONCE(irqsoff_tr) && in_measured())
+		section_end(CALLER_ADDR0, CALLER_ADDR1);
+}
+EXPORT_SYMBOL_GPL(stop_critical_timings);
+NOKPROBE_SYMBOL(stop_critical_timings);
+
+/* Detach the probes of @mode; after it, no probe runs any more. */
+static void detach(unsigned int mode)
+{
+#ifdef CONFIG_TRACE_IRQFLAGS
+	if (mode & MODE_IRQS) {
+		unregister_trace_irq_disable(probe_irq_disable, NULL);
+		unregister_trace_irq_enable(probe_irq_enable, NULL);
+	}
+#endif
+#ifdef CONFIG_TRACE_PREEMPT_TOGGLE
+	if (mode & MODE_PREEMPT) {
+		unregister_trace_preempt_disable(probe_preempt_disable, NULL);
+		unregister_trace_preempt_enable(probe_preempt_enable, NULL);
+	}
+#endif
+	tracepoint_synchronize_unregister();
+}
+
+/*
+ * Attach the probes of @mode.  Registering a probe fails only for want of
+ * memory; then the ones attached so far are detached again.
+ */
+static int attach(unsigned int mode)
+{
+	int ret = 0;
+
+#ifdef CONFIG_TRACE_IRQFLAGS
+	if (mode & MODE_IRQS) {
+		ret = register_trace_irq_disable(probe_irq_disable, NULL);
+		if (ret)
+			return ret;
+		ret = register_trace_irq_enable(probe_irq_enable, NULL);
+		if (ret) {
+			unregister_trace_irq_disable(probe_irq_disable, NULL);
+			return ret;
+		}
+	}
+#endif
+#ifdef CONFIG_TRACE_PREEMPT_TOGGLE
+	if (mode & MODE_PREEMPT) {
+		ret = register_trace_preempt_disable(probe_preempt_disable, NULL);
+		if (!ret) {
+			ret = register_trace_preempt_enable(probe_preempt_enable, NULL);
+			if (ret)
+				unregister_trace_preempt_disable(probe_preempt_disable, NULL);
+		}
+		if (ret)
+			detach(mode & MODE_IRQS);
+	}
+#endif
+	return ret;
+}
+
+static int irqsoff_start(struct trace_array *tr, struct tracer *t,
+			 unsigned int mode)
+{
+	int ret;
+
+	lockdep_assert_held(&trace_types_lock);
+	if (irqsoff_tr)
+		return -EBUSY;
+	ret = latency_start(tr, t);
+	if (ret)
+		return ret;
+	WRITE_ONCE(irqsoff_gen, irqsoff_gen + 1);
+	irqsoff_mode = mode;
+	WRITE_ONCE(irqsoff_tr, tr);
+	ret = attach(mode);
+	if (ret) {
+		tracepoint_synchronize_unregister();
+		WRITE_ONCE(irqsoff_tr, NULL);
+		latency_stop(tr);
+	}
+	return ret;
+}
+
+static void irqsoff_reset(struct trace_array *tr)
+{
+	lockdep_assert_held(&trace_types_lock);
+	detach(irqsoff_mode);
+	WRITE_ONCE(irqsoff_tr, NULL);
+	latency_stop(tr);
+}
+
+#ifdef CONFIG_FTRACE_STARTUP_TEST
+/*
+ * A section made on purpose is kept: tracing_max_latency grows and the
+ * snapshot buffer holds records.
+ */
+static int irqsoff_selftest(struct tracer *t, struct trace_array *tr)
+{
+	unsigned long flags;
+	int ret;
+
+	ret = t->init(tr);
+	if (ret) {
+		pr_warn("%s selftest: cannot start: %d\n", t->name, ret);
+		return ret;
+	}
+	if (irqsoff_mode & MODE_IRQS) {
+		local_irq_save(flags);
+		mdelay(1);
+		local_irq_restore(flags);
+	} else {
+		preempt_disable();
+		mdelay(1);
+		preempt_enable();
+	}
+	if (!READ_ONCE(tr->lat->max) || !ring_buffer_entries(tr->snap)) {
+		pr_warn("%s selftest: no section was kept\n", t->name);
+		ret = -EINVAL;
+	}
+	t->reset(tr);
+	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
+	return ret;
+}
+
+#define IRQSOFF_SELFTEST	irqsoff_selftest
+#else
+#define IRQSOFF_SELFTEST	NULL
+#endif
+
+#ifdef CONFIG_IRQSOFF_TRACER
+static struct tracer irqsoff_tracer;
+
+static int irqsoff_init(struct trace_array *tr)
+{
+	return irqsoff_start(tr, &irqsoff_tracer, MODE_IRQS);
+}
+
+static struct tracer irqsoff_tracer = {
+	.name		= "irqsoff",
+	.init		= irqsoff_init,
+	.reset		= irqsoff_reset,
+	.selftest	= IRQSOFF_SELFTEST,
+	.print_header	= latency_print_header,
+	.allow_instances = true,
+	.use_max	= true,
+};
+#endif
+
+#ifdef CONFIG_PREEMPT_TRACER
+static struct tracer preemptoff_tracer;
+
+static int preemptoff_init(struct trace_array *tr)
+{
+	return irqsoff_start(tr, &preemptoff_tracer, MODE_PREEMPT);
+}
+
+static struct tracer preemptoff_tracer = {
+	.name		= "preemptoff",
+	.init		= preemptoff_init,
+	.reset		= irqsoff_reset,
+	.selftest	= IRQSOFF_SELFTEST,
+	.print_header	= latency_print_header,
+	.allow_instances = true,
+	.use_max	= true,
+};
+#endif
+
+#if defined(CONFIG_IRQSOFF_TRACER) && defined(CONFIG_PREEMPT_TRACER)
+static struct tracer preemptirqsoff_tracer;
+
+static int preemptirqsoff_init(struct trace_array *tr)
+{
+	return irqsoff_start(tr, &preemptirqsoff_tracer,
+			     MODE_IRQS | MODE_PREEMPT);
+}
+
+static struct tracer preemptirqsoff_tracer = {
+	.name		= "preemptirqsoff",
+	.init		= preemptirqsoff_init,
+	.reset		= irqsoff_reset,
+	.selftest	= IRQSOFF_SELFTEST,
+	.print_header	= latency_print_header,
+	.allow_instances = true,
+	.use_max	= true,
+};
+#endif
+
+static int __init irqsoff_tracers_init(void)
+{
+#ifdef CONFIG_IRQSOFF_TRACER
+	register_tracer(&irqsoff_tracer);
+#endif
+#ifdef CONFIG_PREEMPT_TRACER
+	register_tracer(&preemptoff_tracer);
+#endif
+#if defined(CONFIG_IRQSOFF_TRACER) && defined(CONFIG_PREEMPT_TRACER)
+	register_tracer(&preemptirqsoff_tracer);
+#endif
+	return 0;
+}
+core_initcall(irqsoff_tracers_init);

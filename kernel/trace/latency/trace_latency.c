@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The part of every instance the latency tracers share: the worst section
+ * measured so far and where it is kept.
+ *
+ *	tracing_max_latency	the kept section's length in us; writing a
+ *				number sets the bar a section must pass
+ *				(0 starts again)
+ *	options/function-trace	record the functions called inside
+ *				sections (on by default)
+ *
+ * A latency tracer calls latency_start() from its init: that claims the
+ * instance, forces options/overwrite and options/latency-format on (as
+ * upstream: a full buffer must not stop the recording of a section),
+ * gives the instance its snapshot buffer and resets tracing_max_latency.
+ * latency_stop() gives all of that back.  Where a section worth keeping
+ * ends, latency_keep() writes its end and swaps it into the snapshot
+ * buffer (trace_snapshot_keep()), where "trace" reads it.
+ */
+#include <linux/cred.h>
+#include <linux/ftrace.h>
+#include <linux/kprobes.h>
+#include <linux/sched/rt.h>
+#include <linux/seq_buf.h>
+#include <linux/slab.h>
+#include <linux/tracefs.h>
+
+#include "../ftrace_internal.h"
+#include "trace_latency.h"
+
+DEFINE_PER_CPU(bool, latency_in_section);
+
+/* The options a latency tracer forces on while it runs. */
+#define LATENCY_FORCED	(TRACE_OPT_OVERWRITE | TRACE_OPT_LATENCY_FMT)
+
+/**
+ * latency_record_fn() - write a function record into an instance
+ * @tr: the instance
+ * @ip: the function
+ * @parent_ip: its caller
+ * @ctx: from tracing_gen_ctx()
+ *
+ * The start and end of sections, and the functions inside them.
+ */
+void latency_record_fn(struct trace_array *tr, unsigned long ip,
+		       unsigned long parent_ip, unsigned int ctx)
+{
+	struct ring_buffer_event *e;
+	struct trace_buffer *buf;
+	struct ftrace_entry *fn;
+
+	e = trace_reserve(tr, &buf, TRACE_FN, sizeof(*fn), ctx);
+	if (!e)
+		return;
+	fn = ring_buffer_event_data(e);
+	fn->ip = ip;
+	fn->parent_ip = parent_ip;
+	trace_commit(tr, buf);
+}
+
+NOKPROBE_SYMBOL(latency_record_fn);
+
+/* options/function-trace: the functions a CPU calls inside a section. */
+static void latency_func_call(unsigned long ip, unsigned long parent_ip,
+			      struct ftrace_ops *op, struct ftrace_regs *fregs)
+{
+	struct trace_array *tr = op->private;
+	int bit;
+
+	if (!this_cpu_read(latency_in_section))
+		return;
+	bit = ftrace_test_recursion_trylock(ip, parent_ip);
+	if (bit < 0)
+		return;
+	latency_record_fn(tr, ip, parent_ip,
+			  trace_ctx_now() - IS_ENABLED(CONFIG_PREEMPTION));
+	ftrace_test_recursion_unlock(bit);
+}
+
+static int func_ops_set(struct trace_latency *lat, bool on)
+{
+	int ret = 0;
+
+	lockdep_assert_held(&trace_types_lock);
+	if (on == lat->ops_on)
+		return 0;
+	if (!IS_ENABLED(CONFIG_FUNCTION_TRACER) || !lat->tr->func)
+		return on ? -ENODEV : 0;
+	if (on)
+		ret = register_ftrace_function(&lat->ops);
+	else
+		unregister_ftrace_function(&lat->ops);
+	if (!ret)
+		lat->ops_on = on;
+	return ret;
+}
+
+/**
+ * latency_start() - a latency tracer starts in an instance
+ * @tr: the instance
+ * @t: the tracer
+ *
+ * Context: trace_types_lock held (the tracer's init).
+ * Return: 0, -ENOMEM without the instance's latency state or snapshot
+ * buffer, or the error of registering the function-trace callback.
+ */
+int latency_start(struct trace_array *tr, struct tracer *t)
+{
+	struct trace_latency *lat = tr->lat;
+	unsigned long flags;
+	int ret;
+
+	lockdep_assert_held(&trace_types_lock);
+	if (!lat)
+		return -ENOMEM;
+	lat->snap_was_on = tr->snap_on;
+	ret = trace_snapshot_arm_locked(tr);
+	if (ret)
+		return ret;
+	lat->saved_flags = tr->flags & LATENCY_FORCED;
+	trace_option_set_locked(tr, TRACE_OPT_OVERWRITE_BIT, true);
+	trace_option_set_locked(tr, TRACE_OPT_LATENCY_FMT_BIT, true);
+	raw_spin_lock_irqsave(&lat->lock, flags);
+	WRITE_ONCE(lat->max, 0);
+	memset(&lat->info, 0, sizeof(lat->info));
+	raw_spin_unlock_irqrestore(&lat->lock, flags);
+	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
+	ring_buffer_reset(tr->snap);
+	lat->owner = t;
+	if (tr->flags & TRACE_OPT_FUNC_TRACE) {
+		ret = func_ops_set(lat, true);
+		if (ret && ret != -ENODEV) {
+			latency_stop(tr);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+/**
+ * latency_stop() - the latency tracer of an instance stops
+ * @tr: the instance
+ *
+ * The kept section stays in the snapshot buffer only if the instance had
+ * one before; the forced options get their old values back.
+ *
+ * Context: trace_types_lock held (the tracer's reset).
+ */
+void latency_stop(struct trace_array *tr)
+{
+	struct trace_latency *lat = tr->lat;
+
+	lockdep_assert_held(&trace_types_lock);
+	func_ops_set(lat, false);
+	lat->owner = NULL;
+	trace_option_set_locked(tr, TRACE_OPT_OVERWRITE_BIT,
+				lat->saved_flags & TRACE_OPT_OVERWRITE);
+	trace_option_set_locked(tr, TRACE_OPT_LATENCY_FMT_BIT,
+				lat->saved_flags & TRACE_OPT_LATENCY_FMT);
+	if (!lat->snap_was_on)
+		trace_snapshot_free_locked(tr);
+}
+
+/**
+ * latency_keep() - keep a section that latency_worse() accepted
+ * @tr: the instance
+ * @cpu: the CPU it ran on (the current one)
+ * @start: when it started, in the buffer's clock
+ * @delta: its length in ns
+ * @start_ip: where it started
+ * @ip: the function that ended it
+ * @parent_ip: that function's caller
+ * @task: the task it is about
+ * @ctx: the context of its end, from tracing_gen_ctx()
+ *
+ * Writes the end record and a stack, then swaps the live buffer into the
+ * snapshot buffer, unless a longer section won meanwhile.  Any context
+ * but NMI; slow path.
+ */
+void latency_keep(struct trace_array *tr, int cpu, u64 start, u64 delta,
+		  unsigned long start_ip, unsigned long ip,
+		  unsigned long parent_ip, struct task_struct *task,
+		  unsigned int ctx)
+{
+	struct trace_latency *lat = tr->lat;
+	struct trace_lat_info *info = &lat->info;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&lat->lock, flags);
+	/* Another CPU may have kept a longer one since the lockless check. */
+	if (!latency_worse(lat, delta))
+		goto out;
+	latency_record_fn(tr, ip, parent_ip, ctx);
+	/* From the caller of the tracepoint on: skip our own frames. */
+	trace_record_stack(tr, ctx, 5);
+	if (!trace_snapshot_keep(tr, start, cpu))
+		goto out;
+	WRITE_ONCE(lat->max, delta);
+	info->latency = delta;
+	info->cpu = cpu;
+	memcpy(info->comm, task->comm, TASK_COMM_LEN);
+	info->pid = task->pid;
+	info->uid = task_uid(task);
+	info->nice = task_nice(task);
+	info->policy = task->policy;
+	info->rt_priority = task->rt_priority;
+	info->start_ip = start_ip;
+	info->end_ip = parent_ip ?: ip;
+out:
+	raw_spin_unlock_irqrestore(&lat->lock, flags);
+}
+
+NOKPROBE_SYMBOL(latency_keep);
+
+/**
+ * latency_print_header() - the header of a latency tracer's "trace"
+ * @s: output
+ * @tr: the instance
+ * @state: unused (the tracer's print_open gives none)
+ *
+ * The latency header of the kept section (struct tracer.print_header).
+ */
+void latency_print_header(struct seq_buf *s, struct trace_array *tr,
+			  void *state)
+{
+	struct trace_latency *lat = tr->lat;
+	struct trace_lat_info info;
+	unsigned long flags;
+
+	if (!lat)
+		return;
+	raw_spin_lock_irqsave(&lat->lock, flags);
+	info = lat->info;
+	raw_spin_unlock_irqrestore(&lat->lock, flags);
+	if (!(READ_ONCE(tr->flags) & TRACE_OPT_CONTEXT_INFO))
+		return;
+	trace_print_lat_header(s, tr, tr->snap, info.latency ? &info : NULL);
+}
+
+/* ---- tracing_max_latency ------------------------------------------------- */
+
+static ssize_t max_latency_read(struct file *file, char __user *ubuf,
+				size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file_inode(file)->i_private;
+	char buf[24];
+	int len;
+
+	len = scnprintf(buf, sizeof(buf), "%llu\n",
+			div_u64(READ_ONCE(tr->lat->max), NSEC_PER_USEC));
+	return simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
+}
+
+/* In microseconds, as upstream; 0 lets the next section in. */
+static ssize_t max_latency_write(struct file *file, const char __user *ubuf,
+				 size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = file_inode(file)->i_private;
+	struct trace_latency *lat = tr->lat;
+	unsigned long val, flags;
+	int ret;
+
+	ret = trace_get_ulong(ubuf, cnt, 0, ULONG_MAX / NSEC_PER_USEC, &val);
+	if (ret)
+		return ret;
+	raw_spin_lock_irqsave(&lat->lock, flags);
+	WRITE_ONCE(lat->max, (u64)val * NSEC_PER_USEC);
+	raw_spin_unlock_irqrestore(&lat->lock, flags);
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations max_latency_fops = {
+	.open		= trace_array_open,
+	.release	= trace_array_release,
+	.read		= max_latency_read,
+	.write		= max_latency_write,
+	.llseek		= generic_file_llseek,
+};
+
+/* ---- The part ------------------------------------------------------------- */
+
+static int function_trace_changed(struct trace_array *tr, bool on)
+{
+	struct trace_latency *lat = tr->lat;
+
+	if (!lat || !lat->owner)
+		return 0;
+	return func_ops_set(lat, on);
+}
+
+static int latency_init(struct trace_array *tr)
+{
+	struct trace_latency *lat;
+
+	lat = kzalloc(sizeof(*lat), GFP_KERNEL);
+	if (!lat)
+		return -ENOMEM;
+	lat->tr = tr;
+	raw_spin_lock_init(&lat->lock);
+	lat->ops.func = latency_func_call;
+	lat->ops.private = tr;
+#ifdef CONFIG_FUNCTION_TRACER
+	if (tr->func)
+		lat->ops.sets_of = &tr->func->ops;
+#endif
+	tr->lat = lat;
+	return 0;
+}
+
+static void latency_free(struct trace_array *tr)
+{
+	kfree(tr->lat);
+	tr->lat = NULL;
+}
+
+static void latency_create_files(struct trace_array *tr, struct dentry *dir)
+{
+	tracefs_create_file("tracing_max_latency", 0640, dir, tr,
+			    &max_latency_fops);
+}
+
+static const struct trace_option latency_opts[] = {
+	{ "function-trace", TRACE_OPT_FUNC_TRACE_BIT, true,
+	  function_trace_changed },
+};
+
+static const struct trace_part latency_part = {
+	.name		= "latency",
+	.id		= TRACE_PART_LATENCY,
+	.init		= latency_init,
+	.free		= latency_free,
+	.create_files	= latency_create_files,
+	.opts		= latency_opts,
+	.nr_opts	= ARRAY_SIZE(latency_opts),
+};
+
+static int __init latency_part_init(void)
+{
+	return trace_part_register(&latency_part);
+}
+core_initcall(latency_part_init);
