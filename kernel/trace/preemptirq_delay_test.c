@@ -32,10 +32,10 @@ module_param_named(delay, delay, ulong, 0444);
 module_param_string(test_mode, test_mode, sizeof(test_mode), 0444);
 module_param_named(burst_size, burst_size, uint, 0444);
 module_param_named(cpu_affinity, cpu_affinity, int, 0444);
-MODULE_PARM_DESC(delay, "Period in microseconds (100 us default)");
-MODULE_PARM_DESC(test_mode, "Mode of the test such as preempt, irq, or alternate (default irq)");
-MODULE_PARM_DESC(burst_size, "The size of a burst (default 1)");
-MODULE_PARM_DESC(cpu_affinity, "Cpu num test is running on");
+MODULE_PARM_DESC(delay, "length of each section, in us (100)");
+MODULE_PARM_DESC(test_mode, "irq, preempt or alternate: what each section disables (irq)");
+MODULE_PARM_DESC(burst_size, "sections per run (1)");
+MODULE_PARM_DESC(cpu_affinity, "the CPU the sections run on (-1: any)");
 
 static DEFINE_MUTEX(run_lock);
 
@@ -133,36 +133,27 @@ static ssize_t trigger_store(struct kobject *kobj, struct kobj_attribute *attr,
 static struct kobj_attribute trigger_attribute = __ATTR(trigger, 0200, NULL,
 							trigger_store);
 
-static struct attribute *attrs[] = {
-	&trigger_attribute.attr,
-	NULL,
-};
-
-static const struct attribute_group attr_group = {
-	.attrs = attrs,
-};
-
+/* /sys/kernel/preemptirq_delay_test, whose trigger runs the sections again. */
 static struct kobject *test_kobj;
-
-static int __init preemptirq_delay_init(void)
-{
-	int ret;
-
-	ret = run_test();
-	if (ret)
-		return ret;
-	test_kobj = kobject_create_and_add("preemptirq_delay_test", kernel_kobj);
-	if (!test_kobj)
-		return -ENOMEM;
-	ret = sysfs_create_group(test_kobj, &attr_group);
-	if (ret)
-		kobject_put(test_kobj);
-	return ret;
-}
 
 static void __exit preemptirq_delay_exit(void)
 {
 	kobject_put(test_kobj);
+}
+
+static int __init preemptirq_delay_init(void)
+{
+	int ret = -ENOMEM;
+
+	test_kobj = kobject_create_and_add("preemptirq_delay_test", kernel_kobj);
+	if (test_kobj)
+		ret = sysfs_create_file(test_kobj, &trigger_attribute.attr);
+	/* The first run is the load itself: modprobe returns after it. */
+	if (!ret)
+		ret = run_test();
+	if (ret)
+		kobject_put(test_kobj);
+	return ret;
 }
 
 module_init(preemptirq_delay_init);

@@ -249,15 +249,14 @@ static int attach(unsigned int mode)
 	return ret;
 }
 
-static int irqsoff_start(struct trace_array *tr, struct tracer *t,
-			 unsigned int mode)
+static int irqsoff_start(struct trace_array *tr, unsigned int mode)
 {
 	int ret;
 
 	lockdep_assert_held(&trace_types_lock);
 	if (irqsoff_tr)
 		return -EBUSY;
-	ret = latency_start(tr, t);
+	ret = latency_start(tr);
 	if (ret)
 		return ret;
 	WRITE_ONCE(irqsoff_gen, irqsoff_gen + 1);
@@ -309,7 +308,10 @@ static int irqsoff_selftest(struct tracer *t, struct trace_array *tr)
 		ret = -EINVAL;
 	}
 	t->reset(tr);
+	/* Leave nothing of the test behind, in either buffer. */
 	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
+	if (tr->snap)
+		ring_buffer_reset(tr->snap);
 	return ret;
 }
 
@@ -318,75 +320,51 @@ static int irqsoff_selftest(struct tracer *t, struct trace_array *tr)
 #define IRQSOFF_SELFTEST	NULL
 #endif
 
-#ifdef CONFIG_IRQSOFF_TRACER
-static struct tracer irqsoff_tracer;
-
 static int irqsoff_init(struct trace_array *tr)
 {
-	return irqsoff_start(tr, &irqsoff_tracer, MODE_IRQS);
+	return irqsoff_start(tr, MODE_IRQS);
 }
-
-static struct tracer irqsoff_tracer = {
-	.name		= "irqsoff",
-	.init		= irqsoff_init,
-	.reset		= irqsoff_reset,
-	.selftest	= IRQSOFF_SELFTEST,
-	.print_header	= latency_print_header,
-	.allow_instances = true,
-	.use_max	= true,
-};
-#endif
-
-#ifdef CONFIG_PREEMPT_TRACER
-static struct tracer preemptoff_tracer;
 
 static int preemptoff_init(struct trace_array *tr)
 {
-	return irqsoff_start(tr, &preemptoff_tracer, MODE_PREEMPT);
+	return irqsoff_start(tr, MODE_PREEMPT);
 }
-
-static struct tracer preemptoff_tracer = {
-	.name		= "preemptoff",
-	.init		= preemptoff_init,
-	.reset		= irqsoff_reset,
-	.selftest	= IRQSOFF_SELFTEST,
-	.print_header	= latency_print_header,
-	.allow_instances = true,
-	.use_max	= true,
-};
-#endif
-
-#if defined(CONFIG_IRQSOFF_TRACER) && defined(CONFIG_PREEMPT_TRACER)
-static struct tracer preemptirqsoff_tracer;
 
 static int preemptirqsoff_init(struct trace_array *tr)
 {
-	return irqsoff_start(tr, &preemptirqsoff_tracer,
-			     MODE_IRQS | MODE_PREEMPT);
+	return irqsoff_start(tr, MODE_IRQS | MODE_PREEMPT);
 }
 
-static struct tracer preemptirqsoff_tracer = {
-	.name		= "preemptirqsoff",
-	.init		= preemptirqsoff_init,
-	.reset		= irqsoff_reset,
-	.selftest	= IRQSOFF_SELFTEST,
-	.print_header	= latency_print_header,
-	.allow_instances = true,
-	.use_max	= true,
-};
+/* The family's members differ only in name and in what they measure. */
+#define IRQSOFF_MEMBER(_name, _init) {				\
+	.name		= _name,				\
+	.init		= _init,				\
+	.reset		= irqsoff_reset,			\
+	.selftest	= IRQSOFF_SELFTEST,			\
+	.print_header	= latency_print_header,			\
+	.allow_instances = true,				\
+	.use_max	= true,					\
+}
+
+/* Those the configuration offers: preemptoff needs PREEMPT_TRACER. */
+static struct tracer irqsoff_family[] = {
+#ifdef CONFIG_IRQSOFF_TRACER
+	IRQSOFF_MEMBER("irqsoff", irqsoff_init),
 #endif
+#ifdef CONFIG_PREEMPT_TRACER
+	IRQSOFF_MEMBER("preemptoff", preemptoff_init),
+#endif
+#if defined(CONFIG_IRQSOFF_TRACER) && defined(CONFIG_PREEMPT_TRACER)
+	IRQSOFF_MEMBER("preemptirqsoff", preemptirqsoff_init),
+#endif
+};
 
 static int __init irqsoff_tracers_init(void)
 {
-#ifdef CONFIG_IRQSOFF_TRACER
-	register_tracer(&irqsoff_tracer);
-#endif
-#ifdef CONFIG_PREEMPT_TRACER
-	register_tracer(&preemptoff_tracer);
-#endif
-#if defined(CONFIG_IRQSOFF_TRACER) && defined(CONFIG_PREEMPT_TRACER)
-	register_tracer(&preemptirqsoff_tracer);
-#endif
+	struct tracer *t;
+
+	for (t = irqsoff_family; t < irqsoff_family + ARRAY_SIZE(irqsoff_family); t++)
+		register_tracer(t);
 	return 0;
 }
 core_initcall(irqsoff_tracers_init);

