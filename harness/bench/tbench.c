@@ -32,6 +32,13 @@
  *                       every hit, raw record, into an mmap'd perf
  *                       buffer) on raw_syscalls:sys_enter of this task
  *                       (extra time per hit)
+ *   tbench irqsoff N    N getppid() calls with the irqsoff tracer current
+ *                       (extra time per syscall), without and with
+ *                       options/function-trace
+ *   tbench wakeup N     N passes of a byte between two tasks of CPU 0
+ *                       through pipes, each a wakeup and a context switch,
+ *                       with the wakeup_rt tracer current (extra time per
+ *                       pass), without and with options/function-trace
  *   tbench syscall N    N getppid() calls, nothing traced (for a kernel
  *                       without function tracing as well)
  *
@@ -51,6 +58,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define T "/sys/kernel/tracing/"
@@ -312,6 +320,81 @@ static void irqsoff_bench(long n)
 	printf("irqsoff_functrace_per_syscall_ns %.1f\n", tf - base);
 }
 
+/*
+ * Two tasks of CPU 0 (main() pins it; the child inherits that) passing a
+ * byte back and forth through two pipes: each pass wakes the other and
+ * switches to it.  Return: guest ns per pass.
+ */
+static double time_switches(long n)
+{
+	int ab[2], ba[2];
+	double t0, t;
+	pid_t pid;
+	char c = 0;
+	long i;
+
+	if (pipe(ab) || pipe(ba))
+		return -1;
+	pid = fork();
+	if (!pid) {
+		close(ab[1]);
+		while (read(ab[0], &c, 1) == 1)
+			if (write(ba[1], &c, 1) != 1)
+				break;
+		_exit(0);
+	}
+	close(ab[0]);
+	close(ba[1]);
+	t0 = now();
+	for (i = 0; i < n; i++)
+		if (write(ab[1], &c, 1) != 1 || read(ba[0], &c, 1) != 1)
+			break;
+	t = now() - t0;
+	close(ab[1]);
+	close(ba[0]);
+	waitpid(pid, NULL, 0);
+	return t / n / 2;
+}
+
+/* The fastest of five runs of time_switches() with @tracer current. */
+static double min_switches(const char *tracer, long n)
+{
+	double t, best = 0;
+	int r;
+
+	for (r = 0; r < 5; r++) {
+		put(T "current_tracer", tracer);
+		time_switches(n / 10);
+		t = time_switches(n);
+		if (!r || t < best)
+			best = t;
+		put(T "current_tracer", "nop");
+	}
+	return best;
+}
+
+/*
+ * Context switches among tasks of no real-time class with the wakeup_rt
+ * tracer current: the cost its hooks add to a wakeup and the switch that
+ * follows it, a few tens of instructions in some ten thousand, so each
+ * figure is the fastest of five runs.  Without and with
+ * options/function-trace.
+ */
+static void wakeup_bench(long n)
+{
+	double base, t, tf;
+
+	if (access(T "tracing_max_latency", F_OK))
+		return;
+	put(T "options/function-trace", "0");
+	base = min_switches("nop", n);
+	t = min_switches("wakeup_rt", n);
+	put(T "options/function-trace", "1");
+	tf = min_switches("wakeup_rt", n / 4);
+	printf("wakeup_rt_per_switch_ns %.1f\n", t - base);
+	printf("wakeup_rt_functrace_per_switch_ns %.1f\n", tf - base);
+}
+
 /* getppid() with a perf sampling event on sys_enter, consumed as it goes. */
 static void perf_bench(long n)
 {
@@ -485,6 +568,10 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "irqsoff")) {
 		irqsoff_bench(n);
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "wakeup")) {
+		wakeup_bench(n);
 		return 0;
 	}
 	if (argc > 1 && !strcmp(argv[1], "syscall")) {

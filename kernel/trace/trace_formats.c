@@ -275,6 +275,11 @@ static int __init format_add(struct trace_record_format *f)
 	f->class.reg = f->reg ?: format_reg;
 	f->class.fields_array = f->fields;
 	INIT_LIST_HEAD(&f->class.fields);
+	if (f->funcs) {
+		/* Its type, in the events' table, finds the printer. */
+		f->call.event.funcs = f->funcs;
+		f->class.raw_init = trace_event_raw_init;
+	}
 	f->call.class = &f->class;
 	f->call.name = f->name;
 	f->call.event.type = f->id;

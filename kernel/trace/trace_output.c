@@ -570,23 +570,28 @@ static const struct {
 	{ "#     \\   /        ||||||  \\    |    /", 7 },
 };
 
-/* The records of @cpu in @buf from @start on. */
+/* The records of @cpu (< 0: of every CPU) in @buf from @start on. */
 static unsigned long section_entries(struct trace_buffer *buf, int cpu,
 				     u64 start)
 {
 	struct ring_buffer_iter *it;
 	unsigned long n = 0;
+	int c;
 	u64 ts;
 
-	it = ring_buffer_read_start(buf, cpu, GFP_KERNEL);
-	if (!it)
-		return 0;
-	while (ring_buffer_iter_peek(it, &ts)) {
-		if (ts >= start)
-			n++;
-		ring_buffer_iter_advance(it);
+	for_each_possible_cpu(c) {
+		if (cpu >= 0 && c != cpu)
+			continue;
+		it = ring_buffer_read_start(buf, c, GFP_KERNEL);
+		if (!it)
+			continue;
+		while (ring_buffer_iter_peek(it, &ts)) {
+			if (ts >= start)
+				n++;
+			ring_buffer_iter_advance(it);
+		}
+		ring_buffer_read_finish(it);
 	}
-	ring_buffer_read_finish(it);
 	return n;
 }
 
@@ -624,8 +629,9 @@ void trace_print_lat_header(struct seq_buf *s, struct trace_array *tr,
 	int cpu, i;
 
 	if (info) {
-		/* A kept section: its CPU's records from its start on. */
-		entries = section_entries(buf, info->cpu, READ_ONCE(tr->snap_start));
+		/* A kept section: its records from its start on. */
+		entries = section_entries(buf, READ_ONCE(tr->snap_cpu),
+					  READ_ONCE(tr->snap_start));
 		total = entries;
 	} else {
 		info = &none;

@@ -331,6 +331,8 @@ struct trace_part {
  * @snap_cpu: the CPU whose section @snap keeps (trace_snapshot_keep()):
  *	readers show only its records from @snap_start on; -1 for a
  *	snapshot of all CPUs
+ * @snap_section: @snap keeps a latency tracer's section: readers show
+ *	no record before @snap_start
  * @buffer_size: bytes per CPU the buffer has once expanded
  * @expanded: the buffer has its full size
  * @flags: TRACE_OPT_* bits
@@ -376,6 +378,7 @@ struct trace_array {
 	u64			time_start;	/* [S] */
 	u64			snap_start;	/* [S] */
 	int			snap_cpu;	/* [S] */
+	bool			snap_section;	/* [S] */
 	unsigned long		buffer_size;	/* [L] */
 	bool			expanded;	/* [L] */
 	unsigned long		flags;		/* [L] write, lockless read */
@@ -420,6 +423,8 @@ struct trace_cpu_file {
 /* Record types (struct trace_entry.type) of the core's own records. */
 enum {
 	TRACE_FN	= 1,	/* a function entry (function tracer) */
+	TRACE_CTX	= 2,	/* a context switch (wakeup tracers) */
+	TRACE_WAKE	= 3,	/* a wakeup (wakeup tracers) */
 	TRACE_STACK	= 4,	/* a kernel stack trace */
 	TRACE_PRINT	= 5,	/* trace_marker, trace_printk() */
 	TRACE_BPRINT	= 6,	/* trace_printk() of a constant format */
@@ -495,6 +500,8 @@ struct raw_data_entry {
  * @define: adds the fields after the common header (trace_define_field())
  * @print_fmt: the "print fmt:" line
  * @reg: NULL, or the class's reg (what perf's tracepoint PMU calls)
+ * @funcs: NULL when the core prints the records itself; otherwise how
+ *	"trace" prints them (trace and raw)
  * @class: the event's class, filled by trace_record_format_add()
  * @call: the event, likewise
  * @fields: @class's fields_array: @define and the end mark
@@ -509,6 +516,7 @@ struct trace_record_format {
 	const char		*print_fmt;
 	int			(*reg)(struct trace_event_call *call,
 				       enum trace_reg type, void *data);
+	struct trace_event_functions *funcs;
 	struct trace_event_class class;
 	struct trace_event_call	call;
 	struct trace_event_fields fields[2];

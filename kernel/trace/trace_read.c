@@ -213,6 +213,7 @@ struct trace_walk {
 	struct trace_buffer		*rb;	/* the buffer walked */
 	u64				start;	/* its time_start */
 	int				only;	/* its only CPU, or -1 */
+	bool				section; /* nothing before start */
 	bool				lapped;	/* it had overruns at open */
 	loff_t				*first;	/* per CPU: its first line, or 0 */
 	struct ring_buffer_iter		**it;	/* per CPU */
@@ -246,8 +247,9 @@ static void walk_start_iters(struct trace_walk *w)
 
 	w->rb = w->snap ? READ_ONCE(tr->snap) : READ_ONCE(tr->buffer);
 	w->start = w->snap ? READ_ONCE(tr->snap_start) : READ_ONCE(tr->time_start);
-	/* A latency tracer's section: one CPU, from its start on. */
+	/* A latency tracer's section: its CPU or all, from its start on. */
 	w->only = w->snap ? READ_ONCE(tr->snap_cpu) : -1;
+	w->section = w->snap && READ_ONCE(tr->snap_section);
 	for_each_possible_cpu(cpu)
 		if (w->rb && cpu_selected(&w->sel, cpu) &&
 		    (w->only < 0 || w->only == cpu))
@@ -302,7 +304,7 @@ static bool walk_find(struct trace_walk *w)
 			continue;
 		e = ring_buffer_iter_peek(w->it[cpu], &ts);
 		/* Before a kept section: earlier ones, not shown. */
-		while (e && w->only >= 0 && ts < w->start) {
+		while (e && w->section && ts < w->start) {
 			ring_buffer_iter_advance(w->it[cpu]);
 			e = ring_buffer_iter_peek(w->it[cpu], &ts);
 		}

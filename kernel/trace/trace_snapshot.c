@@ -35,6 +35,7 @@ static void swap_buffers(struct trace_array *tr)
 	tr->time_start = tr->snap_start;
 	tr->snap_start = start;
 	tr->snap_cpu = -1;
+	tr->snap_section = false;
 }
 
 /**
@@ -236,11 +237,12 @@ int trace_snapshot_arm(struct trace_array *tr)
  * trace_snapshot_keep() - swap in a latency tracer's new worst section
  * @tr: the instance
  * @start: when the section started, in the buffer's clock
- * @cpu: the CPU it ran on
+ * @cpu: the CPU it ran on, or RING_BUFFER_ALL_CPUS for a section that
+ *	involves several
  *
  * The live buffer, which holds the section, becomes the snapshot buffer,
  * whose time now counts from @start; its readers see only @cpu's records
- * from @start on (the other CPUs wrote on meanwhile).  Any context but NMI.
+ * (or all CPUs') from @start on.  Any context but NMI.
  *
  * Return: true, or false when there was no swap (no snapshot buffer, or
  * tracing stopped).
@@ -255,6 +257,7 @@ bool trace_snapshot_keep(struct trace_array *tr, u64 start, int cpu)
 		swap_buffers(tr);
 		tr->snap_start = start;
 		tr->snap_cpu = cpu;
+		tr->snap_section = true;
 		done = true;
 	}
 	raw_spin_unlock_irqrestore(&tr->snap_lock, flags);

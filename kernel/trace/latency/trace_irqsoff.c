@@ -66,14 +66,6 @@ static __always_inline unsigned int outer_preempt_count(void)
 	return preempt_count() - IS_ENABLED(CONFIG_PREEMPT_COUNT);
 }
 
-/* The context of a record written for the code that fired the tracepoint. */
-static __always_inline unsigned int outer_ctx(void)
-{
-	unsigned int ctx = trace_ctx_now();
-
-	return IS_ENABLED(CONFIG_PREEMPT_COUNT) && (ctx & 0xf) ? ctx - 1 : ctx;
-}
-
 static void section_start(unsigned long ip, unsigned long parent_ip)
 {
 	struct irqsoff_cpu *c = this_cpu_ptr(&irqsoff_cpus);
@@ -92,8 +84,8 @@ static void section_start(unsigned long ip, unsigned long parent_ip)
 	c->active = true;
 	/* Before the record, which readers show only from here on. */
 	c->start = ring_buffer_time_stamp(buf);
-	latency_record_fn(tr, ip, parent_ip, outer_ctx());
-	this_cpu_write(latency_in_section, true);
+	latency_record_fn(tr, ip, parent_ip, latency_outer_ctx());
+	this_cpu_write(latency_in_section[LATENCY_IRQSOFF], true);
 }
 
 NOKPROBE_SYMBOL(section_start);
@@ -102,13 +94,15 @@ static void section_end(unsigned long ip, unsigned long parent_ip)
 {
 	struct irqsoff_cpu *c = this_cpu_ptr(&irqsoff_cpus);
 	struct trace_array *tr = READ_ONCE(irqsoff_tr);
+	struct latency_section sec;
 	struct trace_buffer *buf;
+	unsigned int ctx;
 	u64 delta;
 
 	if (!c->active)
 		return;
 	c->active = false;
-	this_cpu_write(latency_in_section, false);
+	this_cpu_write(latency_in_section[LATENCY_IRQSOFF], false);
 	if (!tr || c->gen != READ_ONCE(irqsoff_gen))
 		return;
 	buf = trace_live_buffer(tr);
@@ -116,9 +110,20 @@ static void section_end(unsigned long ip, unsigned long parent_ip)
 	if (buf != c->buf)
 		return;
 	delta = ring_buffer_time_stamp(buf) - c->start;
-	if (unlikely(latency_worse(tr->lat, delta)))
-		latency_keep(tr, smp_processor_id(), c->start, delta,
-			     c->start_ip, ip, parent_ip, current, outer_ctx());
+	if (likely(!latency_worse(tr->lat, delta)))
+		return;
+	ctx = latency_outer_ctx();
+	latency_record_end(tr, ip, parent_ip, ctx);
+	sec = (struct latency_section){
+		.start		= c->start,
+		.delta		= delta,
+		.cpu		= smp_processor_id(),
+		.one_cpu	= true,
+		.start_ip	= c->start_ip,
+		.end_ip		= parent_ip ?: ip,
+		.task		= current,
+	};
+	latency_keep(tr, &sec);
 }
 
 NOKPROBE_SYMBOL(section_end);
@@ -256,7 +261,7 @@ static int irqsoff_start(struct trace_array *tr, unsigned int mode)
 	lockdep_assert_held(&trace_types_lock);
 	if (irqsoff_tr)
 		return -EBUSY;
-	ret = latency_start(tr);
+	ret = latency_start(tr, LATENCY_IRQSOFF);
 	if (ret)
 		return ret;
 	WRITE_ONCE(irqsoff_gen, irqsoff_gen + 1);

@@ -28,7 +28,7 @@
 #include "../ftrace_internal.h"
 #include "trace_latency.h"
 
-DEFINE_PER_CPU(bool, latency_in_section);
+DEFINE_PER_CPU(bool, latency_in_section[LATENCY_FAMILIES]);
 
 /* The options a latency tracer forces on while it runs. */
 #define LATENCY_FORCED	(TRACE_OPT_OVERWRITE | TRACE_OPT_LATENCY_FMT)
@@ -60,6 +60,26 @@ void latency_record_fn(struct trace_array *tr, unsigned long ip,
 
 NOKPROBE_SYMBOL(latency_record_fn);
 
+/**
+ * latency_record_end() - write where a section to keep ended, and a stack
+ * @tr: the instance
+ * @ip: the function that ended it
+ * @parent_ip: that function's caller
+ * @ctx: from tracing_gen_ctx()
+ *
+ * Called by the tracepoint probe that found the section's end; the stack
+ * starts at the probe's caller.
+ */
+void latency_record_end(struct trace_array *tr, unsigned long ip,
+			unsigned long parent_ip, unsigned int ctx)
+{
+	latency_record_fn(tr, ip, parent_ip, ctx);
+	/* From the caller of the tracepoint on: skip our own frames. */
+	trace_record_stack(tr, ctx, 5);
+}
+
+NOKPROBE_SYMBOL(latency_record_end);
+
 /* options/function-trace: the functions a CPU calls inside a section. */
 static void latency_func_call(unsigned long ip, unsigned long parent_ip,
 			      struct ftrace_ops *op, struct ftrace_regs *fregs)
@@ -67,7 +87,7 @@ static void latency_func_call(unsigned long ip, unsigned long parent_ip,
 	struct trace_array *tr = op->private;
 	int bit;
 
-	if (!this_cpu_read(latency_in_section))
+	if (!this_cpu_read(latency_in_section[tr->lat->family]))
 		return;
 	bit = ftrace_test_recursion_trylock(ip, parent_ip);
 	if (bit < 0)
@@ -98,12 +118,13 @@ static int func_ops_set(struct trace_latency *lat, bool on)
 /**
  * latency_start() - a latency tracer starts in an instance
  * @tr: the instance
+ * @family: the tracer's family
  *
  * Context: trace_types_lock held (the tracer's init).
  * Return: 0, -ENOMEM without the instance's latency state or snapshot
  * buffer, or the error of registering the function-trace callback.
  */
-int latency_start(struct trace_array *tr)
+int latency_start(struct trace_array *tr, enum latency_family family)
 {
 	struct trace_latency *lat = tr->lat;
 	unsigned long flags;
@@ -125,6 +146,7 @@ int latency_start(struct trace_array *tr)
 	raw_spin_unlock_irqrestore(&lat->lock, flags);
 	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
 	ring_buffer_reset(tr->snap);
+	lat->family = family;
 	lat->running = true;
 	if (tr->flags & TRACE_OPT_FUNC_TRACE) {
 		ret = func_ops_set(lat, true);
@@ -163,48 +185,37 @@ void latency_stop(struct trace_array *tr)
 /**
  * latency_keep() - keep a section that latency_worse() accepted
  * @tr: the instance
- * @cpu: the CPU it ran on (the current one)
- * @start: when it started, in the buffer's clock
- * @delta: its length in ns
- * @start_ip: where it started
- * @ip: the function that ended it
- * @parent_ip: that function's caller
- * @task: the task it is about
- * @ctx: the context of its end, from tracing_gen_ctx()
+ * @sec: the section, whose records are in the live buffer
  *
- * Writes the end record and a stack, then swaps the live buffer into the
- * snapshot buffer, unless a longer section won meanwhile.  Any context
- * but NMI; slow path.
+ * Swaps the live buffer into the snapshot buffer, unless a longer section
+ * won meanwhile, and notes the section for the header.  Any context but
+ * NMI; slow path.
  */
-void latency_keep(struct trace_array *tr, int cpu, u64 start, u64 delta,
-		  unsigned long start_ip, unsigned long ip,
-		  unsigned long parent_ip, struct task_struct *task,
-		  unsigned int ctx)
+void latency_keep(struct trace_array *tr, const struct latency_section *sec)
 {
 	struct trace_latency *lat = tr->lat;
 	struct trace_lat_info *info = &lat->info;
+	struct task_struct *task = sec->task;
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&lat->lock, flags);
 	/* Another CPU may have kept a longer one since the lockless check. */
-	if (!latency_worse(lat, delta))
+	if (!latency_worse(lat, sec->delta))
 		goto out;
-	latency_record_fn(tr, ip, parent_ip, ctx);
-	/* From the caller of the tracepoint on: skip our own frames. */
-	trace_record_stack(tr, ctx, 5);
-	if (!trace_snapshot_keep(tr, start, cpu))
+	if (!trace_snapshot_keep(tr, sec->start,
+				 sec->one_cpu ? sec->cpu : RING_BUFFER_ALL_CPUS))
 		goto out;
-	WRITE_ONCE(lat->max, delta);
-	info->latency = delta;
-	info->cpu = cpu;
+	WRITE_ONCE(lat->max, sec->delta);
+	info->latency = sec->delta;
+	info->cpu = sec->cpu;
 	memcpy(info->comm, task->comm, TASK_COMM_LEN);
 	info->pid = task->pid;
 	info->uid = task_uid(task);
 	info->nice = task_nice(task);
 	info->policy = task->policy;
 	info->rt_priority = task->rt_priority;
-	info->start_ip = start_ip;
-	info->end_ip = parent_ip ?: ip;
+	info->start_ip = sec->start_ip;
+	info->end_ip = sec->end_ip;
 out:
 	raw_spin_unlock_irqrestore(&lat->lock, flags);
 }

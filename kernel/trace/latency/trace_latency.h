@@ -15,11 +15,43 @@
  *
  * options/function-trace: while a CPU is inside a section
  * (latency_in_section), every function it calls is recorded too.
+ *
+ * Two families of tracers may run at once, each in one instance: the
+ * irqsoff family (irqsoff, preemptoff, preemptirqsoff) and the wakeup
+ * family (wakeup, wakeup_rt, wakeup_dl).
  */
 #ifndef _KERNEL_TRACE_LATENCY_H
 #define _KERNEL_TRACE_LATENCY_H
 
 #include "../trace_priv.h"
+
+/* The families of latency tracers; each runs in one instance at most. */
+enum latency_family {
+	LATENCY_IRQSOFF,
+	LATENCY_WAKEUP,
+	LATENCY_FAMILIES
+};
+
+/**
+ * struct latency_section - a section to keep, for latency_keep()
+ * @start: when it started, in the buffer's clock
+ * @delta: its length in ns
+ * @cpu: the CPU the header names
+ * @one_cpu: only @cpu's records belong to it (irqsoff); otherwise those
+ *	of every CPU from @start on (wakeup)
+ * @start_ip: where it started (0: the header has no "started at" lines)
+ * @end_ip: where it ended
+ * @task: the task the header names
+ */
+struct latency_section {
+	u64			start;
+	u64			delta;
+	int			cpu;
+	bool			one_cpu;
+	unsigned long		start_ip;
+	unsigned long		end_ip;
+	struct task_struct	*task;
+};
 
 /**
  * struct trace_latency - the latency state of one instance
@@ -28,6 +60,7 @@
  * @lock: serialises keeping a section
  * @info: the kept section, for the header
  * @running: a latency tracer runs in @tr
+ * @family: the family of that tracer
  * @ops: records functions inside sections (options/function-trace), with
  *	the instance's set_ftrace_filter and set_ftrace_notrace
  * @ops_on: @ops is registered
@@ -43,6 +76,7 @@ struct trace_latency {
 	raw_spinlock_t		lock;
 	struct trace_lat_info	info;		/* [K] */
 	bool			running;	/* [L] */
+	enum latency_family	family;		/* [L] */
 	struct ftrace_ops	ops;		/* [L] */
 	bool			ops_on;		/* [L] */
 	unsigned long		saved_flags;	/* [L] */
@@ -50,20 +84,20 @@ struct trace_latency {
 };
 
 /*
- * This CPU is inside a section of the running latency tracer: its
- * functions are recorded (function-trace).  Written by that tracer on
- * this CPU only.
+ * This CPU is inside a section of the running tracer of a family: its
+ * functions are recorded (function-trace).  One byte per family, so that
+ * the families never write the same word: irqsoff's is written by its
+ * CPU only, wakeup's under that tracer's lock from any CPU.
  */
-DECLARE_PER_CPU(bool, latency_in_section);
+DECLARE_PER_CPU(bool, latency_in_section[LATENCY_FAMILIES]);
 
-int latency_start(struct trace_array *tr);
+int latency_start(struct trace_array *tr, enum latency_family family);
 void latency_stop(struct trace_array *tr);
-void latency_keep(struct trace_array *tr, int cpu, u64 start, u64 delta,
-		  unsigned long start_ip, unsigned long ip,
-		  unsigned long parent_ip, struct task_struct *task,
-		  unsigned int ctx);
+void latency_keep(struct trace_array *tr, const struct latency_section *sec);
 void latency_record_fn(struct trace_array *tr, unsigned long ip,
 		       unsigned long parent_ip, unsigned int ctx);
+void latency_record_end(struct trace_array *tr, unsigned long ip,
+			unsigned long parent_ip, unsigned int ctx);
 void latency_print_header(struct seq_buf *s, struct trace_array *tr,
 			  void *state);
 
@@ -82,6 +116,21 @@ static __always_inline bool latency_worse(struct trace_latency *lat, u64 delta)
 	if (thresh)
 		return delta >= thresh;
 	return delta > READ_ONCE(lat->max);
+}
+
+/**
+ * latency_outer_ctx() - the context of a record about a tracepoint's caller
+ *
+ * The tracepoint disabled preemption once around its probes: the record
+ * shows the depth of the code that fired it.
+ *
+ * Return: a context for trace_reserve().
+ */
+static __always_inline unsigned int latency_outer_ctx(void)
+{
+	unsigned int ctx = trace_ctx_now();
+
+	return IS_ENABLED(CONFIG_PREEMPT_COUNT) && (ctx & 0xf) ? ctx - 1 : ctx;
 }
 
 #endif /* _KERNEL_TRACE_LATENCY_H */

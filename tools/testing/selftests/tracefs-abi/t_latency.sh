@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
-# The latency tracers irqsoff, preemptoff and preemptirqsoff, on sections
+# The latency tracers irqsoff, preemptoff and preemptirqsoff (t_wakeup has
+# the wakeup tracers; switching runs through them here too), on sections
 # that preemptirq_delay_test.ko makes on purpose: the kept section's
 # length is the one the module measured (within 20%), it is what "trace"
 # shows in the latency format, a shorter section does not replace it,
@@ -15,6 +16,7 @@ cleanup() {
 	echo nop > current_tracer
 	echo 0 > tracing_thresh
 	echo 1 > options/function-trace
+	echo > set_ftrace_filter
 	rmmod preemptirq_delay_test 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -115,27 +117,29 @@ echo preemptoff > instances/lat/current_tracer
 echo nop > instances/lat/current_tracer
 rmdir instances/lat
 
-# Switching among the tracers under load leaves nothing behind: often
-# among the latency tracers, and once through all of them with
-# function-trace and through function and function_graph (every call site
-# is patched each time, seconds under emulation; "make stress" switches
-# 1,000 times).
+# Switching among the tracers under load leaves nothing behind: among the
+# latency tracers, function and function_graph, with function-trace on
+# and a one-function filter (patching every call site takes seconds under
+# emulation; t_func_stress and t_graph_stress do that).  20 rounds, or
+# ftk.stress=N on the kernel command line ("make stress -1": 1,000).
+n=${LAT_SWITCHES:-20}
+for arg in $(cat /proc/cmdline); do
+	case "$arg" in ftk.stress=*) n=${arg#ftk.stress=} ;; esac
+done
 ( while :; do cat /proc/interrupts > /dev/null; done ) &
 load=$!
+echo 1 > options/function-trace
+echo vfs_read > set_ftrace_filter
 i=0
-while [ $i -lt ${LAT_SWITCHES:-20} ]; do
-	echo 0 > options/function-trace
-	for t in irqsoff preemptoff preemptirqsoff nop; do
+while [ $i -lt "$n" ]; do
+	for t in irqsoff function wakeup preemptoff function_graph wakeup_rt \
+		 preemptirqsoff wakeup_dl nop; do
 		grep -qw $t available_tracers || continue
 		echo $t > current_tracer || fail "cannot switch to $t"
 	done
 	i=$((i + 1))
 done
-echo 1 > options/function-trace
-for t in irqsoff function preemptoff function_graph preemptirqsoff nop; do
-	grep -qw $t available_tracers || continue
-	echo $t > current_tracer || fail "cannot switch to $t"
-done
+echo > set_ftrace_filter
 kill $load
 wait $load 2>/dev/null || true
 [ "$(cat current_tracer)" = nop ] || fail "tracer left: $(cat current_tracer)"
