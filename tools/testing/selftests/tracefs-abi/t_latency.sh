@@ -120,9 +120,9 @@ rmdir instances/lat
 # Switching among the tracers under load leaves nothing behind: among the
 # latency tracers, function and function_graph, with function-trace on
 # and a one-function filter (patching every call site takes seconds under
-# emulation; t_func_stress and t_graph_stress do that).  20 rounds, or
+# emulation; t_func_stress and t_graph_stress do that).  100 switches, or
 # ftk.stress=N on the kernel command line ("make stress -1": 1,000).
-n=${LAT_SWITCHES:-20}
+n=${LAT_SWITCHES:-100}
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in ftk.stress=*) n=${arg#ftk.stress=} ;; esac
 done
@@ -135,9 +135,9 @@ while [ $i -lt "$n" ]; do
 	for t in irqsoff function wakeup preemptoff function_graph wakeup_rt \
 		 preemptirqsoff wakeup_dl nop; do
 		grep -qw $t available_tracers || continue
-		echo $t > current_tracer || fail "cannot switch to $t"
+		echo $t > current_tracer || fail "cannot switch to $t after $i switches"
+		i=$((i + 1))
 	done
-	i=$((i + 1))
 done
 echo > set_ftrace_filter
 kill $load
