@@ -4,7 +4,8 @@
 # duration column and its marks, set_graph_function and set_graph_notrace,
 # max_graph_depth, tracing_thresh, funcgraph-tail, the proc and abstime
 # columns, context-info off, trace_marker comments, the context-switch
-# separator, trace_pipe, and the format files of its records.
+# separator, trace_pipe, funcgraph-retval and funcgraph-retval-hex, and the
+# format files of its records.
 . "$(dirname "$0")/lib.sh"
 cleanup() {
 	echo nop > current_tracer
@@ -17,8 +18,9 @@ cleanup() {
 		 funcgraph-irqs context-info; do
 		echo 1 > options/$o
 	done
-	for o in funcgraph-proc funcgraph-abstime funcgraph-tail funcgraph-overrun; do
-		echo 0 > options/$o
+	for o in funcgraph-proc funcgraph-abstime funcgraph-tail funcgraph-overrun \
+		 funcgraph-retval funcgraph-retval-hex; do
+		if [ -f options/$o ]; then echo 0 > options/$o; fi
 	done
 }
 trap cleanup EXIT
@@ -155,6 +157,28 @@ pipe=$(timeout 5 cat trace_pipe) || true
 echo "$pipe" | grep -qE "${cpu}${fill}\|  schedule\(\) \{\$" || fail "trace_pipe: no 'schedule() {'"
 [ -z "$(grep -v '^#' trace)" ] || fail "trace_pipe did not consume"
 cleanup
+
+# funcgraph-retval (FUNCTION_GRAPH_RETVAL): a return or a leaf shows the
+# value returned, an error code in decimal unless funcgraph-retval-hex.
+# Writing /proc/interrupts fails in proc_reg_write() with -EIO.
+if [ -f options/funcgraph-retval ]; then
+	[ -f options/funcgraph-retval-hex ] || fail "no options/funcgraph-retval-hex"
+	echo proc_reg_write > set_graph_function
+	echo 1 > options/funcgraph-retval
+	echo function_graph > current_tracer
+	(echo > /proc/interrupts) 2> /dev/null && fail "writing /proc/interrupts succeeded"
+	echo 0 > tracing_on
+	ret='(\} /\* proc_reg_write|proc_reg_write\(\); /\*)'
+	grep -qE "$ret = -5 \*/\$" trace ||
+		fail "funcgraph-retval: no -5 from proc_reg_write: $(grep proc_reg_write trace)"
+	bad=$(grep -E '\|    +([a-z_.0-9]+\(\);|\})' trace |
+	      grep -vE '= (0x[0-9a-f]+|-[0-9]+) \*/$' | head -n 2) || true
+	[ -z "$bad" ] || fail "funcgraph-retval: a leaf or return without its value: $bad"
+	echo 1 > options/funcgraph-retval-hex
+	grep -qE "$ret = 0x(ffffffff)?fffffffb \*/\$" trace ||
+		fail "funcgraph-retval-hex: $(grep proc_reg_write trace)"
+	cleanup
+fi
 
 # The records' format files are upstream's.
 for e in funcgraph_entry funcgraph_exit; do
