@@ -308,16 +308,7 @@ static int irqsoff_selftest(struct tracer *t, struct trace_array *tr)
 		mdelay(1);
 		preempt_enable();
 	}
-	if (!READ_ONCE(tr->lat->max) || !ring_buffer_entries(tr->snap)) {
-		pr_warn("%s selftest: no section was kept\n", t->name);
-		ret = -EINVAL;
-	}
-	t->reset(tr);
-	/* Leave nothing of the test behind, in either buffer. */
-	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
-	if (tr->snap)
-		ring_buffer_reset(tr->snap);
-	return ret;
+	return latency_selftest_end(t, tr);
 }
 
 #define IRQSOFF_SELFTEST	irqsoff_selftest

@@ -222,6 +222,33 @@ out:
 
 NOKPROBE_SYMBOL(latency_keep);
 
+#ifdef CONFIG_FTRACE_STARTUP_TEST
+/**
+ * latency_selftest_end() - the end of a latency tracer's boot selftest
+ * @t: the tracer, started in @tr by its selftest, which then made a
+ *	section to keep
+ * @tr: the instance
+ *
+ * Stops @t and leaves nothing of the test behind, in either buffer.
+ *
+ * Return: 0 when the section was kept, -EINVAL when it was not.
+ */
+int latency_selftest_end(struct tracer *t, struct trace_array *tr)
+{
+	int ret = 0;
+
+	if (!READ_ONCE(tr->lat->max) || !ring_buffer_entries(tr->snap)) {
+		pr_warn("%s selftest: no section was kept\n", t->name);
+		ret = -EINVAL;
+	}
+	t->reset(tr);
+	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
+	if (tr->snap)
+		ring_buffer_reset(tr->snap);
+	return ret;
+}
+#endif
+
 /**
  * latency_print_header() - the header of a latency tracer's "trace"
  * @s: output

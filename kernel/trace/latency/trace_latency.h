@@ -100,6 +100,7 @@ void latency_record_end(struct trace_array *tr, unsigned long ip,
 			unsigned long parent_ip, unsigned int ctx);
 void latency_print_header(struct seq_buf *s, struct trace_array *tr,
 			  void *state);
+int latency_selftest_end(struct tracer *t, struct trace_array *tr);
 
 /**
  * latency_worse() - is a section of @delta ns one to keep?

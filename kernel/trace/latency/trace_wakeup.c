@@ -395,16 +395,7 @@ static int wakeup_selftest(struct tracer *t, struct trace_array *tr)
 	}
 	wake_up_process(k);
 	wait_for_completion(&done);
-	if (!READ_ONCE(tr->lat->max) || !ring_buffer_entries(tr->snap)) {
-		pr_warn("%s selftest: the woken task was not kept\n", t->name);
-		ret = -EINVAL;
-	}
-	t->reset(tr);
-	/* Leave nothing of the test behind, in either buffer. */
-	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
-	if (tr->snap)
-		ring_buffer_reset(tr->snap);
-	return ret;
+	return latency_selftest_end(t, tr);
 }
 
 #define WAKEUP_SELFTEST	wakeup_selftest
