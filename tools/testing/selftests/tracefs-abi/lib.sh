@@ -56,3 +56,22 @@ expect_pid_leaves() {
 	*" $2 "*) fail "pid $2 still in $1:$(pids_of "$1")" ;;
 	esac
 }
+
+# within20 GOT WANT: GOT is within 20% of WANT.
+within20() {
+	[ $(($1 * 10)) -ge $(($2 * 8)) ] && [ $(($1 * 10)) -le $(($2 * 12)) ]
+}
+
+# delay_test_us US: the length in us of the last section
+# preemptirq_delay_test.ko logged (its line in the kernel log, which is
+# not cleared here); US, the delay asked, on upstream's module, which does
+# not log its sections.
+delay_test_us() {
+	ns=$(dmesg | sed -n 's/.*preemptirq_delay_test: .* section 0: \([0-9]*\) ns.*/\1/p' |
+	     tail -n 1)
+	if [ -z "$ns" ]; then
+		echo "$1"
+	else
+		echo $((ns / 1000))
+	fi
+}

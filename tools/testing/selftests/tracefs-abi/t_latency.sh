@@ -22,24 +22,11 @@ cleanup() {
 trap cleanup EXIT
 
 # section MODE US: one section of US microseconds; prints the module's
-# own measure of it in us (its last line in the kernel log, which other
-# tests read too: not cleared here).
+# own measure of it in us.
 section() {
 	insmod $KO test_mode="$1" delay="$2" || fail "insmod $1 $2"
 	rmmod preemptirq_delay_test || fail "rmmod"
-	ns=$(dmesg | sed -n 's/.*preemptirq_delay_test: .* section 0: \([0-9]*\) ns.*/\1/p' |
-	     tail -n 1)
-	if [ -z "$ns" ]; then
-		# Upstream's module does not log its sections: the delay asked.
-		echo "$2"
-	else
-		echo $((ns / 1000))
-	fi
-}
-
-# within20 GOT WANT: GOT is within 20% of WANT.
-within20() {
-	[ $(($1 * 10)) -ge $(($2 * 8)) ] && [ $(($1 * 10)) -le $(($2 * 12)) ]
+	delay_test_us "$2"
 }
 
 echo 0 > options/function-trace

@@ -86,8 +86,7 @@ fi
 
 # wait US: cyclictest's thread (FIFO 5, CPU 1, woken every ms) waits
 # while the module keeps preemption off on CPU 1 for US us; prints the
-# module's own measure of that section in us (the delay asked on
-# upstream's, which does not log it).
+# module's own measure of that section in us.
 wait_made() {
 	cyclictest -q -t1 -a1 -p5 -i1000 -D 4 > /dev/null &
 	ct=$!
@@ -95,18 +94,7 @@ wait_made() {
 	insmod $KO test_mode=preempt delay="$1" cpu_affinity=1 || fail "insmod $1"
 	rmmod preemptirq_delay_test || fail "rmmod"
 	wait $ct
-	ns=$(dmesg | sed -n 's/.*preemptirq_delay_test: .* section 0: \([0-9]*\) ns.*/\1/p' |
-	     tail -n 1)
-	if [ -z "$ns" ]; then
-		echo "$1"
-	else
-		echo $((ns / 1000))
-	fi
-}
-
-# within20 GOT WANT: GOT is within 20% of WANT.
-within20() {
-	[ $(($1 * 10)) -ge $(($2 * 8)) ] && [ $(($1 * 10)) -le $(($2 * 12)) ]
+	delay_test_us "$1"
 }
 
 echo 0 > options/function-trace
