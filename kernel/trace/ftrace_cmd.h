@@ -26,8 +26,8 @@ struct trace_array;
  *	it is true, @data only has to compare equal to the data of the
  *	command to remove (no reference is taken) and @count is ignored.
  *	May sleep; no lock is held.  Returns 0 or a negative errno.
- * @run: the command, when a function that has it is hit: any context,
- *	preemption off.  @count is the runs left (negative: unlimited);
+ * @run: the command, when the function at @ip, which has it, is hit: any
+ *	context, preemption off.  @count is the runs left (negative: unlimited);
  *	take one with ftrace_cmd_take() when the command does something.
  * @print: optional; what set_ftrace_filter shows of @data, after
  *	"function:NAME" and before the count
@@ -42,8 +42,8 @@ struct ftrace_cmd {
 	const char	*name;
 	int		(*parse)(struct trace_array *tr, char *param, bool remove,
 				 void **data, long *count);
-	void		(*run)(struct trace_array *tr, void *data,
-			       atomic_long_t *count);
+	void		(*run)(struct trace_array *tr, unsigned long ip,
+			       void *data, atomic_long_t *count);
 	void		(*print)(struct seq_file *m, void *data);
 	void		(*free)(void *data);
 	struct list_head list;

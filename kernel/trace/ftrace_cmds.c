@@ -175,7 +175,7 @@ static void cmd_call(unsigned long ip, unsigned long parent_ip,
 			hi = mid;
 	}
 	for (c = &t->cmds[lo]; c < &t->cmds[t->n] && c->ip == ip; c++)
-		c->probe->cmd->run(fi->tr, c->probe->data, &c->count);
+		c->probe->cmd->run(fi->tr, ip, c->probe->data, &c->count);
 }
 
 /**
@@ -516,33 +516,38 @@ static int count_parse(struct trace_array *tr, char *param, bool remove,
 	return remove ? 0 : ftrace_cmd_parse_count(param, count);
 }
 
-static void traceon_run(struct trace_array *tr, void *data, atomic_long_t *count)
+static void traceon_run(struct trace_array *tr, unsigned long ip,
+			void *data, atomic_long_t *count)
 {
 	if (!tracer_tracing_is_on(tr) && ftrace_cmd_take(count))
 		tracer_tracing_on(tr);
 }
 
-static void traceoff_run(struct trace_array *tr, void *data, atomic_long_t *count)
+static void traceoff_run(struct trace_array *tr, unsigned long ip,
+			 void *data, atomic_long_t *count)
 {
 	if (tracer_tracing_is_on(tr) && ftrace_cmd_take(count))
 		tracer_tracing_off(tr);
 }
 
-static void stacktrace_run(struct trace_array *tr, void *data,
-			   atomic_long_t *count)
+static void stacktrace_run(struct trace_array *tr, unsigned long ip,
+			   void *data, atomic_long_t *count)
 {
-	/* Skip this function, cmd_call(), the list function, the trampoline. */
+	/* From the traced function: the trampoline's call returns there. */
 	if (ftrace_cmd_take(count))
-		trace_record_stack(tr, tracing_gen_ctx_dec(), 4);
+		trace_record_stack(tr, tracing_gen_ctx_dec(),
+				   ip + MCOUNT_INSN_SIZE, 0);
 }
 
-static void dump_run(struct trace_array *tr, void *data, atomic_long_t *count)
+static void dump_run(struct trace_array *tr, unsigned long ip,
+		     void *data, atomic_long_t *count)
 {
 	if (ftrace_cmd_take(count))
 		ftrace_dump(DUMP_ALL);
 }
 
-static void cpudump_run(struct trace_array *tr, void *data, atomic_long_t *count)
+static void cpudump_run(struct trace_array *tr, unsigned long ip,
+			void *data, atomic_long_t *count)
 {
 	if (ftrace_cmd_take(count))
 		ftrace_dump(DUMP_ORIG);

@@ -17,6 +17,7 @@
 #define pr_fmt(fmt) "tracing: " fmt
 
 #include <linux/init.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/seq_buf.h>
@@ -122,20 +123,26 @@ static void trace_wake_readers(struct irq_work *work)
  */
 static DEFINE_PER_CPU(unsigned int, stack_walking);
 
-/* Return: the level's bit, or 0 when this level is walking already. */
-static unsigned int stack_walk_begin(void)
-{
-	unsigned int bit = BIT(interrupt_context_level());
+/*
+ * The return addresses a walk of level N collects.  Not on the stack: the
+ * guess unwinder would read back what the walk has written so far.
+ */
+static DEFINE_PER_CPU(unsigned long [4][STACK_MAX], stack_entries);
 
-	if (__this_cpu_read(stack_walking) & bit)
-		return 0;
-	__this_cpu_or(stack_walking, bit);
-	return bit;
+/* Return: the level, or -1 when this level is walking already. */
+static int stack_walk_begin(void)
+{
+	int level = interrupt_context_level();
+
+	if (__this_cpu_read(stack_walking) & BIT(level))
+		return -1;
+	__this_cpu_or(stack_walking, BIT(level));
+	return level;
 }
 
-static void stack_walk_end(unsigned int bit)
+static void stack_walk_end(int level)
 {
-	__this_cpu_and(stack_walking, ~bit);
+	__this_cpu_and(stack_walking, ~BIT(level));
 }
 
 /* A TRACE_STACK record of @n return addresses. */
@@ -158,24 +165,58 @@ static void put_stack(struct trace_array *tr, unsigned int trace_ctx,
 }
 
 /*
- * A TRACE_STACK record of @regs' stack, or of the caller's caller's
- * (skipping @skip more frames) without @regs; inlined, so that the frames
- * skipped are the callers'.
+ * The first entry of @entries to record: @skip past the one in [@lo, @hi),
+ * or the first when none is.  Unwinders differ in the frames they report
+ * for the tracing code itself (ORC only real frames, the guess unwinder
+ * every text address left on the stack, and inlining changes with the
+ * config), so a record starts at a known return address or function
+ * rather than after a count of frames.  Reliable unwinders take the
+ * innermost match (an interrupt's stack may also hold the interrupted
+ * hit's).  The guess unwinder also reports the copies our own frames
+ * made of the address (spilled registers), all of them inside the real
+ * frame: it takes the outermost.
  */
-static __always_inline void record_stack(struct trace_array *tr,
-					 unsigned int trace_ctx,
-					 struct pt_regs *regs, int skip)
+static unsigned int stack_first(const unsigned long *entries, unsigned int n,
+				unsigned long lo, unsigned long hi,
+				unsigned int skip)
 {
-	unsigned long entries[STACK_MAX];
-	unsigned int bit, n;
+	bool outermost = IS_ENABLED(CONFIG_UNWINDER_GUESS);
+	unsigned int i, found = n;
+
+	for (i = 0; i < n; i++) {
+		if (entries[i] >= lo && entries[i] < hi) {
+			found = i;
+			if (!outermost)
+				break;
+		}
+	}
+	return found < n ? min(found + skip, n) : 0;
+}
+
+/*
+ * A TRACE_STACK record of @regs' stack, or of the current one from the
+ * frame in [@lo, @hi) on, @skip frames further out.
+ */
+static void record_stack(struct trace_array *tr, unsigned int trace_ctx,
+			 struct pt_regs *regs, unsigned long lo,
+			 unsigned long hi, unsigned int skip)
+{
+	unsigned int n, first = 0;
+	unsigned long *entries;
+	int level;
 
 	preempt_disable_notrace();
-	bit = stack_walk_begin();
-	if (bit) {
-		n = regs ? stack_trace_save_regs(regs, entries, STACK_MAX, 0) :
-			   stack_trace_save(entries, STACK_MAX, skip + 1);
-		put_stack(tr, trace_ctx, entries, n);
-		stack_walk_end(bit);
+	level = stack_walk_begin();
+	if (level >= 0) {
+		entries = *this_cpu_ptr(&stack_entries[level]);
+		if (regs) {
+			n = stack_trace_save_regs(regs, entries, STACK_MAX, 0);
+		} else {
+			n = stack_trace_save(entries, STACK_MAX, 0);
+			first = stack_first(entries, n, lo, hi, skip);
+		}
+		put_stack(tr, trace_ctx, entries + first, n - first);
+		stack_walk_end(level);
 	}
 	preempt_enable_notrace();
 }
@@ -184,13 +225,41 @@ static __always_inline void record_stack(struct trace_array *tr,
  * trace_record_stack() - record the current kernel stack
  * @tr: the instance
  * @trace_ctx: from tracing_gen_ctx()
- * @skip: innermost frames to leave out
+ * @ret: a return address on the stack: the record starts at the frame
+ *	that returns there (the function that made the call); 0: at the
+ *	caller of trace_record_stack()'s caller
+ * @skip: frames further out to leave out as well
  *
  * Not from inside another walk of this context (see stack_walking).
  */
-void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip)
+void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx,
+			unsigned long ret, unsigned int skip)
 {
-	record_stack(tr, trace_ctx, NULL, skip);
+	if (!ret) {
+		ret = _RET_IP_;
+		skip++;
+	}
+	record_stack(tr, trace_ctx, NULL, ret, ret + 1, skip);
+}
+
+/**
+ * trace_record_stack_in() - record the current kernel stack from a function
+ * @tr: the instance
+ * @trace_ctx: from tracing_gen_ctx()
+ * @ip: an address in a function that is on the stack: the record starts
+ *	at its innermost frame
+ *
+ * For callers that know where they were called from, not the return
+ * address.  Without kallsyms the whole stack is recorded.
+ */
+void trace_record_stack_in(struct trace_array *tr, unsigned int trace_ctx,
+			   unsigned long ip)
+{
+	unsigned long size = 0, off = 0;
+
+	if (!kallsyms_lookup_size_offset(ip, &size, &off))
+		size = 0;
+	record_stack(tr, trace_ctx, NULL, ip - off, ip - off + size, 0);
 }
 
 /**
@@ -202,7 +271,7 @@ void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip
 void trace_record_stack_regs(struct trace_array *tr, unsigned int trace_ctx,
 			     struct pt_regs *regs)
 {
-	record_stack(tr, trace_ctx, regs, 0);
+	record_stack(tr, trace_ctx, regs, 0, 0, 0);
 }
 
 /**

@@ -60,8 +60,8 @@ static void event_cmd_print(struct seq_file *m, void *data)
 		   trace_event_name(file->event_call));
 }
 
-static void enable_event_run(struct trace_array *tr, void *data,
-			     atomic_long_t *count)
+static void enable_event_run(struct trace_array *tr, unsigned long ip,
+			     void *data, atomic_long_t *count)
 {
 	struct trace_event_file *file = data;
 
@@ -70,8 +70,8 @@ static void enable_event_run(struct trace_array *tr, void *data,
 		clear_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags);
 }
 
-static void disable_event_run(struct trace_array *tr, void *data,
-			      atomic_long_t *count)
+static void disable_event_run(struct trace_array *tr, unsigned long ip,
+			      void *data, atomic_long_t *count)
 {
 	struct trace_event_file *file = data;
 

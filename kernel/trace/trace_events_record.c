@@ -111,6 +111,56 @@ int trace_event_reg(struct trace_event_call *call, enum trace_reg type,
 }
 EXPORT_SYMBOL_GPL(trace_event_reg);
 
+/*
+ * Per CPU and context level: the hit whose triggers run now, so that a
+ * trigger's stack starts where the hit's does: at the probe's registers
+ * (probe events), or at the caller of the probe, known by the return
+ * address into it (0: none known).  An interrupt's hit has a level of its
+ * own; a hit nested in a trigger at the same level saves and restores it.
+ */
+static DEFINE_PER_CPU(struct event_trigger_hit [4], trigger_hits);
+
+/**
+ * event_trigger_hit_begin() - note the hit whose triggers are to run
+ * @ret: the return address into the probe, on the stack while they run
+ * @regs: the probe's registers, or NULL
+ *
+ * Context: preemption disabled, until event_trigger_hit_end().
+ * Return: what event_trigger_hit_end() restores.
+ */
+struct event_trigger_hit event_trigger_hit_begin(unsigned long ret,
+						 struct pt_regs *regs)
+{
+	struct event_trigger_hit *h;
+	struct event_trigger_hit prev;
+
+	h = this_cpu_ptr(&trigger_hits[interrupt_context_level()]);
+	prev = *h;
+	h->ret = ret;
+	h->regs = regs;
+	return prev;
+}
+
+/**
+ * event_trigger_hit_end() - the triggers of the hit have run
+ * @prev: what event_trigger_hit_begin() returned
+ */
+void event_trigger_hit_end(struct event_trigger_hit prev)
+{
+	*this_cpu_ptr(&trigger_hits[interrupt_context_level()]) = prev;
+}
+
+/**
+ * event_trigger_hit() - the hit whose triggers run
+ *
+ * Context: a trigger, preemption disabled.
+ * Return: the hit; its fields are 0 when not known.
+ */
+struct event_trigger_hit event_trigger_hit(void)
+{
+	return *this_cpu_ptr(&trigger_hits[interrupt_context_level()]);
+}
+
 /**
  * event_triggers_call() - run the triggers of an event hit
  * @file: the event in an instance
@@ -180,9 +230,13 @@ EXPORT_SYMBOL_GPL(event_triggers_post_call);
 bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 {
 	unsigned long flags = READ_ONCE(file->flags);
+	struct event_trigger_hit prev;
 
-	if (flags & EVENT_FILE_FL_TRIGGER_MODE)
+	if (flags & EVENT_FILE_FL_TRIGGER_MODE) {
+		prev = event_trigger_hit_begin(_RET_IP_, NULL);
 		event_triggers_call(file, NULL, NULL, NULL);
+		event_trigger_hit_end(prev);
+	}
 	if (flags & EVENT_FILE_FL_SOFT_DISABLED)
 		return true;
 	return (flags & EVENT_FILE_FL_PID_FILTER) &&
@@ -404,11 +458,12 @@ static bool scratch_commit(struct trace_event_buffer *fb)
 
 /*
  * A record in the buffer, kept: commit it, then its stack and the comm.
- * @skip: frames between the caller of trace_event_buffer_commit() and
- * trace_record_stack(), with the probe's.
+ * @ret: the return address into the probe: the stack starts at the
+ * probe's caller.
  */
 static __always_inline void commit_kept(struct trace_event_buffer *fb,
-					struct trace_array *tr, int skip)
+					struct trace_array *tr,
+					unsigned long ret)
 {
 	if (static_branch_unlikely(&trace_event_printk_key))
 		trace_event_printk(fb);
@@ -418,7 +473,7 @@ static __always_inline void commit_kept(struct trace_event_buffer *fb,
 		if (fb->regs)
 			trace_record_stack_regs(tr, fb->trace_ctx, fb->regs);
 		else
-			trace_record_stack(tr, fb->trace_ctx, skip);
+			trace_record_stack(tr, fb->trace_ctx, ret, 1);
 	}
 	trace_save_writer_once(tr);
 }
@@ -445,20 +500,22 @@ static __always_inline bool scratch_rejected(struct trace_event_buffer *fb)
 }
 
 /*
- * Triggers, filters and scratch records, out of the plain path.  Called
- * from trace_event_buffer_commit() and not as a tail call (see there):
- * the stack it records skips both frames.
+ * Triggers, filters and scratch records, out of the plain path.  @ret:
+ * the return address into the probe that called
+ * trace_event_buffer_commit().
  */
 static noinline void commit_slow(struct trace_event_buffer *fb,
-				 unsigned long flags)
+				 unsigned long flags, unsigned long ret)
 {
 	struct trace_event_file *file = fb->trace_file;
 	enum event_trigger_type tt = ETT_NONE;
+	struct event_trigger_hit prev;
 	bool kept;
 
 	/* A deferred context word: whatever follows may read or copy it. */
 	if (fb->trace_ctx == CTX_LATER)
 		ctx_fill(fb);
+	prev = event_trigger_hit_begin(ret, fb->regs);
 	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND))
 		tt = event_triggers_call(file, fb->buffer, fb->entry, fb->event);
 	if (fb->event) {
@@ -474,9 +531,10 @@ static noinline void commit_slow(struct trace_event_buffer *fb,
 		preempt_enable_notrace();
 	}
 	if (kept)
-		commit_kept(fb, file->tr, 3);
+		commit_kept(fb, file->tr, ret);
 	if (unlikely(tt))
 		event_triggers_post_call(file, tt);
+	event_trigger_hit_end(prev);
 }
 
 /**
@@ -490,7 +548,7 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 
 	if (likely(!(flags & (EVENT_FILE_FL_TRIGGER_COND |
 			      EVENT_FILE_FL_FILTERED)) && fbuffer->event)) {
-		commit_kept(fbuffer, file->tr, 2);
+		commit_kept(fbuffer, file->tr, _RET_IP_);
 		return;
 	}
 	if (!(flags & EVENT_FILE_FL_TRIGGER_COND) && !fbuffer->event) {
@@ -498,8 +556,6 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 			return;
 		flags &= ~EVENT_FILE_FL_FILTERED;	/* it kept the record */
 	}
-	commit_slow(fbuffer, flags);
-	/* Not a tail call: keeps this frame for commit_slow()'s stack skip. */
-	barrier();
+	commit_slow(fbuffer, flags, _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_commit);

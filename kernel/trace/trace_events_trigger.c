@@ -526,17 +526,27 @@ static unsigned long marker_pre(struct trace_array *tr,
 				struct ring_buffer_event *e)
 {
 	struct trace_event_file *file = READ_ONCE(tr->events->marker);
+	struct event_trigger_hit prev;
+	unsigned long tt;
 
 	if (!file || !test_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT, &file->flags))
 		return 0;
-	return event_triggers_call(file, buf, rec, e);
+	/* Stacks start at the caller of the marker's writer. */
+	prev = event_trigger_hit_begin(_RET_IP_, NULL);
+	tt = event_triggers_call(file, buf, rec, e);
+	event_trigger_hit_end(prev);
+	return tt;
 }
 
 static void marker_post(struct trace_array *tr, unsigned long tt)
 {
 	/* The walk needs what the hits have: preemption off (RCU sched). */
+	struct event_trigger_hit prev;
+
 	preempt_disable_notrace();
+	prev = event_trigger_hit_begin(_RET_IP_, NULL);
 	event_triggers_post_call(READ_ONCE(tr->events->marker), tt);
+	event_trigger_hit_end(prev);
 	preempt_enable_notrace();
 }
 

@@ -39,9 +39,16 @@ static void traceoff_fire(struct event_trigger *t, void *rec)
 
 static void stacktrace_fire(struct event_trigger *t, void *rec)
 {
-	/* From the post-trigger walk of the commit: the probe's caller on. */
-	if (event_trigger_take(t))
-		trace_record_stack(t->file->tr, trace_ctx_now(), 2);
+	struct event_trigger_hit hit = event_trigger_hit();
+	struct trace_array *tr = t->file->tr;
+
+	/* Where the hit's own stack starts, when the hit says. */
+	if (!event_trigger_take(t))
+		return;
+	if (hit.regs)
+		trace_record_stack_regs(tr, trace_ctx_now(), hit.regs);
+	else
+		trace_record_stack(tr, trace_ctx_now(), hit.ret, !!hit.ret);
 }
 
 #ifdef CONFIG_TRACER_SNAPSHOT

@@ -40,15 +40,16 @@ static struct tracer_flags func_flags = {
 };
 
 /* The rare parts of a record's writing, out of the hot path. */
-static noinline void function_trace_extra(struct trace_array *tr)
+static noinline void function_trace_extra(struct trace_array *tr,
+					  unsigned long ip)
 {
 	unsigned int ctx = trace_ctx_now() - IS_ENABLED(CONFIG_PREEMPTION);
 
 	if (READ_ONCE(tr->waiting))
 		irq_work_queue(&tr->wake_work);
-	/* Skip this function, the callback and the trampoline's frame. */
+	/* From the traced function: the trampoline's call returns there. */
 	if (READ_ONCE(func_flags.val) & FUNC_OPT_STACK)
-		trace_record_stack(tr, ctx, 3);
+		trace_record_stack(tr, ctx, ip + MCOUNT_INSN_SIZE, 0);
 }
 
 /*
@@ -76,7 +77,7 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 			trace_save_writer_once(tr);
 			if (unlikely(READ_ONCE(tr->waiting) ||
 				     (READ_ONCE(func_flags.val) & FUNC_OPT_STACK)))
-				function_trace_extra(tr);
+				function_trace_extra(tr, ip);
 		}
 	}
 	ftrace_test_recursion_unlock(bit);

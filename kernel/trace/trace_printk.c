@@ -100,11 +100,15 @@ static struct trace_array *dest_get(void)
 	return READ_ONCE(tr->flags) & TRACE_OPT_PRINTK ? tr : NULL;
 }
 
-/* options/stacktrace applies to these records as to events. */
-static void maybe_stack(struct trace_array *tr, unsigned int ctx)
+/*
+ * options/stacktrace applies to these records as to events: from the
+ * function at @ip, the caller of trace_printk().
+ */
+static void maybe_stack(struct trace_array *tr, unsigned int ctx,
+			unsigned long ip)
 {
 	if (unlikely(READ_ONCE(tr->flags) & TRACE_OPT_STACKTRACE))
-		trace_record_stack(tr, ctx, 2);
+		trace_record_stack_in(tr, ctx, ip);
 }
 
 /* @fmt's arguments in vbin_printf() form in @tmp: their bytes, or -1. */
@@ -157,7 +161,7 @@ static int vrecord(struct trace_array *tr, unsigned long ip, const char *fmt,
 			((struct bprint_entry *)p)->fmt = fmt;
 		memcpy((void *)p + hs, tmp, len);
 		trace_commit(tr, buf);
-		maybe_stack(tr, ctx);
+		maybe_stack(tr, ctx, ip);
 	} else {
 		len = 0;
 	}
@@ -260,7 +264,7 @@ int __trace_bputs(unsigned long ip, const char *str)
 		b->ip = ip;
 		b->str = str;
 		trace_commit(tr, buf);
-		maybe_stack(tr, ctx);
+		maybe_stack(tr, ctx, ip);
 		ret = sizeof(*b);
 	}
 	preempt_enable_notrace();
@@ -302,11 +306,8 @@ void trace_dump_stack(int skip)
 
 	preempt_disable_notrace();
 	tr = READ_ONCE(printk_dest);
-	/*
-	 * This frame and one more: the stack then starts at the caller, as
-	 * upstream's does (checked on the test config's unwinder).
-	 */
-	trace_record_stack(tr, trace_ctx_now(), skip + 2);
+	/* From the caller on, as upstream's. */
+	trace_record_stack(tr, trace_ctx_now(), _RET_IP_, max(skip, 0));
 	preempt_enable_notrace();
 }
 EXPORT_SYMBOL_GPL(trace_dump_stack);

@@ -573,7 +573,10 @@ void tracer_options_create_files(void);
 
 /* trace_buffer.c: the instance's ring buffer and its records. */
 int tracing_expand_buffer(struct trace_array *tr);
-void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx, int skip);
+void trace_record_stack(struct trace_array *tr, unsigned int trace_ctx,
+			unsigned long ret, unsigned int skip);
+void trace_record_stack_in(struct trace_array *tr, unsigned int trace_ctx,
+			   unsigned long ip);
 void trace_record_stack_regs(struct trace_array *tr, unsigned int trace_ctx,
 			     struct pt_regs *regs);
 void trace_reset_buffer(struct trace_array *tr, int cpu);

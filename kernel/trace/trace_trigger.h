@@ -120,6 +120,24 @@ static inline bool event_trigger_take(struct event_trigger *t)
 	return true;
 }
 
+/**
+ * struct event_trigger_hit - where the hit whose triggers run comes from
+ * @ret: the return address into the probe (0: not known)
+ * @regs: the probe's registers, or NULL
+ *
+ * Legend: per CPU and context level, written by the hit's walks.
+ */
+struct event_trigger_hit {
+	unsigned long	ret;
+	struct pt_regs	*regs;
+};
+
+/* trace_events_record.c: the hit whose triggers run. */
+struct event_trigger_hit event_trigger_hit_begin(unsigned long ret,
+						 struct pt_regs *regs);
+void event_trigger_hit_end(struct event_trigger_hit prev);
+struct event_trigger_hit event_trigger_hit(void);
+
 /* trace_events_trigger.c: the table of commands, in-kernel triggers. */
 int event_trigger_cmd_register(struct event_trigger_cmd *cmd);
 int event_trigger_attach(struct trace_event_file *file,

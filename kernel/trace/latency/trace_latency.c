@@ -74,8 +74,8 @@ void latency_record_end(struct trace_array *tr, unsigned long ip,
 			unsigned long parent_ip, unsigned int ctx)
 {
 	latency_record_fn(tr, ip, parent_ip, ctx);
-	/* From the caller of the tracepoint on: skip our own frames. */
-	trace_record_stack(tr, ctx, 5);
+	/* From the function that ended it (@ip is a return address there). */
+	trace_record_stack(tr, ctx, ip, 0);
 }
 
 NOKPROBE_SYMBOL(latency_record_end);

@@ -171,7 +171,7 @@ static noinline void follow_start(struct trace_array *tr, struct task_struct *p,
 	ctx = latency_outer_ctx();
 	trace_save_cmdline(p);
 	record_ctx(tr, TRACE_WAKE, current, p, ctx);
-	trace_record_stack(tr, ctx, 3);
+	trace_record_stack(tr, ctx, ip, 0);
 	latency_record_fn(tr, ip, 0, ctx);
 	/* After our own records: the stack walk is not part of the wait. */
 	WRITE_ONCE(per_cpu(latency_in_section[LATENCY_WAKEUP], follow.cpu), true);
@@ -215,7 +215,7 @@ static noinline void follow_switch(struct task_struct *prev,
 	latency_record_fn(tr, ip, 0, ctx);
 	trace_save_cmdline(next);
 	record_ctx(tr, TRACE_CTX, prev, next, ctx);
-	trace_record_stack(tr, ctx, 2);
+	trace_record_stack(tr, ctx, ip, 0);
 	/* A buffer swapped meanwhile holds only part of the wait. */
 	if (trace_live_buffer(tr) != follow.buf)
 		goto end;
