@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # Entry points of the harness; see README.md.
-.PHONY: demo check shell shell-ref build build-ref series bench stress fuzz debug configs clean
+.PHONY: demo check shell shell-ref build build-ref series bench stress fuzz debug unwinders configs clean
 
 demo:		## build our kernel, boot it, show a short tracefs session
 	harness/demo
@@ -22,6 +22,8 @@ fuzz:		## tracefs fuzzer on both debug kernels: make fuzz [SEED=7] [WRITES=10000
 	harness/fuzz -s $(or $(SEED),1) -n $(or $(WRITES),100000) -t $(or $(SECS),3600)
 debug:		## the guest suite on both debug kernels (KASAN, kmemleak, lockdep, UBSAN)
 	harness/debug
+unwinders:	## the stack tests on both kernels built with the frame-pointer unwinder
+	harness/unwinders
 configs:	## build and boot with defconfig+tracing and Debian's cloud config (long)
 	harness/configs
 series:		## write the patch series to build/series/ and check it with git am

@@ -45,6 +45,48 @@
 /* pt_regs, plus one word so the C call sees a 16-byte aligned stack. */
 #define FT_FRAME	(FRAME_SIZE + 8)
 
+#ifdef CONFIG_FRAME_POINTER
+/*
+ * The frame-pointer unwinder walks the chain of frame records (saved rbp,
+ * return address) that rbp heads.  The traced function has not built its
+ * record yet when its first instruction calls us, so a walk from the
+ * callback would skip both it and its caller.  ft_frames builds the two
+ * records the chain lacks, from copies of the two return addresses:
+ *
+ *	record of the traced function:	-> caller's record, ip + 5
+ *	record of its caller:		rbp at entry, parent_ip
+ *
+ * and points rbp at the first; ft_unframes drops them.  FT_FP: their size.
+ */
+#define FT_FP		32
+
+.macro ft_frames
+	pushq	8(%rsp)			/* parent_ip */
+	pushq	%rbp
+	movq	%rsp, %rbp
+	pushq	16(%rsp)		/* the return address into the function */
+	pushq	%rbp
+	movq	%rsp, %rbp
+.endm
+
+.macro ft_unframes
+	addq	$FT_FP, %rsp
+.endm
+#else
+#define FT_FP		0
+.macro ft_frames
+.endm
+.macro ft_unframes
+.endm
+#endif
+
+/* Where the return address into the traced function is, in our frame. */
+#define FT_RA		(FT_FRAME + FT_FP)
+/* Where rbp at entry is kept while the frame records head the chain. */
+#ifdef CONFIG_FRAME_POINTER
+#define FT_RBP		(FT_FRAME + 16)
+#endif
+
 	.code64
 	.section .text, "ax"
 
@@ -86,22 +128,33 @@ SYM_FUNC_END(ftrace_stub)
  */
 .macro ft_call_args regs_ip
 	/* regs->ip: just after the call, as if the NOP had run. */
-	movq	FT_FRAME(%rsp), \regs_ip
+	movq	FT_RA(%rsp), \regs_ip
 	movq	\regs_ip, RIP(%rsp)
 	/* regs->sp: the traced function's stack pointer at its entry. */
-	leaq	FT_FRAME+8(%rsp), %rdi
+	leaq	FT_RA+8(%rsp), %rdi
 	movq	%rdi, RSP(%rsp)
 
 	leaq	-MCOUNT_INSN_SIZE(\regs_ip), %rdi
-	movq	FT_FRAME+8(%rsp), %rsi
+	movq	FT_RA+8(%rsp), %rsi
 	movq	ftrace_callback_ops(%rip), %rdx
 	movq	%rsp, %rcx
 .endm
 
+/* rbp as it was at entry, into regs->bp. */
+.macro ft_save_rbp
+#ifdef CONFIG_FRAME_POINTER
+	movq	FT_RBP(%rsp), %rax
+	movq	%rax, RBP(%rsp)
+#else
+	movq	%rbp, RBP(%rsp)
+#endif
+.endm
+
 SYM_FUNC_START(ftrace_caller)
+	ft_frames
 	subq	$FT_FRAME, %rsp
 	ft_save_args
-	movq	%rbp, RBP(%rsp)
+	ft_save_rbp
 	/* Not a complete pt_regs (see ftrace_get_regs()). */
 	movq	$0, CS(%rsp)
 	ft_call_args %rax
@@ -115,23 +168,25 @@ SYM_INNER_LABEL(ftrace_caller_call, SYM_L_GLOBAL)
 	movq	RBP(%rsp), %rbp
 	ft_restore_args
 	addq	$FT_FRAME, %rsp
+	ft_unframes
 	RET
 SYM_FUNC_END(ftrace_caller)
 /* A probe in a trampoline would recurse, and its call is ours to patch. */
 _ASM_NOKPROBE(ftrace_caller)
 
 SYM_FUNC_START(ftrace_regs_caller)
+	ft_frames
 	subq	$FT_FRAME, %rsp
 	/* Every register of struct pt_regs, the argument ones last. */
 	movq	%r15, R15(%rsp)
 	movq	%r14, R14(%rsp)
 	movq	%r13, R13(%rsp)
 	movq	%r12, R12(%rsp)
-	movq	%rbp, RBP(%rsp)
 	movq	%rbx, RBX(%rsp)
 	movq	%r11, R11(%rsp)
 	movq	%r10, R10(%rsp)
 	ft_save_args
+	ft_save_rbp
 	pushfq
 	popq	%rax
 	movq	%rax, EFLAGS(%rsp)
@@ -144,7 +199,7 @@ SYM_INNER_LABEL(ftrace_regs_caller_call, SYM_L_GLOBAL)
 
 	/* Return to regs->ip: unchanged unless a callback redirected it. */
 	movq	RIP(%rsp), %rax
-	movq	%rax, FT_FRAME(%rsp)
+	movq	%rax, FT_RA(%rsp)
 
 	movq	R15(%rsp), %r15
 	movq	R14(%rsp), %r14
@@ -156,6 +211,7 @@ SYM_INNER_LABEL(ftrace_regs_caller_call, SYM_L_GLOBAL)
 	movq	R10(%rsp), %r10
 	ft_restore_args
 	addq	$FT_FRAME, %rsp
+	ft_unframes
 	RET
 SYM_FUNC_END(ftrace_regs_caller)
 _ASM_NOKPROBE(ftrace_regs_caller)
