@@ -10,10 +10,14 @@ grep -qw function_graph available_tracers || skip "no function_graph tracer"
 E=events/kprobes/ftk_unwind
 cleanup() {
 	echo 0 > options/stacktrace
-	[ -d $E ] && { echo 0 > $E/enable; echo > $E/trigger; }
+	if [ -d $E ]; then
+		echo 0 > $E/enable
+		echo '!stacktrace' > $E/trigger 2> /dev/null || true
+		echo '-:ftk_unwind' >> kprobe_events
+	fi
 	echo nop > current_tracer
 	echo > set_graph_function
-	echo '-:ftk_unwind' >> kprobe_events 2>/dev/null
+	echo 0 > events/sched/sched_process_fork/enable
 	echo 1 > tracing_on
 	echo > trace
 }
@@ -52,7 +56,7 @@ echo 0 > tracing_on
 check "the stacktrace trigger"
 
 # An event's own stack starts past its probe (not in the tracing code).
-echo > $E/trigger
+echo '!stacktrace' > $E/trigger
 echo 0 > $E/enable
 echo nop > current_tracer
 echo > trace
