@@ -509,15 +509,17 @@ static noinline void commit_slow(struct trace_event_buffer *fb,
 {
 	struct trace_event_file *file = fb->trace_file;
 	enum event_trigger_type tt = ETT_NONE;
-	struct event_trigger_hit prev;
+	struct event_trigger_hit prev = {};
 	bool kept;
 
 	/* A deferred context word: whatever follows may read or copy it. */
 	if (fb->trace_ctx == CTX_LATER)
 		ctx_fill(fb);
-	prev = event_trigger_hit_begin(ret, fb->regs);
-	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND))
+	/* Only triggers ask where the hit came from. */
+	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND)) {
+		prev = event_trigger_hit_begin(ret, fb->regs);
 		tt = event_triggers_call(file, fb->buffer, fb->entry, fb->event);
+	}
 	if (fb->event) {
 		kept = filter_keeps(fb, flags);
 		if (!kept)
@@ -532,9 +534,11 @@ static noinline void commit_slow(struct trace_event_buffer *fb,
 	}
 	if (kept)
 		commit_kept(fb, file->tr, ret);
-	if (unlikely(tt))
-		event_triggers_post_call(file, tt);
-	event_trigger_hit_end(prev);
+	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND)) {
+		if (tt)
+			event_triggers_post_call(file, tt);
+		event_trigger_hit_end(prev);
+	}
 }
 
 /**
