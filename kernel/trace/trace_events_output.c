@@ -355,16 +355,19 @@ struct trace_event *trace_event_lookup(int type)
  * @ts: its time stamp
  * @ent: the record
  * @len: its length
- * @raw: the raw option is set
+ * @form: which of the event's output functions prints it
+ *
+ * An event without the function prints "type: N", as upstream's do.
  *
  * Return: false when @ent is not of an event's type.
  */
 bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 		       struct trace_array *tr, int cpu, u64 ts,
-		       struct trace_entry *ent, unsigned int len, bool raw)
+		       struct trace_entry *ent, unsigned int len,
+		       enum trace_event_form form)
 {
 	struct trace_event *ev;
-	trace_print_func fn;
+	trace_print_func fn = NULL;
 
 	rcu_read_lock();
 	ev = trace_event_lookup(ent->type);
@@ -372,7 +375,22 @@ bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 		rcu_read_unlock();
 		return false;
 	}
-	fn = ev->funcs ? (raw ? ev->funcs->raw : ev->funcs->trace) : NULL;
+	if (ev->funcs) {
+		switch (form) {
+		case TRACE_FORM_TEXT:
+			fn = ev->funcs->trace;
+			break;
+		case TRACE_FORM_RAW:
+			fn = ev->funcs->raw;
+			break;
+		case TRACE_FORM_HEX:
+			fn = ev->funcs->hex;
+			break;
+		case TRACE_FORM_BIN:
+			fn = ev->funcs->binary;
+			break;
+		}
+	}
 	iter->tr = tr;
 	iter->ent = ent;
 	iter->ent_size = len;

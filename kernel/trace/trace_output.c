@@ -339,7 +339,8 @@ static void print_body(struct seq_buf *s, struct trace_array *tr, int cpu,
 		return;
 	}
 	if (trace_event_print(s, &c->iter, tr, cpu, ts, ent, len,
-			      flags & TRACE_OPT_RAW))
+			      flags & TRACE_OPT_RAW ? TRACE_FORM_RAW :
+			      TRACE_FORM_TEXT))
 		return;
 	if (flags & TRACE_OPT_RAW)
 		seq_buf_printf(s, "%d ?\n", ent->type);
@@ -370,8 +371,9 @@ void trace_print_event_text(struct seq_buf *s, struct trace_array *tr,
 /*
  * The hex and bin forms: the context (pid, CPU, time stamp) and then the
  * record's fields, each as its bytes (bin) or their hex digits, most
- * significant first, and a space (hex).  Only function records have
- * fields there; the core's other records say "type: N", as upstream's.
+ * significant first, and a space (hex).  Function records are the
+ * core's; a type with an event (the wakeup tracers' records) prints with
+ * its hex or binary function; the rest say "type: N", as upstream's.
  */
 static void put_field(struct seq_buf *s, const void *p, unsigned int n,
 		      bool bin)
@@ -382,9 +384,9 @@ static void put_field(struct seq_buf *s, const void *p, unsigned int n,
 		seq_buf_putmem_hex(s, p, n);
 }
 
-static void print_fields(struct seq_buf *s, int cpu, u64 ts,
-			 struct trace_entry *ent, unsigned int len,
-			 unsigned long flags)
+static void print_fields(struct seq_buf *s, struct trace_array *tr, int cpu,
+			 u64 ts, struct trace_entry *ent, unsigned int len,
+			 unsigned long flags, struct trace_sym_cache *c)
 {
 	bool bin = flags & TRACE_OPT_BIN;
 	struct ftrace_entry *fn;
@@ -403,8 +405,9 @@ static void print_fields(struct seq_buf *s, int cpu, u64 ts,
 		put_field(s, &fn->parent_ip, sizeof(fn->parent_ip), bin);
 		break;
 	default:
-		/* The core's other records and events: no fields here. */
-		seq_buf_printf(s, "type: %d\n", ent->type);
+		if (!trace_event_print(s, &c->iter, tr, cpu, ts, ent, len,
+				       bin ? TRACE_FORM_BIN : TRACE_FORM_HEX))
+			seq_buf_printf(s, "type: %d\n", ent->type);
 		break;
 	}
 	if (!bin)
@@ -446,7 +449,7 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 	    (TRACE_OPT_MSG_ONLY | TRACE_OPT_PRINTK) && print_msg(s, ent, len))
 		return;
 	if (flags & (TRACE_OPT_BIN | TRACE_OPT_HEX)) {
-		print_fields(s, cpu, ts, ent, len, flags);
+		print_fields(s, tr, cpu, ts, ent, len, flags, cache);
 		return;
 	}
 	if ((flags & (TRACE_OPT_CONTEXT_INFO | TRACE_OPT_RAW)) ==

@@ -787,9 +787,18 @@ int trace_event_field_info(struct trace_event_call *call, const char *name,
 struct trace_event_file *trace_event_file_of(struct trace_array *tr,
 					     struct trace_event_call *call);
 int trace_event_filter_check(struct trace_event_call *call, const char *str);
+/* Which of an event's output functions prints a record. */
+enum trace_event_form {
+	TRACE_FORM_TEXT,	/* funcs->trace */
+	TRACE_FORM_RAW,		/* funcs->raw (options/raw) */
+	TRACE_FORM_HEX,		/* funcs->hex (options/hex) */
+	TRACE_FORM_BIN,		/* funcs->binary (options/bin) */
+};
+
 bool trace_event_print(struct seq_buf *s, struct trace_iterator *iter,
 		       struct trace_array *tr, int cpu, u64 ts,
-		       struct trace_entry *ent, unsigned int len, bool raw);
+		       struct trace_entry *ent, unsigned int len,
+		       enum trace_event_form form);
 
 /* trace_options.c: trace_options and options/. */
 void trace_options_create_part_files(struct trace_array *tr,

@@ -496,9 +496,57 @@ static enum print_line_t ctx_raw(struct trace_iterator *iter, int flags,
 	return trace_handle_return(&iter->seq);
 }
 
+/*
+ * options/hex: the raw form's fields, each as its hex digits and a space;
+ * the states as their letters ('+' for a wakeup's previous one), the
+ * next one as an int, upstream's widths.
+ */
+static enum print_line_t ctx_hex(struct trace_iterator *iter, int flags,
+				 struct trace_event *event)
+{
+	struct ctx_switch_entry *r = (struct ctx_switch_entry *)iter->ent;
+	struct trace_seq *s = &iter->seq;
+	char prev;
+	int next;
+
+	if (iter->ent_size < sizeof(*r))
+		return TRACE_TYPE_UNHANDLED;
+	prev = r->ent.type == TRACE_WAKE ? '+' : task_index_to_char(r->prev_state);
+	next = task_index_to_char(r->next_state);
+	trace_seq_putmem_hex(s, &r->prev_pid, sizeof(r->prev_pid));
+	trace_seq_putmem_hex(s, &r->prev_prio, sizeof(r->prev_prio));
+	trace_seq_putmem_hex(s, &prev, sizeof(prev));
+	trace_seq_putmem_hex(s, &r->next_cpu, sizeof(r->next_cpu));
+	trace_seq_putmem_hex(s, &r->next_pid, sizeof(r->next_pid));
+	trace_seq_putmem_hex(s, &r->next_prio, sizeof(r->next_prio));
+	trace_seq_putmem_hex(s, &next, sizeof(next));
+	return trace_handle_return(s);
+}
+
+/* options/bin: the fields' bytes, states as recorded. */
+static enum print_line_t ctx_bin(struct trace_iterator *iter, int flags,
+				 struct trace_event *event)
+{
+	struct ctx_switch_entry *r = (struct ctx_switch_entry *)iter->ent;
+	struct trace_seq *s = &iter->seq;
+
+	if (iter->ent_size < sizeof(*r))
+		return TRACE_TYPE_UNHANDLED;
+	trace_seq_putmem(s, &r->prev_pid, sizeof(r->prev_pid));
+	trace_seq_putmem(s, &r->prev_prio, sizeof(r->prev_prio));
+	trace_seq_putmem(s, &r->prev_state, sizeof(r->prev_state));
+	trace_seq_putmem(s, &r->next_cpu, sizeof(r->next_cpu));
+	trace_seq_putmem(s, &r->next_pid, sizeof(r->next_pid));
+	trace_seq_putmem(s, &r->next_prio, sizeof(r->next_prio));
+	trace_seq_putmem(s, &r->next_state, sizeof(r->next_state));
+	return trace_handle_return(s);
+}
+
 static struct trace_event_functions ctx_funcs = {
 	.trace	= ctx_print,
 	.raw	= ctx_raw,
+	.hex	= ctx_hex,
+	.binary	= ctx_bin,
 };
 
 #define CTX_ARGS	"REC->prev_pid, REC->prev_prio, REC->prev_state, "	\

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The wakeup latency tracers wakeup, wakeup_rt and wakeup_dl: a real-time
 # task is followed from its wakeup ("  + [CPU]") to its switch-in
-# ("==> [CPU]") and the wait is kept with the latency header naming it;
+# ("==> [CPU]") and the wait is kept with the latency header naming it,
+# in the text, raw, hex and bin forms;
 # a wait made on purpose (cyclictest's timer-woken thread on CPU 1 while
 # preemptirq_delay_test.ko keeps preemption off there) is kept within 20%
 # of the section the module measured, a shorter one does not replace it,
@@ -16,6 +17,7 @@ cleanup() {
 	echo nop > current_tracer
 	echo 0 > tracing_thresh
 	echo 1 > options/function-trace
+	echo 0 > options/raw; echo 0 > options/hex; echo 0 > options/bin
 	[ -d instances/wk ] && rmdir instances/wk
 	rmmod preemptirq_delay_test 2>/dev/null || true
 }
@@ -47,6 +49,21 @@ woken() {
 	grep -q ' [0-9]* 120 + [01] [0-9]* 94 [RSD]$' trace ||
 		fail "$1: raw wakeup record: $(grep ' 94 ' trace | head -n 2)"
 	echo 0 > options/raw
+	# hex: the fields' digits, a wakeup's previous state as '+' (2b),
+	# the woken task's prio 94 (5e) and state R (00000052, an int).
+	echo 1 > options/hex
+	grep -q ' 2b 0000000[01] [0-9a-f]\{8\} 5e [0-9a-f]\{8\} $' trace ||
+		fail "$1: hex wakeup record: $(grep -v '^#' trace | head -n 3)"
+	grep -q ' [0-9a-f][0-9a-f] 0000000[01] [0-9a-f]\{8\} 5e 00000052 $' trace ||
+		fail "$1: hex switch record: $(grep -v '^#' trace | head -n 3)"
+	echo 0 > options/hex
+	# bin: the wakeup and switch records have their binary form (stack
+	# records have none, upstream's neither: "type: 4").
+	echo 1 > options/bin
+	if grep -aq 'type: [23]$' trace; then
+		fail "$1: a record without its binary form: $(grep -a 'type: [23]$' trace | head -n 1)"
+	fi
+	echo 0 > options/bin
 }
 
 woken wakeup_rt
