@@ -124,6 +124,16 @@ bool ring_buffer_empty_cpu(struct trace_buffer *buffer, int cpu);
 int ring_buffer_percent_filled(struct trace_buffer *buffer, int cpu);
 void ring_buffer_reset_cpu(struct trace_buffer *buffer, int cpu);
 void ring_buffer_reset(struct trace_buffer *buffer);
+#ifdef CONFIG_RING_BUFFER_ALLOW_SWAP
+int ring_buffer_swap_cpu(struct trace_buffer *buffer_a,
+			 struct trace_buffer *buffer_b, int cpu);
+#else
+static inline int ring_buffer_swap_cpu(struct trace_buffer *buffer_a,
+				       struct trace_buffer *buffer_b, int cpu)
+{
+	return -ENODEV;
+}
+#endif
 
 /*
  * Non-consuming iteration over one CPU, up to what was committed when it

@@ -561,6 +561,95 @@ void ring_buffer_reset_cpu(struct trace_buffer *buffer, int cpu)
 }
 EXPORT_SYMBOL_GPL(ring_buffer_reset_cpu);
 
+#ifdef CONFIG_RING_BUFFER_ALLOW_SWAP
+/*
+ * Exchange what two buffers of a CPU hold: pages, positions, counters and
+ * the reader's page.  The off switch, the reader's lock, the iterator
+ * count and the identity stay, so each buffer's recording state is its
+ * own before and after.  Both quiesced, both reader_locks held.
+ */
+static void rb_swap_state(struct rb_cpu *a, struct rb_cpu *b)
+{
+	swap(a->w, b->w);
+	swap(a->commits, b->commits);
+	swap(a->wslot, b->wslot);
+	swap(a->cpos, b->cpos);
+	swap(a->rpos, b->rpos);
+	swap(a->written, b->written);
+	swap(a->written_bytes, b->written_bytes);
+	swap(a->overrun, b->overrun);
+	swap(a->overrun_bytes, b->overrun_bytes);
+	swap(a->commit_overrun, b->commit_overrun);
+	swap(a->dropped, b->dropped);
+	swap(a->nr_pages, b->nr_pages);
+	swap(a->pages, b->pages);
+	swap(a->meta, b->meta);
+	swap(a->rpage, b->rpage);
+	swap(a->rpage_len, b->rpage_len);
+	swap(a->rpage_off, b->rpage_off);
+	swap(a->rpage_ts, b->rpage_ts);
+	swap(a->read_ts, b->read_ts);
+	swap(a->read, b->read);
+	swap(a->read_bytes, b->read_bytes);
+	swap(a->lost_seen, b->lost_seen);
+	swap(a->lost_pending, b->lost_pending);
+}
+
+/**
+ * ring_buffer_swap_cpu() - exchange one CPU's contents between two buffers
+ * @buffer_a: a buffer
+ * @buffer_b: another, with the same page size
+ * @cpu: the CPU
+ *
+ * What @cpu recorded in @buffer_a is in @buffer_b afterwards and the
+ * other way round; the other CPUs' buffers are untouched.  Sizes go with
+ * the contents.  Writers of @cpu drop their records while it runs.
+ * Sleeps.  The caller keeps two swaps of the same pair in the opposite
+ * order from running at once (the per-CPU snapshot file: trace_types_lock).
+ *
+ * Return: 0, -EINVAL for a bad CPU or different page sizes, -EBUSY while
+ * an iterator (ring_buffer_read_start()) is open on either.
+ */
+int ring_buffer_swap_cpu(struct trace_buffer *buffer_a,
+			 struct trace_buffer *buffer_b, int cpu)
+{
+	struct rb_cpu *a, *b;
+	unsigned long flags;
+	int ret = 0;
+
+	if (cpu < 0 || cpu >= nr_cpu_ids || buffer_a == buffer_b ||
+	    !buffer_a->cpus[cpu] || !buffer_b->cpus[cpu])
+		return -EINVAL;
+	a = buffer_a->cpus[cpu];
+	b = buffer_b->cpus[cpu];
+	mutex_lock(&buffer_a->resize_lock);
+	mutex_lock_nested(&buffer_b->resize_lock, SINGLE_DEPTH_NESTING);
+	if (buffer_a->order != buffer_b->order) {
+		ret = -EINVAL;
+		goto unlock;
+	}
+	ring_buffer_record_disable_cpu(buffer_a, cpu);
+	ring_buffer_record_disable_cpu(buffer_b, cpu);
+	synchronize_rcu();	/* writers run with preemption off */
+	raw_spin_lock_irqsave(&a->reader_lock, flags);
+	raw_spin_lock_nested(&b->reader_lock, SINGLE_DEPTH_NESTING);
+	/* Iterators walk the pages without the lock. */
+	if (a->iters || b->iters)
+		ret = -EBUSY;
+	else
+		rb_swap_state(a, b);
+	raw_spin_unlock(&b->reader_lock);
+	raw_spin_unlock_irqrestore(&a->reader_lock, flags);
+	ring_buffer_record_enable_cpu(buffer_b, cpu);
+	ring_buffer_record_enable_cpu(buffer_a, cpu);
+unlock:
+	mutex_unlock(&buffer_b->resize_lock);
+	mutex_unlock(&buffer_a->resize_lock);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_swap_cpu);
+#endif
+
 /**
  * ring_buffer_reset() - discard everything in all CPUs' buffers
  * @buffer: the buffer

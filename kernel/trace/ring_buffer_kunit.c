@@ -684,6 +684,62 @@ static void resize_keeps_records(struct kunit *test)
 }
 
 /*
+ * One CPU's contents change places between two buffers, with their sizes,
+ * counters and a half-consumed reader page; both go on recording after
+ * what they now hold; an open iterator refuses the swap.
+ */
+static void swap_one_cpu(struct kunit *test)
+{
+	struct trace_buffer *a = alloc_buffer(test, 8 * rb_data_size(0), RB_FL_OVERWRITE);
+	struct trace_buffer *b = alloc_buffer(test, 4 * rb_data_size(0), RB_FL_OVERWRITE);
+	struct ring_buffer_event *e;
+	struct ring_buffer_iter *it;
+	u64 expect;
+	int cpu, i;
+
+	if (!IS_ENABLED(CONFIG_RING_BUFFER_ALLOW_SWAP)) {
+		KUNIT_EXPECT_EQ(test, ring_buffer_swap_cpu(a, b, 0), -ENODEV);
+		goto out;
+	}
+	migrate_disable();
+	cpu = smp_processor_id();
+	KUNIT_EXPECT_EQ(test, write_seq(a, 0, 100), 100);
+	KUNIT_EXPECT_EQ(test, write_seq(b, 1000, 10), 10);
+	for (i = 0; i < 3; i++) {
+		e = ring_buffer_consume(a, cpu, NULL, NULL);
+		KUNIT_ASSERT_NOT_NULL(test, e);
+		KUNIT_EXPECT_EQ(test, seq_of(e), (u64)i);
+	}
+	KUNIT_EXPECT_EQ(test, ring_buffer_swap_cpu(a, b, cpu), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_entries_cpu(a, cpu), 10UL);
+	KUNIT_EXPECT_EQ(test, ring_buffer_entries_cpu(b, cpu), 97UL);
+	KUNIT_EXPECT_EQ(test, ring_buffer_read_events_cpu(b, cpu), 3UL);
+	KUNIT_EXPECT_EQ(test, ring_buffer_size(a, cpu), 4UL * rb_data_size(0));
+	KUNIT_EXPECT_EQ(test, ring_buffer_size(b, cpu), 8UL * rb_data_size(0));
+	KUNIT_EXPECT_EQ(test, write_seq(a, 1010, 5), 5);
+	KUNIT_EXPECT_EQ(test, write_seq(b, 100, 5), 5);
+	expect_identity(test, a, cpu);
+	expect_identity(test, b, cpu);
+	for (expect = 1000; (e = ring_buffer_consume(a, cpu, NULL, NULL)); expect++)
+		KUNIT_EXPECT_EQ(test, seq_of(e), expect);
+	KUNIT_EXPECT_EQ(test, expect, 1015ULL);
+	for (expect = 3; (e = ring_buffer_consume(b, cpu, NULL, NULL)); expect++)
+		KUNIT_EXPECT_EQ(test, seq_of(e), expect);
+	KUNIT_EXPECT_EQ(test, expect, 105ULL);
+
+	it = ring_buffer_read_start(b, cpu, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, it);
+	KUNIT_EXPECT_EQ(test, ring_buffer_swap_cpu(a, b, cpu), -EBUSY);
+	ring_buffer_read_finish(it);
+	KUNIT_EXPECT_EQ(test, ring_buffer_swap_cpu(a, b, nr_cpu_ids), -EINVAL);
+	KUNIT_EXPECT_EQ(test, ring_buffer_swap_cpu(a, a, cpu), -EINVAL);
+	migrate_enable();
+out:
+	ring_buffer_free(a);
+	ring_buffer_free(b);
+}
+
+/*
  * Bigger sub-buffers: the change empties the buffer, keeps its size,
  * takes records too big for a system page, wraps and accounts exactly
  * with many events per page, and hands out pages of the new size.
@@ -766,6 +822,7 @@ static struct kunit_case ring_buffer_cases[] = {
 	KUNIT_CASE(fill_levels),
 	KUNIT_CASE(resize_keeps_records),
 	KUNIT_CASE(subbuf_orders),
+	KUNIT_CASE(swap_one_cpu),
 	KUNIT_CASE_SLOW(concurrent_exact_accounting),
 	KUNIT_CASE_SLOW(resize_under_load),
 	{ }

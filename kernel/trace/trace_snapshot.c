@@ -12,8 +12,12 @@
  * in-kernel tracing_snapshot() may take one in any context but NMI.  The
  * snapshot buffer, once made, lives as long as the instance: a writer or
  * reader that loaded a buffer pointer just before a swap goes on with a
- * buffer that still exists.  Per-CPU swaps are not offered, as upstream
- * without CONFIG_RING_BUFFER_ALLOW_SWAP.
+ * buffer that still exists.
+ *
+ * With CONFIG_RING_BUFFER_ALLOW_SWAP, "echo 1 > per_cpu/cpuN/snapshot"
+ * swaps CPU N only: the ring buffer exchanges what that CPU's buffers
+ * hold (ring_buffer_swap_cpu()), the buffers themselves stay in place.
+ * Without it a per-CPU swap is refused, as upstream's.
  */
 #include <linux/ftrace.h>
 #include <linux/kernel.h>
@@ -93,6 +97,34 @@ static void snapshot_free(struct trace_array *tr)
 	ring_buffer_reset(tr->snap);
 }
 
+/* One CPU's live and snapshot contents change places.  Sleeps. */
+static int snapshot_swap_cpu(struct trace_array *tr, long cpu)
+{
+	int ret;
+
+	lockdep_assert_held(&trace_types_lock);
+	if (!IS_ENABLED(CONFIG_RING_BUFFER_ALLOW_SWAP))
+		return -EINVAL;
+	ret = snapshot_arm(tr);
+	if (ret)
+		return ret;
+	/* As upstream: no swap while tracing is stopped (tracing_stop()). */
+	if (READ_ONCE(tr->stop_count))
+		return 0;
+	/* The snapshot's CPU gets as big as the live one first. */
+	ret = ring_buffer_resize(tr->snap, ring_buffer_size(tr->buffer, cpu), cpu);
+	if (!ret)
+		ret = ring_buffer_swap_cpu(tr->buffer, tr->snap, cpu);
+	if (ret)
+		return ret;
+	/* The snapshot now holds two times: show all of it. */
+	raw_spin_lock_irq(&tr->snap_lock);
+	tr->snap_cpu = -1;
+	tr->snap_section = false;
+	raw_spin_unlock_irq(&tr->snap_lock);
+	return 0;
+}
+
 static int snapshot_cmd(struct trace_array *tr, long cpu, unsigned long val)
 {
 	lockdep_assert_held(&trace_types_lock);
@@ -104,7 +136,7 @@ static int snapshot_cmd(struct trace_array *tr, long cpu, unsigned long val)
 		return 0;
 	case 1:
 		if (cpu != RING_BUFFER_ALL_CPUS)
-			return -EINVAL;
+			return snapshot_swap_cpu(tr, cpu);
 		return snapshot_arm(tr) ?: (trace_snapshot_swap(tr), 0);
 	default:
 		if (!tr->snap_on)
@@ -160,8 +192,13 @@ static const char help_all[] =
 
 static const char help_cpu[] =
 	"# echo 0 > snapshot : Invalid for per_cpu snapshot file.\n"
+#ifdef CONFIG_RING_BUFFER_ALLOW_SWAP
+	"# echo 1 > snapshot : Allocates snapshot buffer, if not already allocated.\n"
+	"#                      Takes a snapshot of the main buffer for this cpu.\n"
+#else
 	"# echo 1 > snapshot : Not supported with this kernel.\n"
 	"#                     Must use main snapshot file to allocate.\n"
+#endif
 	"# echo 2 > snapshot : Clears this cpu's snapshot buffer (but does not allocate)\n";
 
 static const char help_any[] =
