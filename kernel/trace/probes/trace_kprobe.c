@@ -154,12 +154,20 @@ static int tk_register(struct trace_kprobe *tk)
 	} else {
 		kp->addr = (void *)tk->offset;
 	}
-	if (tk->symbol && IS_ENABLED(CONFIG_DYNAMIC_FTRACE)) {
-		unsigned long addr = (unsigned long)kprobe_lookup_name(tk->symbol, 0);
+	/*
+	 * The function the probe lands in, not the symbol it is written
+	 * against: perf probe writes "_text+OFFS".
+	 */
+	if (IS_ENABLED(CONFIG_DYNAMIC_FTRACE)) {
+		unsigned long addr = tk->offset;
 
+		if (tk->symbol) {
+			addr = (unsigned long)kprobe_lookup_name(tk->symbol, 0);
+			addr = addr ? addr + tk->offset : 0;
+		}
 		if (addr && in_notrace_func(addr)) {
-			pr_warn("Could not probe notrace function %s\n",
-				tk->symbol);
+			pr_warn("Could not probe notrace function %ps\n",
+				(void *)addr);
 			return -EINVAL;
 		}
 	}
