@@ -954,6 +954,7 @@ static char boot_events[COMMAND_LINE_SIZE] __initdata;
 static int __init set_trace_boot_event(char *str)
 {
 	strscpy(boot_events, str, sizeof(boot_events));
+	tracer_selftests_off("running event tracing");
 	return 1;
 }
 __setup("trace_event=", set_trace_boot_event);

@@ -591,6 +591,7 @@ static char boot_triggers[COMMAND_LINE_SIZE] __initdata;
 static int __init set_boot_triggers(char *str)
 {
 	strscpy(boot_triggers, str, sizeof(boot_triggers));
+	tracer_selftests_off("running event triggers");
 	return 1;
 }
 __setup("trace_trigger=", set_boot_triggers);

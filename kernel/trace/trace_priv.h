@@ -568,6 +568,11 @@ void unregister_tracer(struct tracer *type);
 int tracing_set_tracer(struct trace_array *tr, const char *name);
 int tracer_show_available(struct seq_file *m, struct trace_array *tr);
 void tracer_set_boot_name(const char *name);
+#ifdef CONFIG_FTRACE_STARTUP_TEST
+void tracer_selftests_off(const char *reason);
+#else
+static inline void tracer_selftests_off(const char *reason) { }
+#endif
 const char *tracer_boot_name(void);
 void tracer_options_create_files(void);
 

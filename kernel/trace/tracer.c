@@ -54,11 +54,31 @@ struct queued_selftest {
 
 static LIST_HEAD(queued_selftests);
 static bool selftests_can_run;
+/* Boot-time tracing asked for: no selftests (tracer_selftests_off()). */
+static bool selftests_off __read_mostly;
+
+/**
+ * tracer_selftests_off() - skip the tracers' startup selftests
+ * @reason: the boot-time tracing that asks for it, for the log
+ *
+ * A selftest makes its tracer current and resets the buffer, which would
+ * disturb tracing that a boot parameter (ftrace=, trace_event=,
+ * trace_trigger=, kprobe_event=) starts; so those turn the selftests off,
+ * as upstream's do, with upstream's log line.
+ */
+void __init tracer_selftests_off(const char *reason)
+{
+	if (selftests_off)
+		return;
+	selftests_off = true;
+	pr_info("Ftrace startup test is disabled due to %s\n", reason);
+}
 
 static int __init set_boot_tracer(char *str)
 {
 	strscpy(boot_tracer, str, sizeof(boot_tracer));
 	boot_tracer_pending = true;
+	tracer_selftests_off("running a tracer");
 	return 1;
 }
 __setup("ftrace=", set_boot_tracer);
@@ -146,7 +166,7 @@ static int selftest_or_queue(struct tracer *type)
 {
 	struct queued_selftest *q;
 
-	if (!type->selftest)
+	if (!type->selftest || selftests_off)
 		return 0;
 	if (selftests_can_run)
 		return run_selftest(type);

@@ -881,6 +881,7 @@ static char boot_defs[COMMAND_LINE_SIZE] __initdata;
 static int __init set_boot_defs(char *str)
 {
 	strscpy(boot_defs, str, sizeof(boot_defs));
+	tracer_selftests_off("running kprobe events");
 	return 1;
 }
 __setup("kprobe_event=", set_boot_defs);
