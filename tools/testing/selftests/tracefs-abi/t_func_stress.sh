@@ -4,12 +4,12 @@
 # on a filtered set (~300 functions) and once (5 times) on every function,
 # rewrite the filter while tracing, and toggle tracing_on while every
 # function is traced.  The harness fails the run on any oops, WARN or
-# lockdep report; here the trace must stay readable.  N is 100, or
-# ftk.stress=N on the kernel command line (make stress boots with 1000,
-# and then switches 5 times on every function).
+# lockdep report; here the trace must stay readable.  N is 40 (make
+# check), or ftk.stress=N on the kernel command line (make stress boots
+# with 1000, and then switches 5 times on every function).
 . "$(dirname "$0")/lib.sh"
 grep -qw function available_tracers || skip "no function tracer"
-n_switch=100 n_all=1
+n_switch=40 n_all=1
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in ftk.stress=*) n_switch=${arg#ftk.stress=} n_all=5 ;; esac
 done
