@@ -97,9 +97,14 @@ static void snapshot_free(struct trace_array *tr)
 	ring_buffer_reset(tr->snap);
 }
 
-/* One CPU's live and snapshot contents change places.  Sleeps. */
+/*
+ * One CPU's live and snapshot contents change places.  Sleeps.  A full
+ * swap (a trigger, any context) may run meanwhile: the two commute, as
+ * long as the pair of buffers is read at once.
+ */
 static int snapshot_swap_cpu(struct trace_array *tr, long cpu)
 {
+	struct trace_buffer *bufs[2];
 	int ret;
 
 	lockdep_assert_held(&trace_types_lock);
@@ -112,9 +117,10 @@ static int snapshot_swap_cpu(struct trace_array *tr, long cpu)
 	if (READ_ONCE(tr->stop_count))
 		return 0;
 	/* The snapshot's CPU gets as big as the live one first. */
-	ret = ring_buffer_resize(tr->snap, ring_buffer_size(tr->buffer, cpu), cpu);
+	trace_buffers(tr, bufs);
+	ret = ring_buffer_resize(bufs[1], ring_buffer_size(bufs[0], cpu), cpu);
 	if (!ret)
-		ret = ring_buffer_swap_cpu(tr->buffer, tr->snap, cpu);
+		ret = ring_buffer_swap_cpu(bufs[0], bufs[1], cpu);
 	if (ret)
 		return ret;
 	/* The snapshot now holds two times: show all of it. */
@@ -156,9 +162,10 @@ static int snapshot_cmd(struct trace_array *tr, long cpu, unsigned long val)
  * @cnt: its bytes
  * @ppos: file position
  *
- * Return: @cnt, or -EINVAL for a bad number or a swap or free asked of a
- * per-CPU file, -ENOMEM or -EBUSY (a snapshot reader holds the buffer
- * being resized).
+ * Return: @cnt, or -EINVAL for a bad number, a free asked of a per-CPU
+ * file or a per-CPU swap without CONFIG_RING_BUFFER_ALLOW_SWAP, -ENOMEM,
+ * or -EBUSY (a latency tracer keeps its section there, or a reader walks
+ * a buffer being resized or swapped).
  */
 ssize_t trace_snapshot_write(struct file *file, const char __user *ubuf,
 			     size_t cnt, loff_t *ppos)
