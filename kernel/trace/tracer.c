@@ -42,6 +42,8 @@ static LIST_HEAD(trace_types);
 /* ftrace=NAME from the command line, cleared once NAME is current.  [L] */
 static char boot_tracer[MAX_TRACER_SIZE];
 static bool boot_tracer_pending;
+/* It came from the command line (not tracer_set_boot_name()).  [L] */
+static bool boot_tracer_cmdline;
 
 /*
  * Selftests sleep, so the ones of tracers registered before the scheduler
@@ -54,6 +56,8 @@ struct queued_selftest {
 
 static LIST_HEAD(queued_selftests);
 static bool selftests_can_run;
+
+#ifdef CONFIG_FTRACE_STARTUP_TEST
 /* Boot-time tracing asked for: no selftests (tracer_selftests_off()). */
 static bool selftests_off __read_mostly;
 
@@ -62,23 +66,25 @@ static bool selftests_off __read_mostly;
  * @reason: the boot-time tracing that asks for it, for the log
  *
  * A selftest makes its tracer current and resets the buffer, which would
- * disturb tracing that a boot parameter (ftrace=, trace_event=,
- * trace_trigger=, kprobe_event=) starts; so those turn the selftests off,
- * as upstream's do, with upstream's log line.
+ * disturb tracing that a boot parameter (trace_event=, trace_trigger=,
+ * kprobe_event=, or ftrace= once its tracer starts) starts; so those turn
+ * the selftests not yet run off, as upstream's do, with upstream's log
+ * line.
  */
-void __init tracer_selftests_off(const char *reason)
+void tracer_selftests_off(const char *reason)
 {
 	if (selftests_off)
 		return;
 	selftests_off = true;
 	pr_info("Ftrace startup test is disabled due to %s\n", reason);
 }
+#endif
 
 static int __init set_boot_tracer(char *str)
 {
 	strscpy(boot_tracer, str, sizeof(boot_tracer));
 	boot_tracer_pending = true;
-	tracer_selftests_off("running a tracer");
+	boot_tracer_cmdline = true;
 	return 1;
 }
 __setup("ftrace=", set_boot_tracer);
@@ -94,6 +100,7 @@ void tracer_set_boot_name(const char *name)
 {
 	mutex_lock(&trace_types_lock);
 	boot_tracer_pending = name;
+	boot_tracer_cmdline = false;
 	strscpy(boot_tracer, name ? name : "", sizeof(boot_tracer));
 	mutex_unlock(&trace_types_lock);
 }
@@ -144,6 +151,9 @@ static int run_selftest(struct tracer *type)
 	int ret;
 
 	lockdep_assert_held(&trace_types_lock);
+	/* Also the queued ones: the boot tracer may have started since. */
+	if (selftests_off)
+		return 0;
 	if (!tracer_tracing_is_on(tr)) {
 		pr_warn("Selftest for tracer %s skipped due to tracing disabled\n",
 			type->name);
@@ -264,6 +274,8 @@ int register_tracer(struct tracer *type)
 				type->name, ret);
 		else
 			pr_info("Starting tracer '%s'\n", type->name);
+		if (boot_tracer_cmdline)
+			tracer_selftests_off("running a tracer");
 		ret = 0;
 	}
 out:
