@@ -126,13 +126,34 @@ NOKPROBE_SYMBOL(kretprobe_hit);
 /* ---- registering with the kprobes core ---------------------------------- */
 
 /* A function without a call site of the function tracer is notrace. */
-static bool in_notrace_func(unsigned long addr)
+static bool func_is_notrace(unsigned long addr)
 {
 	unsigned long size, off;
 
 	if (!addr || !kallsyms_lookup_size_offset(addr, &size, &off))
 		return false;
 	return !ftrace_location(addr - off);
+}
+
+/*
+ * Is @addr in notrace code?  A part split off a function (foo.cold,
+ * foo.isra.0) has no call site of its own: the function it came from
+ * decides.
+ */
+static bool in_notrace_func(unsigned long addr)
+{
+	char name[KSYM_NAME_LEN], *dot;
+
+	if (!func_is_notrace(addr))
+		return false;
+	if (lookup_symbol_name(addr, name))
+		return true;
+	dot = strchr(name, '.');
+	if (!dot)
+		return true;
+	*dot = '\0';
+	addr = (unsigned long)kprobe_lookup_name(name, 0);
+	return !addr || func_is_notrace(addr);
 }
 
 static int tk_register(struct trace_kprobe *tk)
