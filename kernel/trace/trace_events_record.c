@@ -507,6 +507,7 @@ static __always_inline bool scratch_rejected(struct trace_event_buffer *fb)
 static noinline void commit_slow(struct trace_event_buffer *fb,
 				 unsigned long flags, unsigned long ret)
 {
+	bool triggers = unlikely(flags & EVENT_FILE_FL_TRIGGER_COND);
 	struct trace_event_file *file = fb->trace_file;
 	enum event_trigger_type tt = ETT_NONE;
 	struct event_trigger_hit prev = {};
@@ -516,7 +517,7 @@ static noinline void commit_slow(struct trace_event_buffer *fb,
 	if (fb->trace_ctx == CTX_LATER)
 		ctx_fill(fb);
 	/* Only triggers ask where the hit came from. */
-	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND)) {
+	if (triggers) {
 		prev = event_trigger_hit_begin(ret, fb->regs);
 		tt = event_triggers_call(file, fb->buffer, fb->entry, fb->event);
 	}
@@ -534,7 +535,7 @@ static noinline void commit_slow(struct trace_event_buffer *fb,
 	}
 	if (kept)
 		commit_kept(fb, file->tr, ret);
-	if (unlikely(flags & EVENT_FILE_FL_TRIGGER_COND)) {
+	if (triggers) {
 		if (tt)
 			event_triggers_post_call(file, tt);
 		event_trigger_hit_end(prev);
