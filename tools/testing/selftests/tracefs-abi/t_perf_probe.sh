@@ -16,12 +16,15 @@ cleanup() {
 trap cleanup EXIT
 cd /tmp
 
-$P --no-pager probe -q -a vfs_read > /tmp/pp.out 2>&1 ||
-	{ cat /tmp/pp.out; fail "perf probe -a vfs_read"; }
-$P --no-pager probe -q -a 'vfs_read%return $retval' > /tmp/pp.out 2>&1 ||
-	{ cat /tmp/pp.out; fail "perf probe -a vfs_read%return"; }
-$P --no-pager probe -q -a 'myopen=do_sys_openat2 dfd=%di:s32' > /tmp/pp.out 2>&1 ||
-	{ cat /tmp/pp.out; fail "perf probe -a myopen=do_sys_openat2"; }
+# pprobe ARGS...: perf probe ARGS; on failure its output and FAIL.
+pprobe() {
+	$P --no-pager probe -q "$@" > /tmp/pp.out 2>&1 ||
+		{ cat /tmp/pp.out; fail "perf probe $*"; }
+}
+
+pprobe -a vfs_read
+pprobe -a 'vfs_read%return $retval'
+pprobe -a 'myopen=do_sys_openat2 dfd=%di:s32'
 grep -q '^p:probe/vfs_read _text+[0-9]*$' "$T/kprobe_events" ||
 	fail "kprobe_events: $(cat "$T/kprobe_events")"
 grep -q '^r[0-9]*:probe/vfs_read__return _text+[0-9]* arg1=\$retval$' "$T/kprobe_events" ||
@@ -46,7 +49,7 @@ grep -q ' dd .* probe:vfs_read__return: (ffffffff[0-9a-f]* <- ffffffff[0-9a-f]*)
 grep -q ' dd .* probe:myopen: (ffffffff[0-9a-f]*) dfd=-100$' /tmp/pp.txt ||
 	fail "no do_sys_openat2 hit with dfd=-100: $(grep myopen /tmp/pp.txt | head -n 3)"
 
-$P --no-pager probe -q -d 'probe:*' > /tmp/pp.out 2>&1 || { cat /tmp/pp.out; fail "perf probe -d"; }
+pprobe -d 'probe:*'
 [ -z "$(cat "$T/kprobe_events")" ] || fail "left after -d: $(cat "$T/kprobe_events")"
 [ -d "$T/events/probe" ] && fail "events/probe left after -d"
 exit 0
