@@ -84,7 +84,15 @@ body=$(grep -v '^#' trace) || true
 [ -n "$body" ] || fail "max_graph_depth=1 recorded nothing"
 bad=$(echo "$body" | grep -vE "${cpu}${dur}\|  $F\(\);\$" |
       grep -vE '^ -{42}$|^ [0-9]\) .* => .*$|^$' | head -n 3) || true
-[ -z "$bad" ] || fail "max_graph_depth=1: $bad"
+# Upstream delivers the return of a call entered under an earlier graph
+# tracer (a task asleep in schedule() since then) to the new tracer when
+# it takes the same fgraph_array slot: a lone "} /* func */" line.
+stale=$(echo "$bad" | grep -E "${cpu}${dur}\|  \} /\* [a-z_0-9.]+ \*/\$") || true
+if [ -n "$stale" ] && [ "$stale" = "$bad" ]; then
+	upstream_bug "max_graph_depth=1: a stale return of an earlier tracer: $bad"
+else
+	[ -z "$bad" ] || fail "max_graph_depth=1: $bad"
+fi
 
 # Column options change the header and the lines as upstream's.
 echo 1 > options/funcgraph-proc
