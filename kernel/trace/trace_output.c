@@ -49,8 +49,15 @@ static char hex_digit(unsigned int v)
 	return v < 10 ? '0' + v : 'a' + v - 10;
 }
 
-/* The five flag columns: irqs-off, need-resched, hard/softirq, depths. */
-static void print_flags(struct seq_buf *s, struct trace_entry *ent)
+/**
+ * trace_print_ctx_flags() - the flag columns of a record's context
+ * @s: output
+ * @ent: the record
+ *
+ * Five characters: irqs-off, need-resched, hard/softirq, preemption
+ * depth, migrate-disable depth (upstream's latency flags).
+ */
+void trace_print_ctx_flags(struct seq_buf *s, struct trace_entry *ent)
 {
 	unsigned int f = ent->flags;
 	bool bh_off = f & TRACE_FLAG_BH_OFF;
@@ -472,7 +479,7 @@ void trace_print_record(struct seq_buf *s, struct trace_array *tr, int cpu,
 		put_dec_pad(s, cpu, 3, '0');
 		seq_buf_puts(s, "] ");
 		if (flags & TRACE_OPT_IRQ_INFO)
-			print_flags(s, ent);
+			trace_print_ctx_flags(s, ent);
 		print_time(s, tr, ts);
 		seq_buf_puts(s, ": ");
 	}
@@ -541,7 +548,7 @@ int trace_print_lat_record(struct seq_buf *s, struct trace_array *tr,
 	}
 	trace_find_cmdline(ent->pid, comm);
 	seq_buf_printf(s, "%8.8s-%-7d %3d", comm, ent->pid, cpu);
-	print_flags(s, ent);
+	trace_print_ctx_flags(s, ent);
 	rel = ts > start ? ts - start : 0;
 	if (trace_clock_in_ns(tr)) {
 		seq_buf_printf(s, " %4lluus", div_u64(rel, NSEC_PER_USEC));
@@ -612,24 +619,26 @@ static const char *preempt_model_name(void)
 }
 
 /**
- * trace_print_lat_header() - the header of the latency format
+ * trace_print_lat_info() - the lines of the latency format about a buffer
  * @s: output
  * @tr: the instance
  * @buf: the buffer printed
  * @info: the section it holds (a latency tracer's), or NULL
  *
  * Upstream's text: the tracer and kernel release, the latency line, the
- * task, where the section started and ended, and the column legend.
- * Nothing for an empty buffer.
+ * task, and where the section started and ended.  Nothing for an empty
+ * buffer.
+ *
+ * Return: true when the lines were printed, false for an empty buffer.
  */
-void trace_print_lat_header(struct seq_buf *s, struct trace_array *tr,
-			    struct trace_buffer *buf,
-			    const struct trace_lat_info *info)
+bool trace_print_lat_info(struct seq_buf *s, struct trace_array *tr,
+			  struct trace_buffer *buf,
+			  const struct trace_lat_info *info)
 {
 	static const struct trace_lat_info none = { .comm = "" };
 	unsigned long entries = 0, total = 0, n;
 	unsigned long sym = READ_ONCE(tr->flags) & TRACE_OPT_SYM_OFFSET;
-	int cpu, i;
+	int cpu;
 
 	if (info) {
 		/* A kept section: its records from its start on. */
@@ -645,7 +654,7 @@ void trace_print_lat_header(struct seq_buf *s, struct trace_array *tr,
 		}
 	}
 	if (!entries)
-		return;
+		return false;
 	seq_buf_printf(s, "# %s latency trace v1.1.5 on %s\n",
 		       tr->current_trace->name, init_utsname()->release);
 	seq_buf_puts(s, "# --------------------------------------------------------------------\n");
@@ -666,6 +675,27 @@ void trace_print_lat_header(struct seq_buf *s, struct trace_array *tr,
 			       "#  => ended at:   %ps\n#\n", (void *)info->end_ip);
 	}
 	seq_buf_puts(s, "#\n");
+	return true;
+}
+
+/**
+ * trace_print_lat_header() - the header of the latency format
+ * @s: output
+ * @tr: the instance
+ * @buf: the buffer printed
+ * @info: the section it holds (a latency tracer's), or NULL
+ *
+ * trace_print_lat_info() and the legend of the columns.  Nothing for an
+ * empty buffer.
+ */
+void trace_print_lat_header(struct seq_buf *s, struct trace_array *tr,
+			    struct trace_buffer *buf,
+			    const struct trace_lat_info *info)
+{
+	int i;
+
+	if (!trace_print_lat_info(s, tr, buf, info))
+		return;
 	for (i = 0; i < ARRAY_SIZE(lat_columns); i++)
 		seq_buf_printf(s, "%s%*s\n", lat_columns[i].text,
 			       lat_columns[i].pad, "");
@@ -700,7 +730,7 @@ void trace_print_header(struct seq_buf *s, struct trace_array *tr,
 
 	seq_buf_printf(s, "# tracer: %s\n#\n", t->name);
 	if (t->print_header) {
-		t->print_header(s, tr, state);
+		t->print_header(s, tr, buf, state);
 		return;
 	}
 	if (!(flags & TRACE_OPT_CONTEXT_INFO))

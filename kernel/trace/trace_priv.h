@@ -98,7 +98,7 @@ struct tracer_flags {
  * @print_line: optional; prints the record of @line its own way, or
  *	returns false for the default text (struct trace_line)
  * @print_header: optional; the column header under "# tracer: NAME", in
- *	place of the default one
+ *	place of the default one, for the buffer read (live or snapshot)
  * @list: link in the list of registered tracers
  *
  * Legend: [I] immutable once registered, [L] trace_types_lock.
@@ -125,6 +125,7 @@ struct tracer {
 	bool			(*print_line)(struct trace_line *line);
 	void			(*print_header)(struct seq_buf *s,
 						struct trace_array *tr,
+						struct trace_buffer *buf,
 						void *state);
 	struct list_head	list;
 };
@@ -139,6 +140,8 @@ struct trace_line_src;
  * @ts: its time stamp
  * @ent: the record; valid until trace_line_peek_next()
  * @len: its length
+ * @start: the time_start of the buffer read (of the section it keeps,
+ *	for a latency tracer's snapshot buffer)
  * @syms: the reader's symbol cache
  * @state: what the tracer's print_open gave this reader
  * @src: the reader's source of records (trace_read.c)
@@ -150,6 +153,7 @@ struct trace_line {
 	u64			ts;
 	struct trace_entry	*ent;
 	unsigned int		len;
+	u64			start;
 	struct trace_sym_cache	*syms;
 	void			*state;
 	struct trace_line_src	*src;
@@ -183,6 +187,7 @@ enum trace_opt_bit {
 	TRACE_OPT_PRINTK_DEST_BIT,	/* trace_printk_dest: trace_printk() here */
 	TRACE_OPT_FUNC_TRACE_BIT,	/* function-trace: latency tracers too */
 	TRACE_OPT_FUNC_FORK_BIT,	/* function-fork: pid sets follow forks */
+	TRACE_OPT_DISPLAY_GRAPH_BIT,	/* display-graph: latency tracers' graph */
 	TRACE_OPT_STACKTRACE_BIT,	/* stacktrace: a stack after each event */
 	TRACE_OPT_NR
 };
@@ -208,6 +213,7 @@ enum trace_opt_bit {
 #define TRACE_OPT_PRINTK_DEST	BIT(TRACE_OPT_PRINTK_DEST_BIT)
 #define TRACE_OPT_FUNC_TRACE	BIT(TRACE_OPT_FUNC_TRACE_BIT)
 #define TRACE_OPT_FUNC_FORK	BIT(TRACE_OPT_FUNC_FORK_BIT)
+#define TRACE_OPT_DISPLAY_GRAPH	BIT(TRACE_OPT_DISPLAY_GRAPH_BIT)
 #define TRACE_OPT_STACKTRACE	BIT(TRACE_OPT_STACKTRACE_BIT)
 
 /**
@@ -755,9 +761,32 @@ void trace_print_header(struct seq_buf *s, struct trace_array *tr,
 void trace_print_lat_header(struct seq_buf *s, struct trace_array *tr,
 			    struct trace_buffer *buf,
 			    const struct trace_lat_info *info);
+bool trace_print_lat_info(struct seq_buf *s, struct trace_array *tr,
+			  struct trace_buffer *buf,
+			  const struct trace_lat_info *info);
+void trace_print_ctx_flags(struct seq_buf *s, struct trace_entry *ent);
 void trace_print_event_text(struct seq_buf *s, struct trace_array *tr,
 			    int cpu, u64 ts, struct trace_entry *ent,
 			    unsigned int len, struct trace_sym_cache *cache);
+
+/*
+ * fgraph/: the function_graph tracer's records and text, for the latency
+ * tracers' options/display-graph.  The records go into @tr with the
+ * context @ctx; the text has upstream's columns of that option (relative
+ * time, CPU, task, duration, and the latency flags).
+ */
+bool trace_graph_write_entry(struct trace_array *tr,
+			     const struct ftrace_graph_ent *ent,
+			     unsigned int ctx);
+void trace_graph_write_return(struct trace_array *tr,
+			      const struct ftrace_graph_ret *ret,
+			      unsigned int ctx);
+void *trace_graph_print_open(struct trace_array *tr);
+void trace_graph_print_close(void *state);
+bool trace_graph_print_section(struct trace_line *line, bool marks);
+void trace_graph_print_section_header(struct seq_buf *s, struct trace_array *tr,
+				      struct trace_buffer *buf,
+				      const struct trace_lat_info *info);
 
 /* trace_error_log.c: error_log. */
 void tracing_log_err(struct trace_array *tr, const char *loc, const char *cmd,
@@ -914,6 +943,20 @@ static __always_inline unsigned int trace_irqs_status(void)
 static __always_inline unsigned int trace_ctx_now(void)
 {
 	return trace_ctx_compute(trace_irqs_status());
+}
+
+/**
+ * trace_ctx_callback() - the context of the code a tracing callback hooks
+ *
+ * Function-tracing callbacks (ftrace_ops and fgraph_ops) run under the
+ * recursion lock, which disabled preemption once: that level is left
+ * out, as tracing_gen_ctx_dec() does.
+ *
+ * Return: the context bits of a record about the hooked function.
+ */
+static __always_inline unsigned int trace_ctx_callback(void)
+{
+	return trace_ctx_now() - IS_ENABLED(CONFIG_PREEMPTION);
 }
 
 /*

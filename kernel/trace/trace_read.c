@@ -191,6 +191,7 @@ static void print_line(struct seq_buf *s, struct trace_array *tr,
 		.ts	= ts,
 		.ent	= ring_buffer_event_data(e),
 		.len	= ring_buffer_event_length(e),
+		.start	= src->start,
 		.syms	= syms,
 		.src	= src,
 	};

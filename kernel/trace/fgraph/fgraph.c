@@ -247,17 +247,19 @@ unsigned long ftrace_return_to_handler(struct fgraph_ret_regs *regs)
 #ifdef CONFIG_FUNCTION_GRAPH_RETVAL
 	trace.retval = fgraph_ret_value(regs);
 #endif
-	preempt_disable_notrace();
-	gops = READ_ONCE(fgraph_slots[f->slot].gops);
-	if (gops && READ_ONCE(fgraph_slots[f->slot].gen) == f->gen) {
-		bit = ftrace_test_recursion_trylock(f->func, ret);
-		if (bit >= 0) {
+	/*
+	 * The lock disables preemption once, as on entry: the callback sees
+	 * the same context, and the user stays while it runs.
+	 */
+	bit = ftrace_test_recursion_trylock(f->func, ret);
+	if (bit >= 0) {
+		gops = READ_ONCE(fgraph_slots[f->slot].gops);
+		if (gops && READ_ONCE(fgraph_slots[f->slot].gen) == f->gen) {
 			trace.rettime = trace_clock_local();
 			gops->retfunc(&trace, gops);
-			ftrace_test_recursion_unlock(bit);
 		}
+		ftrace_test_recursion_unlock(bit);
 	}
-	preempt_enable_notrace();
 	/* The callback may have read the frame's data: pop it only now. */
 	barrier();
 	t->curr_ret_stack = top - FRAME_WORDS - f->data_words;

@@ -23,6 +23,7 @@
 #include <linux/ftrace.h>
 #include <linux/delay.h>
 #include <linux/init.h>
+#include <linux/kprobes.h>
 #include <linux/slab.h>
 #include <linux/tracefs.h>
 #include <asm/setup.h>
@@ -95,36 +96,58 @@ static __always_inline bool graph_may_record(struct trace_array *tr)
 	       !(tr->func && ftrace_pid_ignored(tr->func));
 }
 
-static bool write_entry(struct trace_array *tr, struct ftrace_graph_ent *trace)
+/**
+ * trace_graph_write_entry() - write a funcgraph_entry record
+ * @tr: the instance
+ * @ent: the call
+ * @ctx: from trace_ctx_callback() in an fgraph callback
+ *
+ * Return: false when the record could not be written.
+ */
+bool trace_graph_write_entry(struct trace_array *tr,
+			     const struct ftrace_graph_ent *ent,
+			     unsigned int ctx)
 {
 	struct fgraph_ent_entry *rec;
 	struct ring_buffer_event *e;
 	struct trace_buffer *buf;
 
-	e = trace_reserve(tr, &buf, TRACE_GRAPH_ENT, sizeof(*rec), trace_ctx_now());
+	e = trace_reserve(tr, &buf, TRACE_GRAPH_ENT, sizeof(*rec), ctx);
 	if (!e)
 		return false;
 	rec = ring_buffer_event_data(e);
-	rec->graph_ent = *trace;
+	rec->graph_ent = *ent;
 	trace_commit(tr, buf);
 	trace_save_writer_once(tr);
 	return true;
 }
 
-static void write_return(struct trace_array *tr, struct ftrace_graph_ret *trace)
+NOKPROBE_SYMBOL(trace_graph_write_entry);
+
+/**
+ * trace_graph_write_return() - write a funcgraph_exit record
+ * @tr: the instance
+ * @ret: the return
+ * @ctx: from trace_ctx_callback() in an fgraph callback
+ */
+void trace_graph_write_return(struct trace_array *tr,
+			      const struct ftrace_graph_ret *ret,
+			      unsigned int ctx)
 {
 	struct fgraph_ret_entry *rec;
 	struct ring_buffer_event *e;
 	struct trace_buffer *buf;
 
-	e = trace_reserve(tr, &buf, TRACE_GRAPH_RET, sizeof(*rec), trace_ctx_now());
+	e = trace_reserve(tr, &buf, TRACE_GRAPH_RET, sizeof(*rec), ctx);
 	if (!e)
 		return;
 	rec = ring_buffer_event_data(e);
-	rec->ret = *trace;
+	rec->ret = *ret;
 	trace_commit(tr, buf);
 	trace_save_writer_once(tr);
 }
+
+NOKPROBE_SYMBOL(trace_graph_write_return);
 
 static int graph_entry(struct ftrace_graph_ent *trace, struct fgraph_ops *gops)
 {
@@ -160,7 +183,7 @@ static int graph_entry(struct ftrace_graph_ent *trace, struct fgraph_ops *gops)
 		}
 	}
 	/* With a threshold only returns are recorded. */
-	if (gi->thresh || write_entry(tr, trace))
+	if (gi->thresh || trace_graph_write_entry(tr, trace, trace_ctx_callback()))
 		return 1;
 	if (entered)
 		*var &= ~VAR_GRAPH_MASK;
@@ -185,7 +208,7 @@ static void graph_return(struct ftrace_graph_ret *trace, struct fgraph_ops *gops
 	if (gi->thresh && trace->rettime - trace->calltime < gi->thresh)
 		return;
 	if (graph_may_record(tr))
-		write_return(tr, trace);
+		trace_graph_write_return(tr, trace, trace_ctx_callback());
 }
 
 /* ---- The tracer ------------------------------------------------------------------ */
@@ -350,8 +373,8 @@ static struct tracer graph_trace = {
 	.set_flag	= graph_set_flag,
 	.flags		= &graph_flags,
 	.allow_instances = true,
-	.print_open	= graph_print_open,
-	.print_close	= graph_print_close,
+	.print_open	= trace_graph_print_open,
+	.print_close	= trace_graph_print_close,
 	.print_line	= graph_print_line,
 	.print_header	= graph_print_header,
 #ifdef CONFIG_FTRACE_STARTUP_TEST

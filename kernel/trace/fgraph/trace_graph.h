@@ -38,6 +38,7 @@ struct fgraph_ret_entry {
 #define GRAPH_OPT_PROC		BIT(3)
 #define GRAPH_OPT_DURATION	BIT(4)
 #define GRAPH_OPT_ABSTIME	BIT(5)
+#define GRAPH_OPT_REL_TIME	BIT(6)	/* display-graph only, not an option */
 #define GRAPH_OPT_IRQS		BIT(7)
 #define GRAPH_OPT_TAIL		BIT(8)
 #define GRAPH_OPT_SLEEP_TIME	BIT(9)
@@ -49,9 +50,8 @@ extern struct tracer_flags graph_flags;
 /* trace_graph_output.c */
 int graph_entry_fields(struct trace_event_call *call);
 int graph_exit_fields(struct trace_event_call *call);
-void *graph_print_open(struct trace_array *tr);
-void graph_print_close(void *state);
 bool graph_print_line(struct trace_line *line);
-void graph_print_header(struct seq_buf *s, struct trace_array *tr, void *state);
+void graph_print_header(struct seq_buf *s, struct trace_array *tr,
+			struct trace_buffer *buf, void *state);
 
 #endif /* _KERNEL_TRACE_GRAPH_H */

@@ -15,6 +15,12 @@
  * (a change prints a separator) and the functions of the open calls at
  * each depth (a return whose call was not seen names its function).
  *
+ * The latency tracers print their sections this way with
+ * options/display-graph (trace_graph_print_section()): fixed columns,
+ * among them the time since the section started.  With
+ * options/latency-format, the lines carry the context flags of the
+ * default latency format and the header upstream's latency lines.
+ *
  * The format files of the two records are here too: they are generated
  * from the same structures.
  */
@@ -28,6 +34,10 @@
 #define GRAPH_INDENT		2
 #define PROC_WIDTH		14
 #define DURATION_FILL		"              |  "
+
+/* The columns of a latency tracer's section (display-graph), upstream's. */
+#define SECTION_OPTS	(GRAPH_OPT_CPU | GRAPH_OPT_PROC | GRAPH_OPT_REL_TIME | \
+			 GRAPH_OPT_DURATION)
 
 /* One CPU's printing state in a reader. */
 struct graph_cpu {
@@ -108,12 +118,12 @@ int graph_exit_fields(struct trace_event_call *call)
 /* ---- Reader state --------------------------------------------------------------- */
 
 /**
- * graph_print_open() - a reader starts printing graph records
+ * trace_graph_print_open() - a reader starts printing graph records
  * @tr: the instance read
  *
  * Return: the reader's state, or NULL without memory.
  */
-void *graph_print_open(struct trace_array *tr)
+void *trace_graph_print_open(struct trace_array *tr)
 {
 	struct graph_reader *r;
 	int cpu;
@@ -130,10 +140,10 @@ void *graph_print_open(struct trace_array *tr)
 }
 
 /**
- * graph_print_close() - free a reader's state
- * @state: from graph_print_open()
+ * trace_graph_print_close() - free a reader's state
+ * @state: from trace_graph_print_open()
  */
-void graph_print_close(void *state)
+void trace_graph_print_close(void *state)
 {
 	kvfree(state);
 }
@@ -184,15 +194,16 @@ static void check_switch(struct seq_buf *s, struct graph_reader *r, int cpu,
 	c->last_pid = pid;
 }
 
-/* The columns before the duration: time, CPU, task. */
+/* The columns before the duration: times, CPU, task, latency flags. */
 static void print_prologue(struct seq_buf *s, struct trace_line *l, u32 opts,
-			   int pid)
+			   struct trace_entry *ent)
 {
+	unsigned long flags = READ_ONCE(l->tr->flags);
 	struct graph_reader *r = l->state;
 	unsigned long usecs, secs;
 	u64 t;
 
-	if (!(READ_ONCE(l->tr->flags) & TRACE_OPT_CONTEXT_INFO))
+	if (!(flags & TRACE_OPT_CONTEXT_INFO))
 		return;
 	if (opts & GRAPH_OPT_ABSTIME) {
 		t = l->ts;
@@ -200,10 +211,19 @@ static void print_prologue(struct seq_buf *s, struct trace_line *l, u32 opts,
 		secs = t;
 		seq_buf_printf(s, "%5lu.%06lu |  ", secs, usecs);
 	}
+	if (opts & GRAPH_OPT_REL_TIME)
+		seq_buf_printf(s, "%9llu us |  ",
+			       div_u64(l->ts > l->start ? l->ts - l->start : 0,
+				       NSEC_PER_USEC));
 	if (opts & GRAPH_OPT_CPU)
 		print_cpu(s, r, l->cpu);
 	if (opts & GRAPH_OPT_PROC) {
-		print_proc(s, pid);
+		print_proc(s, ent->pid);
+		seq_buf_puts(s, " | ");
+	}
+	if (flags & TRACE_OPT_LATENCY_FMT) {
+		seq_buf_putc(s, ' ');
+		trace_print_ctx_flags(s, ent);
 		seq_buf_puts(s, " | ");
 	}
 }
@@ -325,7 +345,7 @@ static void print_leaf(struct trace_line *l, u32 opts,
 	c->depth = depth - 1;
 	if (depth >= 0 && depth < FTRACE_RETFUNC_DEPTH)
 		c->open[depth] = 0;
-	print_prologue(s, l, opts, call->ent.pid);
+	print_prologue(s, l, opts, &call->ent);
 	print_duration(s, l, opts, ret->ret.rettime - ret->ret.calltime);
 	print_indent(s, depth);
 	if (IS_ENABLED(CONFIG_FUNCTION_GRAPH_RETVAL) && (opts & GRAPH_OPT_RETVAL))
@@ -344,7 +364,7 @@ static void print_call(struct trace_line *l, u32 opts,
 	c->depth = depth;
 	if (depth >= 0 && depth < FTRACE_RETFUNC_DEPTH)
 		c->open[depth] = call->graph_ent.func;
-	print_prologue(s, l, opts, call->ent.pid);
+	print_prologue(s, l, opts, &call->ent);
 	if (duration_shown(l, opts))
 		seq_buf_puts(s, DURATION_FILL);
 	print_indent(s, depth);
@@ -394,7 +414,7 @@ static void print_return(struct trace_line *l, u32 opts)
 			named = true;
 		c->open[depth] = 0;
 	}
-	print_prologue(s, l, opts, ret.ent.pid);
+	print_prologue(s, l, opts, &ret.ent);
 	print_duration(s, l, opts, ret.ret.rettime - ret.ret.calltime);
 	print_indent(s, depth);
 	if (IS_ENABLED(CONFIG_FUNCTION_GRAPH_RETVAL) && (opts & GRAPH_OPT_RETVAL))
@@ -417,7 +437,7 @@ static void print_comment(struct trace_line *l, u32 opts)
 	size_t len, start;
 
 	check_switch(s, l->state, l->cpu, l->ent->pid);
-	print_prologue(s, l, opts, l->ent->pid);
+	print_prologue(s, l, opts, l->ent);
 	if (duration_shown(l, opts))
 		seq_buf_puts(s, DURATION_FILL);
 	if (c->depth > 0)
@@ -441,17 +461,8 @@ static void print_comment(struct trace_line *l, u32 opts)
 	seq_buf_puts(s, " */\n");
 }
 
-/**
- * graph_print_line() - a record as a line of the graph
- * @line: the record and the reader
- *
- * Return: false for function and stack records, which keep their usual
- * text; true when the line is printed.
- */
-bool graph_print_line(struct trace_line *line)
+static bool print_graph(struct trace_line *line, u32 opts)
 {
-	u32 opts = READ_ONCE(graph_flags.val);
-
 	if (line->cpu < 0 || line->cpu >= nr_cpu_ids)
 		return false;
 	switch (line->ent->type) {
@@ -471,25 +482,112 @@ bool graph_print_line(struct trace_line *line)
 }
 
 /**
+ * graph_print_line() - a record as a line of the graph
+ * @line: the record and the reader
+ *
+ * Return: false for function and stack records, which keep their usual
+ * text; true when the line is printed.
+ */
+bool graph_print_line(struct trace_line *line)
+{
+	return print_graph(line, READ_ONCE(graph_flags.val));
+}
+
+/**
+ * trace_graph_print_section() - a record of a latency tracer as a graph line
+ * @line: the record and the reader (trace_graph_print_open()'s state)
+ * @marks: the marks of long durations too (the wakeup tracers')
+ *
+ * The columns do not follow the funcgraph options: relative time, CPU,
+ * task and duration, as upstream's display-graph.
+ *
+ * Return: as graph_print_line().
+ */
+bool trace_graph_print_section(struct trace_line *line, bool marks)
+{
+	return print_graph(line, SECTION_OPTS | (marks ? GRAPH_OPT_OVERHEAD : 0));
+}
+
+/* The legend of the latency flags, over them (upstream's trailing spaces). */
+static const char * const lat_legend[] = {
+	"  _-----=> irqs-off        ",
+	" / _----=> need-resched    ",
+	"| / _---=> hardirq/softirq ",
+	"|| / _--=> preempt-depth   ",
+	"||| /                      ",
+};
+
+static void print_columns(struct seq_buf *s, unsigned long flags, u32 opts)
+{
+	bool lat = flags & TRACE_OPT_LATENCY_FMT;
+	int i, width = 0;
+
+	if (lat) {
+		width += opts & GRAPH_OPT_ABSTIME ? 16 : 0;
+		width += opts & GRAPH_OPT_REL_TIME ? 16 : 0;
+		width += opts & GRAPH_OPT_CPU ? 4 : 0;
+		width += opts & GRAPH_OPT_PROC ? 17 : 0;
+		for (i = 0; i < ARRAY_SIZE(lat_legend); i++)
+			seq_buf_printf(s, "#%*s%s\n", min(width, 37), "",
+				       lat_legend[i]);
+	}
+	seq_buf_printf(s, "#%s%s%s%s%s%s               FUNCTION CALLS\n",
+		       opts & GRAPH_OPT_ABSTIME ? "     TIME       " : "",
+		       opts & GRAPH_OPT_REL_TIME ? "   REL TIME     " : "",
+		       opts & GRAPH_OPT_CPU ? " CPU" : "",
+		       opts & GRAPH_OPT_PROC ? "  TASK/PID       " : "",
+		       lat ? "||||   " : "",
+		       opts & GRAPH_OPT_DURATION ? "  DURATION   " : "");
+	seq_buf_printf(s, "#%s%s%s%s%s%s               |   |   |   |\n",
+		       opts & GRAPH_OPT_ABSTIME ? "      |         " : "",
+		       opts & GRAPH_OPT_REL_TIME ? "      |         " : "",
+		       opts & GRAPH_OPT_CPU ? " |  " : "",
+		       opts & GRAPH_OPT_PROC ? "   |    |        " : "",
+		       lat ? "||||   " : "",
+		       opts & GRAPH_OPT_DURATION ? "   |   |      " : "");
+}
+
+/*
+ * The header: in the latency format, upstream's latency lines first, and
+ * nothing at all for an empty buffer.
+ */
+static void print_header(struct seq_buf *s, struct trace_array *tr,
+			 struct trace_buffer *buf,
+			 const struct trace_lat_info *info, u32 opts)
+{
+	unsigned long flags = READ_ONCE(tr->flags);
+
+	if (!(flags & TRACE_OPT_CONTEXT_INFO))
+		return;
+	if ((flags & TRACE_OPT_LATENCY_FMT) &&
+	    !trace_print_lat_info(s, tr, buf, info))
+		return;
+	print_columns(s, flags, opts);
+}
+
+/**
  * graph_print_header() - the column header of the graph
  * @s: output
  * @tr: the instance
+ * @buf: the buffer read
  * @state: the reader's state (unused)
  */
-void graph_print_header(struct seq_buf *s, struct trace_array *tr, void *state)
+void graph_print_header(struct seq_buf *s, struct trace_array *tr,
+			struct trace_buffer *buf, void *state)
 {
-	u32 opts = READ_ONCE(graph_flags.val);
+	print_header(s, tr, buf, NULL, READ_ONCE(graph_flags.val));
+}
 
-	if (!(READ_ONCE(tr->flags) & TRACE_OPT_CONTEXT_INFO))
-		return;
-	seq_buf_printf(s, "#%s%s%s%s               FUNCTION CALLS\n",
-		       opts & GRAPH_OPT_ABSTIME ? "     TIME       " : "",
-		       opts & GRAPH_OPT_CPU ? " CPU" : "",
-		       opts & GRAPH_OPT_PROC ? "  TASK/PID       " : "",
-		       opts & GRAPH_OPT_DURATION ? "  DURATION   " : "");
-	seq_buf_printf(s, "#%s%s%s%s               |   |   |   |\n",
-		       opts & GRAPH_OPT_ABSTIME ? "      |         " : "",
-		       opts & GRAPH_OPT_CPU ? " |  " : "",
-		       opts & GRAPH_OPT_PROC ? "   |    |        " : "",
-		       opts & GRAPH_OPT_DURATION ? "   |   |      " : "");
+/**
+ * trace_graph_print_section_header() - the header of a latency tracer's graph
+ * @s: output
+ * @tr: the instance
+ * @buf: the buffer read
+ * @info: the section kept in @buf, or NULL
+ */
+void trace_graph_print_section_header(struct seq_buf *s, struct trace_array *tr,
+				      struct trace_buffer *buf,
+				      const struct trace_lat_info *info)
+{
+	print_header(s, tr, buf, info, SECTION_OPTS);
 }

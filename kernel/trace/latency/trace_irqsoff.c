@@ -254,6 +254,12 @@ static int attach(unsigned int mode)
 	return ret;
 }
 
+/* Sections in progress end without being measured. */
+static void irqsoff_drop(void)
+{
+	WRITE_ONCE(irqsoff_gen, irqsoff_gen + 1);
+}
+
 static int irqsoff_start(struct trace_array *tr, unsigned int mode)
 {
 	int ret;
@@ -261,7 +267,7 @@ static int irqsoff_start(struct trace_array *tr, unsigned int mode)
 	lockdep_assert_held(&trace_types_lock);
 	if (irqsoff_tr)
 		return -EBUSY;
-	ret = latency_start(tr, LATENCY_IRQSOFF);
+	ret = latency_start(tr, LATENCY_IRQSOFF, irqsoff_drop);
 	if (ret)
 		return ret;
 	WRITE_ONCE(irqsoff_gen, irqsoff_gen + 1);
@@ -337,6 +343,9 @@ static int preemptirqsoff_init(struct trace_array *tr)
 	.init		= _init,				\
 	.reset		= irqsoff_reset,			\
 	.selftest	= IRQSOFF_SELFTEST,			\
+	.print_open	= latency_print_open,			\
+	.print_close	= latency_print_close,			\
+	.print_line	= latency_print_line,			\
 	.print_header	= latency_print_header,			\
 	.allow_instances = true,				\
 	.use_max	= true,					\

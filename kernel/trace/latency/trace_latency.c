@@ -8,6 +8,8 @@
  *				(0 starts again)
  *	options/function-trace	record the functions called inside
  *				sections (on by default)
+ *	options/display-graph	record them as a function graph and
+ *				print the section as one (top instance)
  *
  * A latency tracer calls latency_start() from its init: that claims the
  * instance, forces options/overwrite and options/latency-format on (as
@@ -33,6 +35,24 @@ DEFINE_PER_CPU(bool, latency_in_section[LATENCY_FAMILIES]);
 /* The options a latency tracer forces on while it runs. */
 #define LATENCY_FORCED	(TRACE_OPT_OVERWRITE | TRACE_OPT_LATENCY_FMT)
 
+/*
+ * display-graph: a point of the section as a call of no duration at
+ * depth 0, as upstream.
+ */
+static void record_graph_point(struct trace_array *tr, unsigned long ip,
+			       unsigned int ctx)
+{
+	struct ftrace_graph_ent ent = { .func = ip };
+	struct ftrace_graph_ret ret = { .func = ip };
+
+	ret.calltime = trace_clock_local();
+	ret.rettime = ret.calltime;
+	if (trace_graph_write_entry(tr, &ent, ctx))
+		trace_graph_write_return(tr, &ret, ctx);
+}
+
+NOKPROBE_SYMBOL(record_graph_point);
+
 /**
  * latency_record_fn() - write a function record into an instance
  * @tr: the instance
@@ -40,7 +60,8 @@ DEFINE_PER_CPU(bool, latency_in_section[LATENCY_FAMILIES]);
  * @parent_ip: its caller
  * @ctx: from tracing_gen_ctx()
  *
- * The start and end of sections, and the functions inside them.
+ * The start and end of sections, and the functions inside them; with
+ * display-graph, a call and its return.
  */
 void latency_record_fn(struct trace_array *tr, unsigned long ip,
 		       unsigned long parent_ip, unsigned int ctx)
@@ -49,6 +70,10 @@ void latency_record_fn(struct trace_array *tr, unsigned long ip,
 	struct trace_buffer *buf;
 	struct ftrace_entry *fn;
 
+	if (IS_ENABLED(CONFIG_FUNCTION_GRAPH_TRACER) && READ_ONCE(tr->lat->graph)) {
+		record_graph_point(tr, ip, ctx);
+		return;
+	}
 	e = trace_reserve(tr, &buf, TRACE_FN, sizeof(*fn), ctx);
 	if (!e)
 		return;
@@ -92,11 +117,47 @@ static void latency_func_call(unsigned long ip, unsigned long parent_ip,
 	bit = ftrace_test_recursion_trylock(ip, parent_ip);
 	if (bit < 0)
 		return;
-	latency_record_fn(tr, ip, parent_ip,
-			  trace_ctx_now() - IS_ENABLED(CONFIG_PREEMPTION));
+	latency_record_fn(tr, ip, parent_ip, trace_ctx_callback());
 	ftrace_test_recursion_unlock(bit);
 }
 
+#ifdef CONFIG_FUNCTION_GRAPH_TRACER
+/* display-graph: calls and returns while this CPU is inside a section. */
+static int latency_graph_entry(struct ftrace_graph_ent *trace,
+			       struct fgraph_ops *gops)
+{
+	struct trace_latency *lat = container_of(gops, struct trace_latency, gops);
+
+	if (!this_cpu_read(latency_in_section[lat->family]))
+		return 0;
+	return trace_graph_write_entry(lat->tr, trace, trace_ctx_callback());
+}
+
+static void latency_graph_return(struct ftrace_graph_ret *trace,
+				 struct fgraph_ops *gops)
+{
+	struct trace_latency *lat = container_of(gops, struct trace_latency, gops);
+
+	if (this_cpu_read(latency_in_section[lat->family]))
+		trace_graph_write_return(lat->tr, trace, trace_ctx_callback());
+}
+
+static int graph_ops_set(struct trace_latency *lat, bool on)
+{
+	if (!on) {
+		unregister_ftrace_graph(&lat->gops);
+		return 0;
+	}
+	return register_ftrace_graph(&lat->gops);
+}
+#else
+static int graph_ops_set(struct trace_latency *lat, bool on)
+{
+	return on ? -ENODEV : 0;
+}
+#endif
+
+/* Record functions inside sections or stop, the way @lat->graph says. */
 static int func_ops_set(struct trace_latency *lat, bool on)
 {
 	int ret = 0;
@@ -106,7 +167,9 @@ static int func_ops_set(struct trace_latency *lat, bool on)
 		return 0;
 	if (!IS_ENABLED(CONFIG_FUNCTION_TRACER) || !lat->tr->func)
 		return on ? -ENODEV : 0;
-	if (on)
+	if (lat->graph)
+		ret = graph_ops_set(lat, on);
+	else if (on)
 		ret = register_ftrace_function(&lat->ops);
 	else
 		unregister_ftrace_function(&lat->ops);
@@ -115,16 +178,29 @@ static int func_ops_set(struct trace_latency *lat, bool on)
 	return ret;
 }
 
+/*
+ * display-graph records a graph: in any instance for the wakeup tracers,
+ * in the top one only for irqsoff's family, as upstream.
+ */
+static bool graph_wanted(struct trace_latency *lat, bool display_graph)
+{
+	return IS_ENABLED(CONFIG_FUNCTION_GRAPH_TRACER) && display_graph &&
+	       (lat->family == LATENCY_WAKEUP || lat->tr == &trace_top);
+}
+
 /**
  * latency_start() - a latency tracer starts in an instance
  * @tr: the instance
  * @family: the tracer's family
+ * @drop: forgets the tracer's sections in progress (display-graph's
+ *	restart)
  *
  * Context: trace_types_lock held (the tracer's init).
  * Return: 0, -ENOMEM without the instance's latency state or snapshot
  * buffer, or the error of registering the function-trace callback.
  */
-int latency_start(struct trace_array *tr, enum latency_family family)
+int latency_start(struct trace_array *tr, enum latency_family family,
+		  void (*drop)(void))
 {
 	struct trace_latency *lat = tr->lat;
 	unsigned long flags;
@@ -147,6 +223,9 @@ int latency_start(struct trace_array *tr, enum latency_family family)
 	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
 	ring_buffer_reset(tr->snap);
 	lat->family = family;
+	lat->drop = drop;
+	WRITE_ONCE(lat->graph,
+		   graph_wanted(lat, tr->flags & TRACE_OPT_DISPLAY_GRAPH));
 	lat->running = true;
 	if (tr->flags & TRACE_OPT_FUNC_TRACE) {
 		ret = func_ops_set(lat, true);
@@ -250,15 +329,58 @@ int latency_selftest_end(struct tracer *t, struct trace_array *tr)
 #endif
 
 /**
+ * latency_print_open() - a reader starts printing a latency tracer's records
+ * @tr: the instance
+ *
+ * Return: the graph printer's state for display-graph, which the reader
+ * may see turned on at any time; NULL without the function graph tracer
+ * or memory (then records print in the latency format).
+ */
+void *latency_print_open(struct trace_array *tr)
+{
+	if (!IS_ENABLED(CONFIG_FUNCTION_GRAPH_TRACER))
+		return NULL;
+	return trace_graph_print_open(tr);
+}
+
+/**
+ * latency_print_close() - free what latency_print_open() gave
+ * @state: that state
+ */
+void latency_print_close(void *state)
+{
+	if (IS_ENABLED(CONFIG_FUNCTION_GRAPH_TRACER))
+		trace_graph_print_close(state);
+}
+
+/**
+ * latency_print_line() - a latency tracer's record, as a graph line
+ * @line: the record
+ *
+ * Return: false (the latency format) unless display-graph is set and
+ * the record is one the graph prints.
+ */
+bool latency_print_line(struct trace_line *line)
+{
+	if (!IS_ENABLED(CONFIG_FUNCTION_GRAPH_TRACER) ||
+	    !(READ_ONCE(line->tr->flags) & TRACE_OPT_DISPLAY_GRAPH))
+		return false;
+	return trace_graph_print_section(line,
+					 line->tr->lat->family == LATENCY_WAKEUP);
+}
+
+/**
  * latency_print_header() - the header of a latency tracer's "trace"
  * @s: output
  * @tr: the instance
- * @state: unused (the tracer's print_open gives none)
+ * @buf: the buffer read
+ * @state: the reader's state (unused)
  *
- * The latency header of the kept section (struct tracer.print_header).
+ * The latency header of the kept section (struct tracer.print_header),
+ * with the graph's columns under display-graph.
  */
 void latency_print_header(struct seq_buf *s, struct trace_array *tr,
-			  void *state)
+			  struct trace_buffer *buf, void *state)
 {
 	struct trace_latency *lat = tr->lat;
 	struct trace_lat_info info;
@@ -269,6 +391,12 @@ void latency_print_header(struct seq_buf *s, struct trace_array *tr,
 	raw_spin_lock_irqsave(&lat->lock, flags);
 	info = lat->info;
 	raw_spin_unlock_irqrestore(&lat->lock, flags);
+	if (IS_ENABLED(CONFIG_FUNCTION_GRAPH_TRACER) &&
+	    (READ_ONCE(tr->flags) & TRACE_OPT_DISPLAY_GRAPH)) {
+		trace_graph_print_section_header(s, tr, tr->snap,
+						 info.latency ? &info : NULL);
+		return;
+	}
 	if (!(READ_ONCE(tr->flags) & TRACE_OPT_CONTEXT_INFO))
 		return;
 	trace_print_lat_header(s, tr, tr->snap, info.latency ? &info : NULL);
@@ -326,6 +454,45 @@ static int function_trace_changed(struct trace_array *tr, bool on)
 	return func_ops_set(lat, on);
 }
 
+/*
+ * display-graph changed while a latency tracer runs: start measuring
+ * again, recording the other way (as upstream, the kept section goes).
+ * If the other way cannot record functions, the option stays as it was.
+ */
+static int display_graph_changed(struct trace_array *tr, bool on)
+{
+	struct trace_latency *lat = tr->lat;
+	bool graph, funcs;
+	unsigned long flags;
+	int ret = 0;
+
+	if (!lat || !lat->running)
+		return 0;
+	graph = graph_wanted(lat, on);
+	if (graph == lat->graph)
+		return 0;
+	funcs = lat->ops_on;
+	func_ops_set(lat, false);
+	WRITE_ONCE(lat->graph, graph);
+	if (funcs) {
+		ret = func_ops_set(lat, true);
+		if (ret) {
+			WRITE_ONCE(lat->graph, !graph);
+			func_ops_set(lat, true);
+			return ret;
+		}
+	}
+	/* Sections that started before have their start in the old way. */
+	lat->drop();
+	trace_reset_buffer(tr, RING_BUFFER_ALL_CPUS);
+	ring_buffer_reset(tr->snap);
+	raw_spin_lock_irqsave(&lat->lock, flags);
+	WRITE_ONCE(lat->max, 0);
+	memset(&lat->info, 0, sizeof(lat->info));
+	raw_spin_unlock_irqrestore(&lat->lock, flags);
+	return 0;
+}
+
 static int latency_init(struct trace_array *tr)
 {
 	struct trace_latency *lat;
@@ -340,6 +507,12 @@ static int latency_init(struct trace_array *tr)
 #ifdef CONFIG_FUNCTION_TRACER
 	if (tr->func)
 		lat->ops.sets_of = &tr->func->ops;
+#endif
+#ifdef CONFIG_FUNCTION_GRAPH_TRACER
+	lat->gops.entryfunc = latency_graph_entry;
+	lat->gops.retfunc = latency_graph_return;
+	if (tr->func)
+		lat->gops.ops.sets_of = &tr->func->ops;
 #endif
 	tr->lat = lat;
 	return 0;
@@ -360,6 +533,10 @@ static void latency_create_files(struct trace_array *tr, struct dentry *dir)
 static const struct trace_option latency_opts[] = {
 	{ "function-trace", TRACE_OPT_FUNC_TRACE_BIT, true,
 	  function_trace_changed },
+#ifdef CONFIG_FUNCTION_GRAPH_TRACER
+	{ "display-graph", TRACE_OPT_DISPLAY_GRAPH_BIT, false,
+	  display_graph_changed },
+#endif
 };
 
 static const struct trace_part latency_part = {

@@ -15,6 +15,9 @@
  *
  * options/function-trace: while a CPU is inside a section
  * (latency_in_section), every function it calls is recorded too.
+ * options/display-graph (for irqsoff's family in the top instance only,
+ * as upstream): they are recorded as calls and returns of the function
+ * graph, and "trace" prints the section as a graph.
  *
  * Two families of tracers may run at once, each in one instance: the
  * irqsoff family (irqsoff, preemptoff, preemptirqsoff) and the wakeup
@@ -61,9 +64,16 @@ struct latency_section {
  * @info: the kept section, for the header
  * @running: a latency tracer runs in @tr
  * @family: the family of that tracer
+ * @drop: the tracer's own: forget the sections in progress (their start
+ *	records are gone when the buffers were reset)
  * @ops: records functions inside sections (options/function-trace), with
  *	the instance's set_ftrace_filter and set_ftrace_notrace
- * @ops_on: @ops is registered
+ * @gops: records calls and returns inside sections instead of @ops with
+ *	display-graph
+ * @graph: the functions are recorded as a graph: @gops (not @ops) is the
+ *	one registered while function-trace is on, and the start and end of
+ *	sections are written as graph records
+ * @ops_on: @ops or @gops is registered
  * @saved_flags: @tr's overwrite and latency-format before the tracer started
  * @snap_was_on: @tr had a snapshot buffer before the tracer started
  *
@@ -77,7 +87,12 @@ struct trace_latency {
 	struct trace_lat_info	info;		/* [K] */
 	bool			running;	/* [L] */
 	enum latency_family	family;		/* [L] */
+	void			(*drop)(void);	/* [L] */
 	struct ftrace_ops	ops;		/* [L] */
+#ifdef CONFIG_FUNCTION_GRAPH_TRACER
+	struct fgraph_ops	gops;		/* [L] */
+#endif
+	bool			graph;		/* [L] write, READ_ONCE */
 	bool			ops_on;		/* [L] */
 	unsigned long		saved_flags;	/* [L] */
 	bool			snap_was_on;	/* [L] */
@@ -91,15 +106,19 @@ struct trace_latency {
  */
 DECLARE_PER_CPU(bool, latency_in_section[LATENCY_FAMILIES]);
 
-int latency_start(struct trace_array *tr, enum latency_family family);
+int latency_start(struct trace_array *tr, enum latency_family family,
+		  void (*drop)(void));
 void latency_stop(struct trace_array *tr);
 void latency_keep(struct trace_array *tr, const struct latency_section *sec);
 void latency_record_fn(struct trace_array *tr, unsigned long ip,
 		       unsigned long parent_ip, unsigned int ctx);
 void latency_record_end(struct trace_array *tr, unsigned long ip,
 			unsigned long parent_ip, unsigned int ctx);
+void *latency_print_open(struct trace_array *tr);
+void latency_print_close(void *state);
+bool latency_print_line(struct trace_line *line);
 void latency_print_header(struct seq_buf *s, struct trace_array *tr,
-			  void *state);
+			  struct trace_buffer *buf, void *state);
 int latency_selftest_end(struct tracer *t, struct trace_array *tr);
 
 /**

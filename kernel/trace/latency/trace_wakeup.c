@@ -324,7 +324,7 @@ static int wakeup_start(struct trace_array *tr, enum wakeup_mode mode)
 	lockdep_assert_held(&trace_types_lock);
 	if (wakeup_tr)
 		return -EBUSY;
-	ret = latency_start(tr, LATENCY_WAKEUP);
+	ret = latency_start(tr, LATENCY_WAKEUP, follow_reset);
 	if (ret)
 		return ret;
 	follow_reset();
@@ -409,6 +409,9 @@ static int wakeup_selftest(struct tracer *t, struct trace_array *tr)
 	.init		= _init,				\
 	.reset		= wakeup_reset,				\
 	.selftest	= _selftest,				\
+	.print_open	= latency_print_open,			\
+	.print_close	= latency_print_close,			\
+	.print_line	= latency_print_line,			\
 	.print_header	= latency_print_header,			\
 	.allow_instances = true,				\
 	.use_max	= true,					\
