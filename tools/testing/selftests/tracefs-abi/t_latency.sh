@@ -52,12 +52,12 @@ for t in irqsoff preemptoff; do
 	grep -q '^#  cmd     pid     |||||| time  |   caller' trace || fail "$t: no column legend"
 	# The stack closes the section, time counted from its start; the
 	# start record comes first (a record's reservation may take a few
-	# microseconds under emulation).
+	# microseconds under emulation, upstream's over ten on a loaded host).
 	st=$(sed -n 's/.* \([0-9]*\)us.: <stack trace>$/\1/p' trace | head -n 1)
 	[ -n "$st" ] || fail "$t: no stack trace line"
 	within20 "$st" "$us" || fail "$t: stack at ${st} us, section of ${us} us"
-	sed -n '/^#     \\/,$p' trace | grep -q '^ *[^ ]*-[0-9]* *[0-9][.dDbX][.nNp][.hHsSzZ][.0-9a-f][.0-9a-f] *[0-9]us' ||
-		fail "$t: first record not within 10us of the start: $(sed -n '/^#     \\/{n;p}' trace)"
+	sed -n '/^#     \\/,$p' trace | grep -q '^ *[^ ]*-[0-9]* *[0-9][.dDbX][.nNp][.hHsSzZ][.0-9a-f][.0-9a-f] *[0-9]\{1,2\}us' ||
+		fail "$t: first record not within 100us of the start: $(sed -n '/^#     \\/{n;p}' trace)"
 
 	# A shorter section does not replace it.
 	section $mode 25000 > /dev/null
