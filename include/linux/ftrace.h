@@ -182,6 +182,7 @@ void __ftrace_enabled_restore(int enabled);
 static inline bool ftrace_pids_enabled(struct ftrace_ops *ops) { return false; }
 
 unsigned long ftrace_location(unsigned long ip);
+unsigned long ftrace_location_range(unsigned long start, unsigned long end);
 int ftrace_text_reserved(const void *start, const void *end);
 static inline int skip_trace(unsigned long ip) { return 0; }
 static inline bool is_ftrace_trampoline(unsigned long addr) { return false; }
@@ -269,6 +270,12 @@ static inline bool ftrace_pids_enabled(struct ftrace_ops *ops) { return false; }
 
 /* Call-site records: no site is ever recorded, so none is reserved. */
 static inline unsigned long ftrace_location(unsigned long ip) { return 0; }
+static inline unsigned long ftrace_location_range(unsigned long start,
+						  unsigned long end)
+{
+	return 0;
+}
+
 static inline int skip_trace(unsigned long ip) { return 0; }
 static inline int ftrace_text_reserved(const void *start, const void *end)
 {

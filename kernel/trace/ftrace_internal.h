@@ -5,6 +5,7 @@
  *	ftrace_sites.c	the call-site records, boot and module life cycle
  *	ftrace_ops.c	ftrace_ops registration, hashes, the patching pass
  *	ftrace_filter.c	function-name matching and the tracefs files
+ *	fprobe.c	register_fprobe(): entry and exit handlers on functions
  *	ftrace_cmds.c	the commands of set_ftrace_filter (ftrace_cmd.h is
  *			their interface for the parts that add commands)
  *	ftrace_pid.c	set_ftrace_pid, set_ftrace_notrace_pid, function-fork

@@ -199,6 +199,48 @@ unsigned long ftrace_location(unsigned long ip)
 }
 
 /**
+ * ftrace_location_range() - the first call site in a range of text
+ * @start: first byte
+ * @end: last byte
+ *
+ * Return: the address of the lowest site whose instruction overlaps
+ * [@start, @end], or 0 if there is none.
+ */
+unsigned long ftrace_location_range(unsigned long start, unsigned long end)
+{
+	unsigned long first = start >= MCOUNT_INSN_SIZE ?
+			      start - MCOUNT_INSN_SIZE + 1 : 0;
+	unsigned long ip, ret = 0;
+	struct ftrace_group *g;
+	unsigned int lo, hi, mid;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(g, &ftrace_groups, list) {
+		if (end < g->base || first >= g->end)
+			continue;
+		/* The first site at or after @first. */
+		lo = 0;
+		hi = g->nr;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (site_ip(g, &g->sites[mid]) < first)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == g->nr)
+			continue;
+		/* Groups may interleave: keep the lowest of all. */
+		ip = site_ip(g, &g->sites[lo]);
+		if (ip <= end && (!ret || ip < ret))
+			ret = ip;
+	}
+	rcu_read_unlock();
+	return ret;
+}
+EXPORT_SYMBOL_GPL(ftrace_location_range);
+
+/**
  * ftrace_text_reserved() - does a range of text hold a call site?
  * @start: first byte
  * @end: last byte
@@ -211,38 +253,15 @@ unsigned long ftrace_location(unsigned long ip)
 int ftrace_text_reserved(const void *start, const void *end)
 {
 	unsigned long s = (unsigned long)start, e = (unsigned long)end;
-	unsigned long first = s >= MCOUNT_INSN_SIZE ? s - MCOUNT_INSN_SIZE + 1 : 0;
 	unsigned long tramp[] = { (unsigned long)ftrace_caller_call,
 				  (unsigned long)ftrace_regs_caller_call };
-	struct ftrace_group *g;
-	unsigned int lo, hi, mid, i;
-	int ret = 0;
+	unsigned int i;
 
 	/* The trampolines' patched calls belong to us too. */
 	for (i = 0; i < ARRAY_SIZE(tramp); i++)
 		if (tramp[i] + MCOUNT_INSN_SIZE > s && tramp[i] <= e)
 			return 1;
-	rcu_read_lock();
-	list_for_each_entry_rcu(g, &ftrace_groups, list) {
-		if (e < g->base || first >= g->end)
-			continue;
-		/* The first site at or after @first. */
-		lo = 0;
-		hi = g->nr;
-		while (lo < hi) {
-			mid = lo + (hi - lo) / 2;
-			if (site_ip(g, &g->sites[mid]) < first)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < g->nr && site_ip(g, &g->sites[lo]) <= e) {
-			ret = 1;
-			break;
-		}
-	}
-	rcu_read_unlock();
-	return ret;
+	return ftrace_location_range(s, e) != 0;
 }
 
 /**
