@@ -96,6 +96,8 @@ static const char *probe_err_text[PE_NR] = {
 	[PE_NO_EVENT_INFO]	= "This requires both group and event name to attach",
 	[PE_BAD_ATTACH_EVENT]	= "Attached event does not exist",
 	[PE_NO_EP_FILTER]	= "No filter rule after 'if'",
+	[PE_NO_TRACEPOINT]	= "Tracepoint is not found",
+	[PE_BAD_TP_NAME]	= "Invalid character in tracepoint name",
 };
 
 /**

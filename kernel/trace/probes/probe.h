@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Probe events: the parts shared by every kind of dynamic probe event
- * (kprobe events, uprobe events and event probes).
+ * (kprobe events, uprobe events, fprobe events and event probes).
  *
  *   struct dyn_event_type  a kind of dynamic event: how it parses a
  *                          definition, shows, matches and frees one.  The
@@ -61,7 +61,7 @@ enum probe_err {
 	PE_NOFENTRY_ARGS, PE_FILE_NOT_FOUND, PE_NO_REGULAR_FILE,
 	PE_BAD_REFCNT, PE_REFCNT_OPEN_BRACE, PE_BAD_REFCNT_SUFFIX,
 	PE_BAD_UPROBE_OFFS, PE_NO_EVENT_INFO, PE_BAD_ATTACH_EVENT,
-	PE_NO_EP_FILTER,
+	PE_NO_EP_FILTER, PE_NO_TRACEPOINT, PE_BAD_TP_NAME,
 	PE_NR
 };
 
@@ -226,6 +226,8 @@ struct probe_args {
 #define PROBE_CTX_RETURN	BIT(1)	/* a return probe: $retval */
 #define PROBE_CTX_FENTRY	BIT(2)	/* at a function's entry: $argN */
 #define PROBE_CTX_TEVENT	BIT(3)	/* on an event's record: $FIELD */
+#define PROBE_CTX_NOREG		BIT(4)	/* no %REG (fprobe and tracepoint probes) */
+#define PROBE_CTX_TPOINT	BIT(5)	/* on a tracepoint's stub: $arg1 is its 2nd */
 
 struct probe_args *probe_args_parse(struct probe_log *log, int argc,
 				    const char **argv, int first,

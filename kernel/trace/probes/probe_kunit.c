@@ -179,6 +179,35 @@ static void parse_context(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, log.pos, caret);
 }
 
+/*
+ * fprobe and tracepoint probes: no registers; a tracepoint stub's $argN
+ * skips the stub's first argument (the probe's data).
+ */
+static void parse_fprobe_context(struct kunit *test)
+{
+	unsigned int fentry = CTX_ENTRY | PROBE_CTX_NOREG;
+	struct probe_args *args;
+	struct probe_log log;
+	int caret;
+
+	check_parse(test, "f vfs_read ^%ax", fentry, PE_BAD_VAR);
+	check_parse(test, "t sys_enter x=^%di:u8", fentry | PROBE_CTX_TPOINT,
+		    PE_BAD_VAR);
+	check_parse(test, "t sys_enter ^$retval", fentry | PROBE_CTX_TPOINT,
+		    PE_RETVAL_ON_PROBE);
+	args = parse_cmd(test, "t sys_enter $arg1 $arg2", fentry |
+			 PROBE_CTX_TPOINT, &log, &caret);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(args));
+	KUNIT_EXPECT_EQ(test, args->arg[0].prog.src, PSRC_ARG);
+	KUNIT_EXPECT_EQ(test, args->arg[0].prog.imm, 1UL);
+	KUNIT_EXPECT_EQ(test, args->arg[1].prog.imm, 2UL);
+	probe_args_free(args);
+	args = parse_cmd(test, "f vfs_read $arg1", fentry, &log, &caret);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(args));
+	KUNIT_EXPECT_EQ(test, args->arg[0].prog.imm, 0UL);
+	probe_args_free(args);
+}
+
 /* Programs, types and the record layout of correct arguments. */
 static void parse_programs(struct kunit *test)
 {
@@ -457,6 +486,7 @@ static struct kunit_case probe_cases[] = {
 	KUNIT_CASE(parse_errors),
 	KUNIT_CASE(parse_user_errors),
 	KUNIT_CASE(parse_context),
+	KUNIT_CASE(parse_fprobe_context),
 	KUNIT_CASE(parse_programs),
 	KUNIT_CASE(parse_user_programs),
 	KUNIT_CASE(fetch_store_print),

@@ -198,7 +198,8 @@ static int parse_var(struct parse *p, const char *s, int pos)
 			return perr(p, pos, PE_BAD_ARG_NUM, -EINVAL);
 		if (p->ctx & PROBE_CTX_FENTRY) {
 			f->src = PSRC_ARG;
-			f->imm = n - 1;
+			/* A tracepoint stub's first argument is the probe's data. */
+			f->imm = n - 1 + !!(p->ctx & PROBE_CTX_TPOINT);
 			return 0;
 		}
 		/* Upstream's rule: a user-space probe never knows its ABI. */
@@ -342,7 +343,8 @@ static int parse_expr(struct parse *p, char *s, int pos)
 	case '$':
 		return parse_var(p, s + 1, pos);
 	case '%':
-		if (p->ctx & PROBE_CTX_TEVENT)	/* no registers of an event */
+		/* No registers of an event, nor of an fprobe (upstream's rule). */
+		if (p->ctx & (PROBE_CTX_TEVENT | PROBE_CTX_NOREG))
 			return perr(p, pos, PE_BAD_VAR, -EINVAL);
 		ret = regs_query_register_offset(s + 1);
 		if (ret < 0)

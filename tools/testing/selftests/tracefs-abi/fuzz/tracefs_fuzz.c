@@ -434,6 +434,11 @@ static void probe_def(struct sbuf *b, int kind)
 	} else if (kind == 'f') {
 		sadd(b, "f:fuzzf/f%u %s%s", rn(4), pick(&functions, "vfs_read"),
 		     chance(30) ? "%return" : "");
+	} else if (kind == 't') {
+		/* the tracepoint behind an event, mostly */
+		const char *e = event_name(), *c = strchr(e, ':');
+
+		sadd(b, "t:fuzzt/t%u %s", rn(4), chance(90) && c ? c + 1 : e);
 	} else if (kind == 'e') {
 		char p[256];
 
@@ -450,7 +455,7 @@ static void probe_def(struct sbuf *b, int kind)
 		sadd(b, " %s", args[rn(ARRAY_SIZE(args))]);
 	if (chance(15)) {
 		b->len = 0;
-		sadd(b, "-:%s/%c%u", kind == 'u' ? "fuzzu" : "fuzzk", kind, rn(4));
+		sadd(b, "-:fuzz%c/%c%u", kind, kind, rn(4));
 	}
 }
 
@@ -524,7 +529,7 @@ static void build(struct sbuf *b, const char *rel)
 	} else if (!strcmp(name, "uprobe_events")) {
 		probe_def(b, 'u');
 	} else if (!strcmp(name, "dynamic_events")) {
-		probe_def(b, "kufe"[rn(4)]);
+		probe_def(b, "kufet"[rn(5)]);
 	} else if (!strcmp(name, "buffer_size_kb")) {
 		number(b, 2048);
 	} else if (!strcmp(name, "buffer_subbuf_size_kb")) {

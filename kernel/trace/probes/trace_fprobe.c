@@ -1,0 +1,568 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fprobe events and tracepoint probe events, defined in dynamic_events:
+ *
+ *   f[:[GROUP/][EVENT]] SYM [FETCHARGS]		function entry
+ *   f[MAXACTIVE][:[GROUP/][EVENT]] SYM%return [FETCHARGS]	function exit
+ *   t[:[GROUP/][EVENT]] TRACEPOINT [FETCHARGS]		a tracepoint
+ *
+ * An fprobe event hooks a function's ftrace call site through an fprobe
+ * (its return through the fprobe's rethook), not a breakpoint: only at
+ * entry and exit, with no registers in its arguments, and cheap.  A
+ * tracepoint probe adds the tracepoint's stub function as a probe of the
+ * tracepoint and an fprobe on the stub, so $argN are the tracepoint's
+ * arguments (the stub's first argument, the probe data, is skipped).
+ * Definitions without $retval are entry probes; with it, exit probes.
+ *
+ * An fprobe is registered only while its event is enabled somewhere
+ * (the event's arm()); a definition is checked when it is made.  Only
+ * tracepoints of vmlinux can be probed: a module's could go while its
+ * probe exists.
+ */
+#include <linux/ctype.h>
+#include <linux/fprobe.h>
+#include <linux/kallsyms.h>
+#include <linux/kprobes.h>
+#include <linux/security.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/tracepoint.h>
+
+#include "../trace_priv.h"
+#include "probe.h"
+
+/**
+ * struct trace_fprobe - one fprobe or tracepoint probe definition
+ * @dev: on the list of dynamic events; its event
+ * @fp: the fprobe, registered while armed
+ * @symbol: the function or tracepoint, as given
+ * @tpoint: a tracepoint probe's tracepoint, else NULL
+ * @ip: the call site the fprobe hooks (the function's or the stub's),
+ *	found again at each arming
+ * @args: its fetch arguments
+ * @is_return: an exit probe
+ * @armed: @fp is registered
+ *
+ * Legend: event_mutex for @armed, @ip and @fp's registration; the rest
+ * is immutable once defined, and the handlers read only that.
+ */
+struct trace_fprobe {
+	struct dyn_event	dev;
+	struct fprobe		fp;
+	char			*symbol;
+	struct tracepoint	*tpoint;
+	unsigned long		ip;
+	struct probe_args	*args;
+	bool			is_return;
+	bool			armed;
+};
+
+/* The most calls an exit probe may follow at once (f4096:). */
+#define FPROBE_MAXACTIVE_MAX	4096
+
+static struct dyn_event_type fprobe_type;
+
+static struct trace_fprobe *to_tf(struct dyn_event *ev)
+{
+	return container_of(ev, struct trace_fprobe, dev);
+}
+
+static struct trace_fprobe *as_fprobe(struct dyn_event *ev)
+{
+	return ev->type == &fprobe_type ? to_tf(ev) : NULL;
+}
+
+/* ---- the handlers (fast path) ------------------------------------------ */
+
+static int fentry_hit(struct fprobe *fp, unsigned long ip, unsigned long ret_ip,
+		      struct pt_regs *regs, void *data)
+{
+	struct trace_fprobe *tf = container_of(fp, struct trace_fprobe, fp);
+	struct probe_hit hit = { .regs = regs };
+
+	probe_event_write(tf->dev.event, tf->args, &hit, ip, 0);
+	return 0;
+}
+
+NOKPROBE_SYMBOL(fentry_hit);
+
+/* An exit probe's entry: save the $argN it reads at exit. */
+static int fexit_entry(struct fprobe *fp, unsigned long ip,
+		       unsigned long ret_ip, struct pt_regs *regs, void *data)
+{
+	struct trace_fprobe *tf = container_of(fp, struct trace_fprobe, fp);
+
+	probe_args_save_entry(tf->args, regs, data);
+	return 0;
+}
+
+NOKPROBE_SYMBOL(fexit_entry);
+
+static void fexit_hit(struct fprobe *fp, unsigned long ip, unsigned long ret_ip,
+		      struct pt_regs *regs, void *data)
+{
+	struct trace_fprobe *tf = container_of(fp, struct trace_fprobe, fp);
+	struct probe_hit hit = { .regs = regs, .edata = data };
+
+	probe_event_write(tf->dev.event, tf->args, &hit, ret_ip, ip);
+}
+
+NOKPROBE_SYMBOL(fexit_hit);
+
+/* ---- arming ----------------------------------------------------------------- */
+
+/*
+ * The call site the fprobe hooks: the function's, or the tracepoint stub's
+ * (looked up again at each arming: a module may have come back elsewhere).
+ * Return: the address, or 0 for an unknown or notrace function.
+ */
+static unsigned long find_site(struct trace_fprobe *tf)
+{
+	if (tf->tpoint)
+		return ftrace_location((unsigned long)tf->tpoint->probestub);
+	return ftrace_location(kallsyms_lookup_name(tf->symbol));
+}
+
+/* Is another armed tracepoint probe on @tp (its stub is registered)? */
+static bool stub_shared(struct trace_fprobe *tf)
+{
+	struct trace_fprobe *o;
+	struct dyn_event *ev;
+
+	list_for_each_entry(ev, &dyn_events, link) {
+		o = as_fprobe(ev);
+		if (o && o != tf && o->armed && o->tpoint == tf->tpoint)
+			return true;
+	}
+	return false;
+}
+
+static int tf_arm(struct trace_fprobe *tf)
+{
+	struct tracepoint *tp = tf->tpoint;
+	bool stub = tp && !stub_shared(tf);
+	int ret;
+
+	if (tf->armed)
+		return 0;
+	ret = security_locked_down(LOCKDOWN_KPROBES);
+	if (ret)
+		return ret;
+	tf->ip = find_site(tf);
+	if (!tf->ip)
+		return -ENOENT;
+	if (stub) {
+		ret = tracepoint_probe_register_prio_may_exist(tp, tp->probestub,
+							       NULL, 0);
+		if (ret)
+			return ret;
+	}
+	ret = register_fprobe_ips(&tf->fp, &tf->ip, 1);
+	if (ret) {
+		if (stub)
+			tracepoint_probe_unregister(tp, tp->probestub, NULL);
+		return ret;
+	}
+	tf->armed = true;
+	return 0;
+}
+
+static void tf_disarm(struct trace_fprobe *tf)
+{
+	if (!tf->armed)
+		return;
+	/* Waits until no handler runs: the event may go next. */
+	unregister_fprobe(&tf->fp);
+	tf->armed = false;
+	if (tf->tpoint && !stub_shared(tf))
+		tracepoint_probe_unregister(tf->tpoint, tf->tpoint->probestub,
+					    NULL);
+}
+
+/* The event's arm(): register or unregister each of its fprobes. */
+static int fprobe_arm(struct probe_event *pe, bool on)
+{
+	struct trace_fprobe *tf;
+	struct dyn_event *ev;
+	int ret = 0;
+
+	list_for_each_entry(ev, &dyn_events, link) {
+		tf = as_fprobe(ev);
+		if (!tf || ev->event != pe)
+			continue;
+		if (!on)
+			tf_disarm(tf);
+		else if (!ret)
+			ret = tf_arm(tf);
+	}
+	if (ret)
+		list_for_each_entry(ev, &dyn_events, link)
+			if (as_fprobe(ev) && ev->event == pe)
+				tf_disarm(to_tf(ev));
+	return ret;
+}
+
+/* ---- definitions --------------------------------------------------------- */
+
+static void tf_free(struct trace_fprobe *tf)
+{
+	if (!tf)
+		return;
+	probe_args_free(tf->args);
+	kfree(tf->symbol);
+	kfree(tf);
+}
+
+struct tp_find {
+	const char		*name;
+	struct tracepoint	*tp;
+};
+
+static void match_tracepoint(struct tracepoint *tp, void *priv)
+{
+	struct tp_find *f = priv;
+
+	if (!f->tp && !strcmp(tp->name, f->name))
+		f->tp = tp;
+}
+
+/*
+ * Where the probe goes, "SYM[%return]" or "TRACEPOINT", as far as its
+ * text tells: a bad suffix is logged where it starts, a bad tracepoint
+ * character where it is.  Looking the place up comes later, where
+ * upstream does it (see find_place()).
+ */
+static int parse_place(struct probe_log *log, struct trace_fprobe *tf,
+		       bool tpoint, int argc, const char **argv,
+		       unsigned int *ctx)
+{
+	const char *word = argv[1], *pct = strchr(word, '%');
+	char *p;
+	int i;
+
+	log->index = 1;
+	if (pct && (tpoint || strcmp(pct, "%return"))) {
+		probe_log_err(log, pct - word, PE_BAD_ADDR_SUFFIX);
+		return -EINVAL;
+	}
+	tf->symbol = kstrndup(word, pct ? pct - word : strlen(word),
+			      GFP_KERNEL);
+	if (!tf->symbol)
+		return -ENOMEM;
+	tf->is_return = pct;
+	if (tpoint) {
+		for (p = tf->symbol; isalnum(*p) || *p == '_'; p++)
+			;
+		if (*p) {
+			probe_log_err(log, p - tf->symbol, PE_BAD_TP_NAME);
+			return -EINVAL;
+		}
+	}
+	/* $retval makes an exit probe of an entry one (not of a tracepoint). */
+	for (i = 2; i < argc && !tf->is_return; i++) {
+		p = strstr(argv[i], "$retval");
+		if (!p || isalnum(p[7]) || p[7] == '_')
+			continue;
+		if (tpoint) {
+			log->index = i;
+			probe_log_err(log, p - argv[i], PE_RETVAL_ON_PROBE);
+			return -EINVAL;
+		}
+		tf->is_return = true;
+	}
+	if (tpoint)
+		*ctx |= PROBE_CTX_FENTRY | PROBE_CTX_TPOINT;
+	else
+		*ctx |= tf->is_return ? PROBE_CTX_RETURN : PROBE_CTX_FENTRY;
+	return 0;
+}
+
+/* A tracepoint of vmlinux by name (upstream's NO_TRACEPOINT otherwise). */
+static int find_tracepoint(struct probe_log *log, struct trace_fprobe *tf)
+{
+	struct tp_find find = { .name = tf->symbol };
+
+	for_each_kernel_tracepoint(match_tracepoint, &find);
+	if (!find.tp) {
+		log->index = 1;
+		probe_log_err(log, 0, PE_NO_TRACEPOINT);
+		return -EINVAL;
+	}
+	tf->tpoint = find.tp;
+	return 0;
+}
+
+/* "f[MAXACTIVE]": the digits after the letter. */
+static int parse_maxactive(struct probe_log *log, struct trace_fprobe *tf,
+			   const char *word, const char *event)
+{
+	char buf[PROBE_MAX_NAME];
+	unsigned int max;
+	size_t len;
+
+	if (!isdigit(word[1]))
+		return 0;
+	len = event ? event - word - 2 : strlen(word + 1);
+	if (len > PROBE_MAX_NAME - 1) {
+		probe_log_err(log, 1, PE_BAD_MAXACT);
+		return -EINVAL;
+	}
+	memcpy(buf, word + 1, len);
+	buf[len] = '\0';
+	if (kstrtouint(buf, 0, &max) || !max) {
+		probe_log_err(log, 1, PE_BAD_MAXACT);
+		return -EINVAL;
+	}
+	if (max > FPROBE_MAXACTIVE_MAX) {
+		probe_log_err(log, 1, PE_MAXACT_TOO_BIG);
+		return -EINVAL;
+	}
+	tf->fp.nr_maxactive = max;
+	return 0;
+}
+
+static bool same_place(struct trace_fprobe *a, struct trace_fprobe *b)
+{
+	int i;
+
+	if (strcmp(a->symbol, b->symbol) || !a->tpoint != !b->tpoint)
+		return false;
+	for (i = 0; i < a->args->nr; i++)
+		if (strcmp(a->args->arg[i].comm, b->args->arg[i].comm))
+			return false;
+	return true;
+}
+
+/* Attach @tf to its event: a new one, or the existing one it joins. */
+static int attach_event(struct probe_log *log, struct trace_fprobe *tf,
+			const char *group, const char *name)
+{
+	enum probe_kind kind = tf->is_return ? PROBE_RETURN : PROBE_ENTRY;
+	struct probe_event *pe = probe_event_find(group, name);
+	struct dyn_event *ev;
+	bool mixed = false;
+	int d;
+
+	log->index = 0;
+	if (IS_ERR(pe) || (pe && pe->arm != fprobe_arm)) {
+		probe_log_err(log, 0, PE_EVENT_EXIST);
+		return -EEXIST;
+	}
+	if (!pe) {
+		pe = probe_event_new(group, name, kind, tf->args,
+				     TRACE_EVENT_FL_FPROBE);
+		if (IS_ERR(pe))
+			return PTR_ERR(pe);
+		pe->arm = fprobe_arm;
+		pe->probes = 1;
+		tf->dev.event = pe;
+		return 0;
+	}
+	/* An event's probes are all on functions or all on tracepoints. */
+	list_for_each_entry(ev, &dyn_events, link) {
+		if (ev->event == pe && !to_tf(ev)->tpoint != !tf->tpoint)
+			mixed = true;
+	}
+	if (pe->kind != kind || mixed) {
+		probe_log_err(log, 0, PE_DIFF_PROBE_TYPE);
+		return -EEXIST;
+	}
+	d = probe_args_compare(tf->args, pe->args);
+	if (d) {
+		log->index = d + 1;
+		probe_log_err(log, 0, PE_DIFF_ARG_TYPE);
+		return -EEXIST;
+	}
+	list_for_each_entry(ev, &dyn_events, link) {
+		if (ev->event == pe && same_place(to_tf(ev), tf)) {
+			probe_log_err(log, 0, PE_SAME_PROBE);
+			return -EEXIST;
+		}
+	}
+	pe->probes++;
+	tf->dev.event = pe;
+	return 0;
+}
+
+static void default_name(char *buf, struct trace_fprobe *tf)
+{
+	char *p;
+
+	if (tf->tpoint)
+		snprintf(buf, PROBE_MAX_NAME, "%s%s",
+			 isdigit(tf->symbol[0]) ? "_" : "", tf->symbol);
+	else
+		snprintf(buf, PROBE_MAX_NAME, "%s__%s", tf->symbol,
+			 tf->is_return ? "exit" : "entry");
+	for (p = buf; *p; p++)
+		if (!isalnum(*p))
+			*p = '_';
+}
+
+static int fprobe_create(int argc, const char **argv)
+{
+	struct probe_log log = { .sys = "trace_fprobe", .argc = argc,
+				 .argv = argv };
+	char group[PROBE_MAX_NAME], name[PROBE_MAX_NAME] = "";
+	unsigned int ctx = PROBE_CTX_KERNEL | PROBE_CTX_NOREG;
+	struct trace_fprobe *tf;
+	const char *event;
+	bool tpoint;
+	int ret;
+
+	if ((argv[0][0] != 'f' && argv[0][0] != 't') || argc < 2)
+		return -ECANCELED;
+	tf = kzalloc(sizeof(*tf), GFP_KERNEL);
+	if (!tf)
+		return -ENOMEM;
+	tpoint = argv[0][0] == 't';
+	strscpy(group, tpoint ? "tracepoints" : "fprobes", sizeof(group));
+	event = strchr(argv[0] + 1, ':');
+	if (event)
+		event++;
+	ret = parse_maxactive(&log, tf, argv[0], event);
+	if (ret)
+		goto fail;
+	ret = parse_place(&log, tf, tpoint, argc, argv, &ctx);
+	if (ret)
+		goto fail;
+	if (tf->fp.nr_maxactive && !tf->is_return) {
+		log.index = 0;
+		probe_log_err(&log, 1, PE_BAD_MAXACT_TYPE);
+		ret = -EINVAL;
+		goto fail;
+	}
+	log.index = 0;
+	if (event) {
+		ret = probe_parse_event_name(&log, event, event - argv[0],
+					     group, name);
+		if (ret)
+			goto fail;
+	}
+	if (tpoint) {
+		ret = find_tracepoint(&log, tf);
+		if (ret)
+			goto fail;
+	}
+	if (!name[0])
+		default_name(name, tf);
+	tf->args = probe_args_parse(&log, argc - 2, argv + 2, 2, ctx);
+	if (IS_ERR(tf->args)) {
+		ret = PTR_ERR(tf->args);
+		tf->args = NULL;
+		goto fail;
+	}
+	/* Where upstream registers the probe: no site, no probe. */
+	ret = security_locked_down(LOCKDOWN_KPROBES);
+	if (!ret && !find_site(tf))
+		ret = -EINVAL;
+	if (ret) {
+		log.index = 1;
+		probe_log_err(&log, 0, PE_FAIL_REG_PROBE);
+		goto fail;
+	}
+	if (tf->is_return) {
+		tf->fp.exit_handler = fexit_hit;
+		if (tf->args->nr_entry) {
+			tf->fp.entry_handler = fexit_entry;
+			tf->fp.entry_data_size = tf->args->nr_entry * sizeof(long);
+		}
+	} else {
+		tf->fp.entry_handler = fentry_hit;
+	}
+	ret = attach_event(&log, tf, group, name);
+	if (ret)
+		goto fail;
+	dyn_event_add(&tf->dev, &fprobe_type, tf->dev.event);
+	/* An event that is enabled already gets the new probe armed. */
+	if (tf->dev.event->enabled) {
+		ret = tf_arm(tf);
+		if (ret) {
+			log.index = 1;
+			probe_log_err(&log, 0, PE_FAIL_REG_PROBE);
+			fprobe_type.free(&tf->dev);
+			return ret;
+		}
+	}
+	return 0;
+fail:
+	tf_free(tf);
+	return ret;
+}
+
+/* ---- the dynamic event kind ---------------------------------------------- */
+
+static void fprobe_show(struct seq_file *m, struct dyn_event *ev)
+{
+	struct trace_fprobe *tf = to_tf(ev);
+	int i;
+
+	seq_putc(m, tf->tpoint ? 't' : 'f');
+	if (tf->is_return && tf->fp.nr_maxactive)
+		seq_printf(m, "%d", tf->fp.nr_maxactive);
+	seq_printf(m, ":%s/%s %s%s", ev->event->call.class->system,
+		   trace_event_name(&ev->event->call), tf->symbol,
+		   tf->is_return ? "%return" : "");
+	for (i = 0; i < tf->args->nr; i++)
+		seq_printf(m, " %s=%s", tf->args->arg[i].name,
+			   tf->args->arg[i].comm);
+	seq_putc(m, '\n');
+}
+
+static bool fprobe_busy(struct dyn_event *ev)
+{
+	return probe_event_busy(ev->event);
+}
+
+static int fprobe_free(struct dyn_event *ev)
+{
+	struct trace_fprobe *tf = to_tf(ev);
+	struct probe_event *pe = ev->event;
+	bool owned = tf->args == pe->args;
+
+	/* A sibling may go while the event is enabled; the last may not. */
+	if (pe->probes == 1 && probe_event_busy(pe))
+		return -EBUSY;
+	tf_disarm(tf);
+	list_del(&ev->link);
+	if (pe->probes > 1)
+		pe->probes--;
+	else
+		probe_event_free(pe);	/* not busy: checked above */
+	if (owned)
+		tf->args = NULL;	/* the event's (freed with it) */
+	tf_free(tf);
+	return 0;
+}
+
+/* "-:[GROUP/]EVENT [PLACE [ARGS]]": does it name @ev? */
+static bool fprobe_match(const char *system, const char *event, int argc,
+			 const char **argv, struct dyn_event *ev)
+{
+	struct trace_fprobe *tf = to_tf(ev);
+
+	if ((event[0] && strcmp(trace_event_name(&ev->event->call), event)) ||
+	    (system && strcmp(ev->event->call.class->system, system)))
+		return false;
+	if (!argc)
+		return true;
+	/* The bare name, as upstream: "-:rdx vfs_read ARGS", no %return. */
+	if (strcmp(argv[0], tf->symbol))
+		return false;
+	return probe_args_match(tf->args, argc - 1, argv + 1);
+}
+
+static struct dyn_event_type fprobe_type = {
+	.name	= "fprobe",
+	.create	= fprobe_create,
+	.show	= fprobe_show,
+	.busy	= fprobe_busy,
+	.free	= fprobe_free,
+	.match	= fprobe_match,
+};
+
+static int __init fprobe_events_init(void)
+{
+	return dyn_event_type_register(&fprobe_type);
+}
+core_initcall(fprobe_events_init);
