@@ -112,11 +112,22 @@ void __init ftrace_init(void)
 	unsigned int n = __stop_mcount_loc - __start_mcount_loc;
 	struct ftrace_group *g;
 	u64 t0 = local_clock();
+	unsigned long *ip;
 
 	if (!n) {
 		pr_info("ftrace: no call sites recorded\n");
 		return;
 	}
+	/*
+	 * scripts/sorttable empties the slots of calls outside any function
+	 * symbol (the copy of a weak function that lost to a strong one),
+	 * but a relocatable kernel's boot relocation still moved them by
+	 * the load offset: any slot outside the kernel's text is empty.
+	 * They sort first either way.
+	 */
+	for (ip = __start_mcount_loc; ip < __stop_mcount_loc; ip++)
+		if (!is_kernel_text(*ip) && !is_kernel_inittext(*ip))
+			*ip = 0;
 	/* __mcount_loc is init data, writable until it is freed: sort it there. */
 	g = group_create(__start_mcount_loc, n, NULL);
 	if (!g)
