@@ -32,6 +32,11 @@ struct ftrace_site {
 	u32	flags;
 };
 
+/* How far into its function a call site may be (after the arch's prologue). */
+#ifndef FTRACE_MCOUNT_MAX_OFFSET
+#define FTRACE_MCOUNT_MAX_OFFSET	0
+#endif
+
 #define SITE_REF_MASK	0x00ffffffU
 #define SITE_ENABLED	BIT(24)	/* the site calls the trampoline */
 #define SITE_TOUCHED	BIT(25)	/* it did at some time (touched_functions) */
@@ -171,6 +176,13 @@ static __always_inline bool ftrace_pid_ignored(struct ftrace_inst *fi)
 /* ftrace_selftest_target.c */
 #define FTRACE_SELFTEST_VALUE	0x5eed
 int ftrace_selftest_target(void);
+
+/* Is @ip the call site of ftrace_selftest_target() (after an ENDBR64)? */
+static inline bool ftrace_is_selftest_site(unsigned long ip)
+{
+	return ip - (unsigned long)ftrace_selftest_target <=
+	       FTRACE_MCOUNT_MAX_OFFSET;
+}
 
 /* ftrace_filter.c */
 int ftrace_match_glob(const char *glob, const char *mod, unsigned long **ips,

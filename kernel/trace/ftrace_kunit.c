@@ -43,7 +43,7 @@ static unsigned int count_matches(struct kunit *test, const char *glob)
 
 static void globs_match_sites(struct kunit *test)
 {
-	unsigned long ip = (unsigned long)ftrace_selftest_target;
+	unsigned long ip = ftrace_location((unsigned long)ftrace_selftest_target);
 	unsigned long *ips;
 	unsigned int n;
 
@@ -77,7 +77,7 @@ static void count_call(unsigned long ip, unsigned long parent_ip,
 {
 	struct counter *c = container_of(op, struct counter, ops);
 
-	if (ip == (unsigned long)ftrace_selftest_target) {
+	if (ftrace_is_selftest_site(ip)) {
 		c->hits++;
 		c->last_parent = parent_ip;
 		c->had_regs = ftrace_get_regs(fregs);
@@ -130,7 +130,7 @@ static void one_and_two_ops(struct kunit *test)
 static void filter_changes_while_registered(struct kunit *test)
 {
 	struct counter *a = new_counter(test, 0);
-	unsigned long ip = (unsigned long)ftrace_selftest_target;
+	unsigned long ip = ftrace_location((unsigned long)ftrace_selftest_target);
 	unsigned char name[] = "ftrace_selftest_target";
 	unsigned char bad[] = "no_such_function";
 	struct ftrace_site *s;
@@ -199,7 +199,7 @@ static unsigned long site_calls(unsigned long ip)
  */
 static void regs_only_where_asked(struct kunit *test)
 {
-	unsigned long ip = (unsigned long)ftrace_selftest_target;
+	unsigned long ip = ftrace_location((unsigned long)ftrace_selftest_target);
 	struct counter *a = new_counter(test, 0);
 	struct counter *b = new_counter(test, FTRACE_OPS_FL_SAVE_REGS);
 
@@ -247,7 +247,7 @@ static int kp_pre(struct kprobe *p, struct pt_regs *regs)
 /* A kprobe at a function's entry is armed through our ftrace_ops API. */
 static void kprobe_uses_ftrace(struct kunit *test)
 {
-	unsigned long ip = (unsigned long)ftrace_selftest_target;
+	unsigned long ip = ftrace_location((unsigned long)ftrace_selftest_target);
 	struct kprobe kp = { .addr = (void *)ip, .pre_handler = kp_pre };
 	struct ftrace_site *s;
 

@@ -519,13 +519,25 @@ static int filter_ips(struct ftrace_ops *ops, unsigned long *ips,
 		      unsigned int cnt, bool remove, bool reset)
 {
 	struct ftrace_hash *old, *h;
-	unsigned long *all;
+	unsigned long *all, *want;
 	unsigned int i, n = 0;
 	int ret;
 
-	for (i = 0; i < cnt; i++)
-		if (ftrace_location(ips[i]) != ips[i])
+	want = kvmalloc_array(cnt, sizeof(*want), GFP_KERNEL);
+	if (!want)
+		return -ENOMEM;
+	/*
+	 * A function's own address stands for its call site, as upstream's:
+	 * with IBT the site is after the ENDBR64.
+	 */
+	for (i = 0; i < cnt; i++) {
+		want[i] = ftrace_location(ips[i]);
+		if (!want[i]) {
+			kvfree(want);
 			return -EINVAL;
+		}
+	}
+	ips = want;
 	mutex_lock(&ftrace_lock);
 	old = reset ? NULL : rcu_dereference_protected(ops->filter_hash, 1);
 	all = kvmalloc_array((old ? old->count : 0) + cnt, sizeof(*all), GFP_KERNEL);
@@ -564,18 +576,21 @@ out_free:
 	kvfree(all);
 out:
 	mutex_unlock(&ftrace_lock);
+	kvfree(want);
 	return ret;
 }
 
 /**
  * ftrace_set_filter_ips() - add or remove functions of an ops' filter
  * @ops: the ops
- * @ips: call sites (see ftrace_location())
+ * @ips: call sites, or the addresses of the functions holding them
+ *	(see ftrace_location())
  * @cnt: how many
  * @remove: remove them instead of adding
  * @reset: start from an empty filter
  *
- * Return: 0; -EINVAL if an address is not a call site; -ENOENT when
+ * Return: 0; -EINVAL if an address is no call site nor the start of a
+ * function with one; -ENOENT when
  * removing an address that is not in the filter; -ENOMEM.
  */
 int ftrace_set_filter_ips(struct ftrace_ops *ops, unsigned long *ips,

@@ -281,15 +281,17 @@ int ftrace_text_reserved(const void *start, const void *end)
  * @name: gets the name, KSYM_NAME_LEN bytes
  * @modname: gets the module name or NULL
  *
- * Return: false when @ip is not the start of a known symbol (for example
- * code of a weak function that another definition replaced).
+ * Return: false when @ip is not at the start of a known symbol (for
+ * example code of a weak function that another definition replaced); at
+ * most FTRACE_MCOUNT_MAX_OFFSET bytes in, after an ENDBR64.
  */
 bool ftrace_site_name(unsigned long ip, char *name, const char **modname)
 {
 	unsigned long size, offset;
 	char *mod = NULL;
 
-	if (!kallsyms_lookup(ip, &size, &offset, &mod, name) || offset)
+	if (!kallsyms_lookup(ip, &size, &offset, &mod, name) ||
+	    offset > FTRACE_MCOUNT_MAX_OFFSET)
 		return false;
 	*modname = mod;
 	return true;

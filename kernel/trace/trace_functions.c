@@ -110,7 +110,7 @@ static void selftest_call(unsigned long ip, unsigned long parent_ip,
 {
 	struct pt_regs *regs = ftrace_get_regs(fregs);
 
-	if (ip == (unsigned long)ftrace_selftest_target && regs &&
+	if (ftrace_is_selftest_site(ip) && regs &&
 	    regs->ip == ip + MCOUNT_INSN_SIZE)
 		WRITE_ONCE(selftest_hits, selftest_hits + 1);
 }

@@ -275,7 +275,7 @@ static int selftest_entry(struct ftrace_graph_ent *trace, struct fgraph_ops *gop
 {
 	int *data;
 
-	if (trace->func != (unsigned long)ftrace_selftest_target)
+	if (!ftrace_is_selftest_site(trace->func))
 		return 0;
 	selftest_calls++;
 	data = fgraph_reserve_data(gops->idx, sizeof(*data));
@@ -288,7 +288,7 @@ static void selftest_return(struct ftrace_graph_ret *trace, struct fgraph_ops *g
 {
 	int *data = fgraph_retrieve_data(gops->idx, NULL);
 
-	if (trace->func == (unsigned long)ftrace_selftest_target &&
+	if (ftrace_is_selftest_site(trace->func) &&
 	    trace->rettime >= trace->calltime && data && *data == 0x5eed)
 		selftest_returns++;
 }

@@ -18,6 +18,15 @@
 
 /* Callbacks get (ip, parent_ip, ops, fregs). */
 #define ARCH_SUPPORTS_FTRACE_OPS 1
+
+/*
+ * With IBT a function starts with ENDBR64: its call site is 4 bytes into
+ * it.  A site further in belongs to no function of its own (the code of a
+ * weak function another definition replaced).
+ */
+#ifdef CONFIG_X86_KERNEL_IBT
+#define FTRACE_MCOUNT_MAX_OFFSET	4	/* ENDBR_INSN_SIZE */
+#endif
 #endif
 
 #ifndef __ASSEMBLY__
