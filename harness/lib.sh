@@ -27,7 +27,7 @@ FTK_DEPS="qemu-system-x86_64:qemu-system-x86 busybox:busybox-static
 gcc:gcc make:make flex:flex bison:bison bc:bc cpio:cpio xz:xz-utils
 rsync:rsync perl:perl git:git depmod:kmod trace-cmd:trace-cmd
 funcgraph-perf:perf-tools-unstable gdb:gdb perf:linux-perf
-cyclictest:rt-tests chrt:util-linux"
+cyclictest:rt-tests chrt:util-linux objdump:binutils file:file"
 FTK_LIBS="/usr/include/libelf.h:libelf-dev /usr/include/openssl/ssl.h:libssl-dev
 /usr/include/stdio.h:libc6-dev
 $SRC_TARBALL:linux-source-6.12"

@@ -5,10 +5,13 @@
 # /sys/kernel/debug/tracing, prints the graph of the calls made while it
 # ran, and leaves nop behind.  kprobe-perf defines a kprobe event with a
 # string argument and a filter, prints its hits from trace_pipe and
-# removes the probe again.
+# removes the probe again.  uprobe-perf finds a function of bash with
+# objdump, file and ldconfig, defines a uprobe event on it and prints the
+# hits of the shells started meanwhile.
 . "$(dirname "$0")/lib.sh"
 fg=/ftk/files/funcgraph-perf
 kp=/ftk/files/kprobe-perf
+up=/ftk/files/uprobe-perf
 [ -x "$fg" ] && command -v bash > /dev/null || skip "perf-tools are not in the guest"
 mkdir -p /var/tmp
 if [ -x "$kp" ] && [ -f kprobe_events ]; then
@@ -24,6 +27,18 @@ if [ -x "$kp" ] && [ -f kprobe_events ]; then
 	grep -v '^#' /tmp/kp.out | grep ' myopen: ' | grep -vq 'kp_target"$' &&
 		fail "kprobe-perf: the filter let other files through"
 	[ -z "$(cat kprobe_events)" ] || fail "kprobe-perf left $(cat kprobe_events)"
+fi
+if [ -x "$up" ] && [ -f uprobe_events ] && [ -x /usr/bin/objdump ] &&
+   [ -x /usr/bin/file ] && [ -x /sbin/ldconfig ]; then
+	(while :; do bash -c :; sleep 0.05; done) &
+	load=$!
+	MAGIC=/ftk/files/magic.mgc bash "$up" -d 1 \
+		'p:/bin/bash:initialize_shell_builtins' > /tmp/up.out 2> /tmp/up.err ||
+		{ cat /tmp/up.err; fail "uprobe-perf failed"; }
+	kill $load
+	grep -qE '^ +bash-[0-9]+ +\[[0-9]+\] .{4,5} +[0-9.]+: initialize_shell_builtins: \(0x[0-9a-f]+\)$' /tmp/up.out ||
+		fail "uprobe-perf: no hit: $(grep -m 3 -v '^#' /tmp/up.out)"
+	[ -z "$(cat uprobe_events)" ] || fail "uprobe-perf left $(cat uprobe_events)"
 fi
 grep -qw function_graph available_tracers || skip "no function_graph tracer"
 (while :; do cat /dev/null; sleep 0.05; done) &
