@@ -246,7 +246,54 @@ void dyn_event_add(struct dyn_event *ev, const struct dyn_event_type *type,
 	list_add_tail(&ev->link, &dyn_events);
 }
 
-/* "-:[GROUP/]EVENT [ARGS]": remove the probes it names. */
+/**
+ * dyn_event_may_go() - may a probe be removed now?
+ * @ev: the probe
+ *
+ * Context: event_mutex held.
+ * Return: false for the last probe of an event that is busy
+ * (probe_event_busy()); its siblings may go while the event is enabled.
+ */
+bool dyn_event_may_go(const struct dyn_event *ev)
+{
+	return ev->event->probes > 1 || !probe_event_busy(ev->event);
+}
+
+/**
+ * dyn_event_unlink() - take a probe off the list; its event goes with it
+ *	when it is the last
+ * @ev: the probe, whose handlers are unregistered (dyn_event_may_go()
+ *	said yes)
+ * @args: the probe's arguments; set to NULL when they are the event's
+ *	(its fields point into them: they stay or go with the event)
+ *
+ * Context: event_mutex held.
+ */
+void dyn_event_unlink(struct dyn_event *ev, struct probe_args **args)
+{
+	struct probe_event *pe = ev->event;
+
+	lockdep_assert_held(&event_mutex);
+	list_del(&ev->link);
+	if (*args == pe->args)
+		*args = NULL;
+	if (pe->probes > 1)
+		pe->probes--;
+	else
+		probe_event_free(pe);	/* not busy: dyn_event_may_go() */
+}
+
+/* Does "[GROUP/]EVENT" (@system may be NULL, @event empty) name @ev's event? */
+static bool names_event(const char *system, const char *event,
+			const struct dyn_event *ev)
+{
+	struct trace_event_call *call = &ev->event->call;
+
+	return (!event[0] || !strcmp(trace_event_name(call), event)) &&
+	       (!system || !strcmp(call->class->system, system));
+}
+
+/* "-:[GROUP/]EVENT [PLACE [ARGS]]": remove the probes it names. */
 static int remove_cmd(int argc, const char **argv,
 		      const struct dyn_event_type *type)
 {
@@ -271,8 +318,8 @@ static int remove_cmd(int argc, const char **argv,
 	list_for_each_entry_safe(ev, n, &dyn_events, link) {
 		if (type && ev->type != type)
 			continue;
-		if (!ev->type->match(system, slash ? slash + 1 : event,
-				     argc - 1, argv + 1, ev))
+		if (!names_event(system, slash ? slash + 1 : event, ev) ||
+		    (argc > 1 && !ev->type->match(argc - 1, argv + 1, ev)))
 			continue;
 		ret = ev->type->free(ev);
 		if (ret)
@@ -415,7 +462,8 @@ int dyn_events_clear(const struct dyn_event_type *type)
 
 	mutex_lock(&event_mutex);
 	list_for_each_entry(ev, &dyn_events, link) {
-		if ((!type || ev->type == type) && ev->type->busy(ev)) {
+		if ((!type || ev->type == type) &&
+		    probe_event_busy(ev->event)) {
 			ret = -EBUSY;
 			goto out;
 		}

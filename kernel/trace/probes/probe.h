@@ -237,6 +237,7 @@ struct probe_args *probe_args_parse_event(struct probe_log *log, int argc,
 					  struct trace_event_call *event);
 void probe_args_free(struct probe_args *args);
 int probe_args_compare(const struct probe_args *a, const struct probe_args *b);
+void probe_args_show(struct seq_file *m, const struct probe_args *args);
 bool probe_args_match(const struct probe_args *args, int argc,
 		      const char **argv);
 
@@ -367,19 +368,17 @@ struct probe_return_head {
  * @name: for messages
  * @create: parse one definition; -ECANCELED when it is not of this kind
  * @show: print the definition back as the user gives it
- * @busy: the event cannot go (enabled somewhere)
  * @free: remove the probe; its event goes with the last probe
- * @match: does "-:GROUP/EVENT ARGS" (@system may be NULL) name it
+ * @match: do the words after "-:[GROUP/]EVENT" (at least one: the place,
+ *	then arguments) name the probe, which that name names
  */
 struct dyn_event_type {
 	struct list_head	link;
 	const char		*name;
 	int			(*create)(int argc, const char **argv);
 	void			(*show)(struct seq_file *m, struct dyn_event *ev);
-	bool			(*busy)(struct dyn_event *ev);
 	int			(*free)(struct dyn_event *ev);
-	bool			(*match)(const char *system, const char *event,
-					 int argc, const char **argv,
+	bool			(*match)(int argc, const char **argv,
 					 struct dyn_event *ev);
 };
 
@@ -400,6 +399,8 @@ extern struct list_head dyn_events;
 int dyn_event_type_register(struct dyn_event_type *type);
 void dyn_event_add(struct dyn_event *ev, const struct dyn_event_type *type,
 		   struct probe_event *pe);
+bool dyn_event_may_go(const struct dyn_event *ev);
+void dyn_event_unlink(struct dyn_event *ev, struct probe_args **args);
 int dyn_events_run(const char *buf, const struct dyn_event_type *type);
 ssize_t dyn_events_write(const char __user *ubuf, size_t cnt,
 			 const struct dyn_event_type *type);

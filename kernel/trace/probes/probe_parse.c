@@ -23,6 +23,7 @@
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/ptrace.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -731,6 +732,22 @@ void probe_args_free(struct probe_args *args)
 		kfree(args->arg[i].prog.str);
 	}
 	kfree(args);
+}
+
+/**
+ * probe_args_show() - the arguments of a definition, as it was written
+ * @m: the probe events file
+ * @args: the probe's arguments
+ *
+ * Prints " NAME=BODY" for each and ends the line.
+ */
+void probe_args_show(struct seq_file *m, const struct probe_args *args)
+{
+	int i;
+
+	for (i = 0; i < args->nr; i++)
+		seq_printf(m, " %s=%s", args->arg[i].name, args->arg[i].comm);
+	seq_putc(m, '\n');
 }
 
 /**

@@ -238,19 +238,10 @@ fail:
 static void eprobe_show(struct seq_file *m, struct dyn_event *ev)
 {
 	struct trace_eprobe *ep = to_ep(ev);
-	const struct probe_args *args = ev->event->args;
-	int i;
 
 	seq_printf(m, "e:%s/%s %s.%s", ev->event->call.class->system,
 		   trace_event_name(&ev->event->call), ep->system, ep->event);
-	for (i = 0; i < args->nr; i++)
-		seq_printf(m, " %s=%s", args->arg[i].name, args->arg[i].comm);
-	seq_putc(m, '\n');
-}
-
-static bool eprobe_busy(struct dyn_event *ev)
-{
-	return probe_event_busy(ev->event);
+	probe_args_show(m, ev->event->args);
 }
 
 static int eprobe_free(struct dyn_event *ev)
@@ -268,18 +259,12 @@ static int eprobe_free(struct dyn_event *ev)
 	return 0;
 }
 
-/* "-:[GROUP/]EVENT [SYSTEM.EVENT|SYSTEM/EVENT [ARGS]]": does it name @ev? */
-static bool eprobe_match(const char *system, const char *event, int argc,
-			 const char **argv, struct dyn_event *ev)
+/* "SYSTEM.EVENT|SYSTEM/EVENT [ARGS]" after "-:EVENT": do they name @ev? */
+static bool eprobe_match(int argc, const char **argv, struct dyn_event *ev)
 {
 	struct trace_eprobe *ep = to_ep(ev);
 	const char *sep;
 
-	if ((event[0] && strcmp(trace_event_name(&ev->event->call), event)) ||
-	    (system && strcmp(ev->event->call.class->system, system)))
-		return false;
-	if (!argc)
-		return true;
 	sep = strchr(argv[0], '/') ?: strchr(argv[0], '.');
 	if (!sep || strncmp(ep->system, argv[0], sep - argv[0]) ||
 	    ep->system[sep - argv[0]] || strcmp(ep->event, sep + 1))
@@ -291,7 +276,6 @@ static struct dyn_event_type eprobe_type = {
 	.name	= "eprobe",
 	.create	= eprobe_create,
 	.show	= eprobe_show,
-	.busy	= eprobe_busy,
 	.free	= eprobe_free,
 	.match	= eprobe_match,
 };

@@ -495,7 +495,6 @@ fail:
 static void fprobe_show(struct seq_file *m, struct dyn_event *ev)
 {
 	struct trace_fprobe *tf = to_tf(ev);
-	int i;
 
 	seq_putc(m, tf->tpoint ? 't' : 'f');
 	if (tf->is_return && tf->fp.nr_maxactive)
@@ -503,49 +502,26 @@ static void fprobe_show(struct seq_file *m, struct dyn_event *ev)
 	seq_printf(m, ":%s/%s %s%s", ev->event->call.class->system,
 		   trace_event_name(&ev->event->call), tf->symbol,
 		   tf->is_return ? "%return" : "");
-	for (i = 0; i < tf->args->nr; i++)
-		seq_printf(m, " %s=%s", tf->args->arg[i].name,
-			   tf->args->arg[i].comm);
-	seq_putc(m, '\n');
-}
-
-static bool fprobe_busy(struct dyn_event *ev)
-{
-	return probe_event_busy(ev->event);
+	probe_args_show(m, tf->args);
 }
 
 static int fprobe_free(struct dyn_event *ev)
 {
 	struct trace_fprobe *tf = to_tf(ev);
-	struct probe_event *pe = ev->event;
-	bool owned = tf->args == pe->args;
 
-	/* A sibling may go while the event is enabled; the last may not. */
-	if (pe->probes == 1 && probe_event_busy(pe))
+	if (!dyn_event_may_go(ev))
 		return -EBUSY;
 	tf_disarm(tf);
-	list_del(&ev->link);
-	if (pe->probes > 1)
-		pe->probes--;
-	else
-		probe_event_free(pe);	/* not busy: checked above */
-	if (owned)
-		tf->args = NULL;	/* the event's (freed with it) */
+	dyn_event_unlink(ev, &tf->args);
 	tf_free(tf);
 	return 0;
 }
 
-/* "-:[GROUP/]EVENT [PLACE [ARGS]]": does it name @ev? */
-static bool fprobe_match(const char *system, const char *event, int argc,
-			 const char **argv, struct dyn_event *ev)
+/* "SYMBOL|TRACEPOINT [ARGS]" after "-:EVENT": do they name @ev? */
+static bool fprobe_match(int argc, const char **argv, struct dyn_event *ev)
 {
 	struct trace_fprobe *tf = to_tf(ev);
 
-	if ((event[0] && strcmp(trace_event_name(&ev->event->call), event)) ||
-	    (system && strcmp(ev->event->call.class->system, system)))
-		return false;
-	if (!argc)
-		return true;
 	/* The bare name, as upstream: "-:rdx vfs_read ARGS", no %return. */
 	if (strcmp(argv[0], tf->symbol))
 		return false;
@@ -556,7 +532,6 @@ static struct dyn_event_type fprobe_type = {
 	.name	= "fprobe",
 	.create	= fprobe_create,
 	.show	= fprobe_show,
-	.busy	= fprobe_busy,
 	.free	= fprobe_free,
 	.match	= fprobe_match,
 };

@@ -713,7 +713,6 @@ void perf_kprobe_destroy(struct perf_event *p_event)
 static void kprobe_show(struct seq_file *m, struct dyn_event *ev)
 {
 	struct trace_kprobe *tk = to_tk(ev);
-	int i;
 
 	seq_putc(m, tk->is_return ? 'r' : 'p');
 	if (tk->is_return && tk->rp.maxactive)
@@ -726,51 +725,28 @@ static void kprobe_show(struct seq_file *m, struct dyn_event *ev)
 		seq_printf(m, " %s+%lu", tk->symbol, tk->offset);
 	else
 		seq_printf(m, " %s", tk->symbol);
-	for (i = 0; i < tk->args->nr; i++)
-		seq_printf(m, " %s=%s", tk->args->arg[i].name,
-			   tk->args->arg[i].comm);
-	seq_putc(m, '\n');
-}
-
-static bool kprobe_busy(struct dyn_event *ev)
-{
-	return probe_event_busy(ev->event);
+	probe_args_show(m, tk->args);
 }
 
 static int kprobe_free(struct dyn_event *ev)
 {
 	struct trace_kprobe *tk = to_tk(ev);
-	struct probe_event *pe = ev->event;
-	bool owned = tk->args == pe->args;
 
-	/* A sibling may go while the event is enabled; the last may not. */
-	if (pe->probes == 1 && probe_event_busy(pe))
+	if (!dyn_event_may_go(ev))
 		return -EBUSY;
 	/* No handler, not even a pending return, sees @tk after this. */
 	tk_unregister(tk);
-	list_del(&ev->link);
-	if (pe->probes > 1)
-		pe->probes--;
-	else
-		probe_event_free(pe);	/* not busy: checked above */
-	if (owned)
-		tk->args = NULL;	/* the event's (freed with it) */
+	dyn_event_unlink(ev, &tk->args);
 	tk_free(tk);
 	return 0;
 }
 
-/* "-:[GROUP/]EVENT [PLACE [ARGS]]": does it name @ev? */
-static bool kprobe_match(const char *system, const char *event, int argc,
-			 const char **argv, struct dyn_event *ev)
+/* "PLACE [ARGS]" after "-:EVENT": do they name @ev? */
+static bool kprobe_match(int argc, const char **argv, struct dyn_event *ev)
 {
 	struct trace_kprobe *tk = to_tk(ev);
 	char place[KSYM_NAME_LEN + 24];
 
-	if ((event[0] && strcmp(trace_event_name(&ev->event->call), event)) ||
-	    (system && strcmp(ev->event->call.class->system, system)))
-		return false;
-	if (!argc)
-		return true;
 	if (!tk->symbol)
 		snprintf(place, sizeof(place), "0x%lx", tk->offset);
 	else if (tk->offset)
@@ -786,7 +762,6 @@ static struct dyn_event_type kprobe_type = {
 	.name	= "kprobe",
 	.create	= kprobe_create,
 	.show	= kprobe_show,
-	.busy	= kprobe_busy,
 	.free	= kprobe_free,
 	.match	= kprobe_match,
 };

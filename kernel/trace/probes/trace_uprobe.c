@@ -589,58 +589,34 @@ static void uprobe_show(struct seq_file *m, struct dyn_event *ev)
 {
 	struct trace_uprobe *tu = to_tu(ev);
 	char off[64];
-	int i;
 
 	format_offset(off, sizeof(off), tu);
 	seq_printf(m, "%c:%s/%s %s:%s", tu->is_return ? 'r' : 'p',
 		   ev->event->call.class->system,
 		   trace_event_name(&ev->event->call), tu->filename, off);
-	for (i = 0; i < tu->args->nr; i++)
-		seq_printf(m, " %s=%s", tu->args->arg[i].name,
-			   tu->args->arg[i].comm);
-	seq_putc(m, '\n');
-}
-
-static bool uprobe_busy(struct dyn_event *ev)
-{
-	return probe_event_busy(ev->event);
+	probe_args_show(m, tu->args);
 }
 
 static int uprobe_free(struct dyn_event *ev)
 {
 	struct trace_uprobe *tu = to_tu(ev);
-	struct probe_event *pe = ev->event;
-	bool owned = tu->args == pe->args;
 
-	/* A sibling may go while the event is enabled; the last may not. */
-	if (pe->probes == 1 && probe_event_busy(pe))
+	if (!dyn_event_may_go(ev))
 		return -EBUSY;
 	if (tu_unregister_nosync(tu))
 		uprobe_unregister_sync();
-	list_del(&ev->link);
-	if (pe->probes > 1)
-		pe->probes--;
-	else
-		probe_event_free(pe);	/* not busy: checked above */
-	if (owned)
-		tu->args = NULL;	/* the event's (freed with it) */
+	dyn_event_unlink(ev, &tu->args);
 	tu_free(tu);
 	return 0;
 }
 
-/* "-:[GROUP/]EVENT [PATH:OFFSET[(REF)] [ARGS]]": does it name @ev? */
-static bool uprobe_match(const char *system, const char *event, int argc,
-			 const char **argv, struct dyn_event *ev)
+/* "PATH:OFFSET[(REF)] [ARGS]" after "-:EVENT": do they name @ev? */
+static bool uprobe_match(int argc, const char **argv, struct dyn_event *ev)
 {
 	struct trace_uprobe *tu = to_tu(ev);
 	size_t len = strlen(tu->filename);
 	char off[64];
 
-	if ((event[0] && strcmp(trace_event_name(&ev->event->call), event)) ||
-	    (system && strcmp(ev->event->call.class->system, system)))
-		return false;
-	if (!argc)
-		return true;
 	if (strncmp(argv[0], tu->filename, len) || argv[0][len] != ':')
 		return false;
 	format_offset(off, sizeof(off), tu);
@@ -652,7 +628,6 @@ static struct dyn_event_type uprobe_type = {
 	.name	= "uprobe",
 	.create	= uprobe_create,
 	.show	= uprobe_show,
-	.busy	= uprobe_busy,
 	.free	= uprobe_free,
 	.match	= uprobe_match,
 };
