@@ -274,6 +274,58 @@ void trace_record_stack_regs(struct trace_array *tr, unsigned int trace_ctx,
 	record_stack(tr, trace_ctx, regs, 0, 0, 0);
 }
 
+/* This CPU holds a snap_lock (interrupts are off meanwhile). */
+static DEFINE_PER_CPU(bool, snap_locked);
+
+/**
+ * trace_snap_lock() - take an instance's snap_lock
+ * @tr: the instance
+ *
+ * snap_lock is invisible to lockdep, as upstream's max_lock is: a trigger
+ * on lockdep's own lock:lock_acquire or lock:lock_release event takes
+ * snapshots, and a lock that lockdep sees would fire the event again
+ * inside the snapshot, which then waits for itself.  Interrupts go off
+ * without tracing the change, for the same reason (preemptirq events).
+ * Between lock and unlock: loads and stores only.
+ *
+ * Return: the interrupt state, for trace_snap_unlock().
+ */
+unsigned long trace_snap_lock(struct trace_array *tr)
+{
+	unsigned long flags;
+
+	raw_local_irq_save(flags);
+	this_cpu_write(snap_locked, true);
+	arch_spin_lock(&tr->snap_lock);
+	return flags;
+}
+
+/**
+ * trace_snap_unlock() - release an instance's snap_lock
+ * @tr: the instance
+ * @flags: from trace_snap_lock()
+ */
+void trace_snap_unlock(struct trace_array *tr, unsigned long flags)
+{
+	arch_spin_unlock(&tr->snap_lock);
+	this_cpu_write(snap_locked, false);
+	raw_local_irq_restore(flags);
+}
+
+/**
+ * trace_snap_nested() - is this CPU inside a snap_lock already?
+ *
+ * The lock's slow path can be traced: a probe on it with a snapshot
+ * trigger would take a snapshot while this CPU waits for, or holds, the
+ * lock.  The snapshot being taken is that snapshot.
+ *
+ * Return: true there, where a snapshot must not take the lock.
+ */
+bool trace_snap_nested(void)
+{
+	return this_cpu_read(snap_locked);
+}
+
 /**
  * trace_buffers() - the instance's live buffer and its snapshot buffer
  * @tr: the instance
@@ -286,10 +338,10 @@ void trace_buffers(struct trace_array *tr, struct trace_buffer *bufs[2])
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&tr->snap_lock, flags);
+	flags = trace_snap_lock(tr);
 	bufs[0] = tr->buffer;
 	bufs[1] = tr->snap;
-	raw_spin_unlock_irqrestore(&tr->snap_lock, flags);
+	trace_snap_unlock(tr, flags);
 }
 
 /* Both buffers while the snapshot buffer is allocated: a swap keeps sizes. */
@@ -319,6 +371,7 @@ static int trace_resize(struct trace_array *tr, unsigned long size, int cpu)
 int trace_snap_alloc(struct trace_array *tr)
 {
 	struct trace_buffer *b = tr->snap;
+	unsigned long flags;
 	int cpu, ret;
 
 	lockdep_assert_held(&trace_types_lock);
@@ -331,9 +384,9 @@ int trace_snap_alloc(struct trace_array *tr)
 		for_each_possible_cpu(cpu)
 			if (!cpumask_test_cpu(cpu, tr->cpumask))
 				ring_buffer_record_disable_cpu(b, cpu);
-		raw_spin_lock_irq(&tr->snap_lock);
+		flags = trace_snap_lock(tr);
 		tr->snap = b;
-		raw_spin_unlock_irq(&tr->snap_lock);
+		trace_snap_unlock(tr, flags);
 	}
 	ret = ring_buffer_subbuf_order_set(b, ring_buffer_subbuf_order_get(tr->buffer));
 	if (ret)
@@ -386,16 +439,19 @@ void trace_shrink_buffer(struct trace_array *tr)
 void trace_reset_buffer(struct trace_array *tr, int cpu)
 {
 	struct trace_buffer *buf = READ_ONCE(tr->buffer);
+	unsigned long flags;
+	u64 now;
 
 	if (!buf)
 		return;
 	if (cpu == RING_BUFFER_ALL_CPUS) {
 		ring_buffer_reset(buf);
 		/* Where the latency format counts from; a swap moves it. */
-		raw_spin_lock_irq(&tr->snap_lock);
+		now = ring_buffer_time_stamp(buf);
+		flags = trace_snap_lock(tr);
 		if (tr->buffer == buf)
-			tr->time_start = ring_buffer_time_stamp(buf);
-		raw_spin_unlock_irq(&tr->snap_lock);
+			tr->time_start = now;
+		trace_snap_unlock(tr, flags);
 	} else {
 		ring_buffer_reset_cpu(buf, cpu);
 	}
@@ -841,7 +897,7 @@ static void buffer_create_cpu_files(struct trace_array *tr, struct dentry *dir,
 static int buffer_init(struct trace_array *tr)
 {
 	init_waitqueue_head(&tr->wait);
-	raw_spin_lock_init(&tr->snap_lock);
+	tr->snap_lock = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;
 	tr->snap_cpu = -1;
 	init_irq_work(&tr->wake_work, trace_wake_readers);
 	tr->buffer_percent = 50;	/* as upstream */

@@ -329,7 +329,8 @@ struct trace_part {
  * @buffer: the ring buffer, NULL until tracing_init_buffer()
  * @snap: the snapshot buffer, NULL until the first snapshot
  * @snap_on: @snap is allocated: a snapshot swaps it with @buffer
- * @snap_lock: serialises snapshots (they may be taken in any context)
+ * @snap_lock: serialises snapshots (they may be taken in any context);
+ *	an arch spinlock, taken with trace_snap_lock()
  * @time_start: when @buffer was last emptied, in its clock; where the
  *	latency format counts time from
  * @snap_start: the same for @snap (a latency tracer sets it to the start
@@ -380,7 +381,7 @@ struct trace_array {
 	struct trace_buffer	*buffer;	/* [S] once set, READ_ONCE */
 	struct trace_buffer	*snap;		/* [S], first set under [L] */
 	bool			snap_on;	/* [S] and [L] to set */
-	raw_spinlock_t		snap_lock;
+	arch_spinlock_t		snap_lock;
 	u64			time_start;	/* [S] */
 	u64			snap_start;	/* [S] */
 	int			snap_cpu;	/* [S] */
@@ -411,6 +412,10 @@ struct trace_array {
 	struct list_head	errs;		/* err_lock (trace_error_log.c) */
 	int			nr_errs;	/* err_lock */
 };
+
+unsigned long trace_snap_lock(struct trace_array *tr);
+void trace_snap_unlock(struct trace_array *tr, unsigned long flags);
+bool trace_snap_nested(void);
 
 /**
  * struct trace_cpu_file - what a per-instance file points to

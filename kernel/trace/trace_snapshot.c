@@ -33,7 +33,6 @@ static void swap_buffers(struct trace_array *tr)
 	struct trace_buffer *live = tr->buffer;
 	u64 start = tr->time_start;
 
-	lockdep_assert_held(&tr->snap_lock);
 	WRITE_ONCE(tr->buffer, tr->snap);
 	WRITE_ONCE(tr->snap, live);
 	tr->time_start = tr->snap_start;
@@ -47,7 +46,8 @@ static void swap_buffers(struct trace_array *tr)
  * @tr: the instance
  *
  * Any context but NMI.  Records being written go on into the buffer they
- * were reserved in.
+ * were reserved in.  A snapshot asked for from inside a snapshot (a probe
+ * on the lock's slow path) is that snapshot.
  *
  * Return: true, or false when the snapshot buffer is not allocated.
  */
@@ -56,18 +56,21 @@ bool trace_snapshot_swap(struct trace_array *tr)
 	unsigned long flags;
 	bool on;
 
-	raw_spin_lock_irqsave(&tr->snap_lock, flags);
+	if (trace_snap_nested())
+		return true;
+	flags = trace_snap_lock(tr);
 	on = tr->snap_on;
 	/* As upstream: no swap while tracing is stopped (tracing_stop()). */
 	if (on && !READ_ONCE(tr->stop_count))
 		swap_buffers(tr);
-	raw_spin_unlock_irqrestore(&tr->snap_lock, flags);
+	trace_snap_unlock(tr, flags);
 	return on;
 }
 
 /* Make the snapshot buffer as big as the live one; allowed to swap after. */
 static int snapshot_arm(struct trace_array *tr)
 {
+	unsigned long flags;
 	int ret;
 
 	lockdep_assert_held(&trace_types_lock);
@@ -78,21 +81,23 @@ static int snapshot_arm(struct trace_array *tr)
 		ret = trace_snap_alloc(tr);
 	if (ret)
 		return ret;
-	raw_spin_lock_irq(&tr->snap_lock);
+	flags = trace_snap_lock(tr);
 	tr->snap_on = true;
-	raw_spin_unlock_irq(&tr->snap_lock);
+	trace_snap_unlock(tr, flags);
 	return 0;
 }
 
 /* No more swaps; the buffer shrinks (unless a reader walks it) and empties. */
 static void snapshot_free(struct trace_array *tr)
 {
+	unsigned long flags;
+
 	lockdep_assert_held(&trace_types_lock);
 	if (!tr->snap_on)
 		return;
-	raw_spin_lock_irq(&tr->snap_lock);
+	flags = trace_snap_lock(tr);
 	tr->snap_on = false;
-	raw_spin_unlock_irq(&tr->snap_lock);
+	trace_snap_unlock(tr, flags);
 	ring_buffer_resize(tr->snap, 0, RING_BUFFER_ALL_CPUS);
 	ring_buffer_reset(tr->snap);
 }
@@ -105,6 +110,7 @@ static void snapshot_free(struct trace_array *tr)
 static int snapshot_swap_cpu(struct trace_array *tr, long cpu)
 {
 	struct trace_buffer *bufs[2];
+	unsigned long flags;
 	int ret;
 
 	lockdep_assert_held(&trace_types_lock);
@@ -124,10 +130,10 @@ static int snapshot_swap_cpu(struct trace_array *tr, long cpu)
 	if (ret)
 		return ret;
 	/* The snapshot now holds two times: show all of it. */
-	raw_spin_lock_irq(&tr->snap_lock);
+	flags = trace_snap_lock(tr);
 	tr->snap_cpu = -1;
 	tr->snap_section = false;
-	raw_spin_unlock_irq(&tr->snap_lock);
+	trace_snap_unlock(tr, flags);
 	return 0;
 }
 
@@ -288,15 +294,17 @@ int trace_snapshot_arm(struct trace_array *tr)
  * whose time now counts from @start; its readers see only @cpu's records
  * (or all CPUs') from @start on.  Any context but NMI.
  *
- * Return: true, or false when there was no swap (no snapshot buffer, or
- * tracing stopped).
+ * Return: true, or false when there was no swap (no snapshot buffer,
+ * tracing stopped, or inside a snapshot already).
  */
 bool trace_snapshot_keep(struct trace_array *tr, u64 start, int cpu)
 {
 	unsigned long flags;
 	bool done = false;
 
-	raw_spin_lock_irqsave(&tr->snap_lock, flags);
+	if (trace_snap_nested())
+		return false;
+	flags = trace_snap_lock(tr);
 	if (tr->snap_on && !READ_ONCE(tr->stop_count)) {
 		swap_buffers(tr);
 		tr->snap_start = start;
@@ -304,7 +312,7 @@ bool trace_snapshot_keep(struct trace_array *tr, u64 start, int cpu)
 		tr->snap_section = true;
 		done = true;
 	}
-	raw_spin_unlock_irqrestore(&tr->snap_lock, flags);
+	trace_snap_unlock(tr, flags);
 	return done;
 }
 

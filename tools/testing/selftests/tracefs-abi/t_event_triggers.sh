@@ -8,8 +8,10 @@
 E=events/sched/sched_process_fork
 [ -f $E/trigger ] || skip "no trigger files"
 S=events/sched/sched_switch
+LA=events/lock/lock_acquire
+LR=events/lock/lock_release
 cleanup() {
-	for f in $E/trigger $S/trigger; do
+	for f in $E/trigger $S/trigger $LA/trigger $LR/trigger; do
 		grep -v '^#' $f 2>/dev/null | while read -r l; do
 			echo "!${l%% *}" > $f
 		done
@@ -122,6 +124,26 @@ if [ -f snapshot ]; then
 	expect_content $E/trigger "snapshot:count=0"
 	echo '!snapshot' > $E/trigger
 	echo 0 > $E/enable
+	echo 0 > snapshot
+fi
+
+# Snapshots from lockdep's own lock events (CONFIG_LOCKDEP): the
+# snapshot's lock must not fire them again.  A regression: the fuzzer's
+# snapshot trigger on lock_release deadlocked a CPU on that lock.  One
+# firing inside another is enough; the counts keep upstream, where every
+# snapshot of both CPUs contends for one lock, from stalling RCU (TCG).
+if [ -f $LR/trigger ] && [ -f snapshot ]; then
+	echo 1 > snapshot
+	echo 1 > $LR/enable
+	echo snapshot:5 > $LA/trigger
+	echo snapshot:5 > $LR/trigger
+	fork
+	echo 0 > $LR/enable
+	expect_content $LR/trigger "snapshot:count=0"
+	echo '!snapshot' > $LR/trigger
+	echo '!snapshot' > $LA/trigger
+	grep -q ' lock_release: ' snapshot trace ||
+		fail "no lock_release record in the trace or its snapshot"
 	echo 0 > snapshot
 fi
 
