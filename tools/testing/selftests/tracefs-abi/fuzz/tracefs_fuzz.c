@@ -17,7 +17,8 @@
  * Left out on purpose: the func_stack_trace and stacktrace options.  With
  * the function tracer on every function they make each traced call unwind
  * the stack, which under TCG emulation and lockdep stalls a CPU for longer
- * than RCU tolerates, on upstream's kernel as on ours.
+ * than RCU tolerates, on upstream's kernel as on ours.  So is an unlimited
+ * stacktrace trigger on lockdep's lock events (each lock and unlock).
  *
  * The kernel's reports (oops, WARN, KASAN, lockdep, ...) are what the
  * harness looks for in the console; this program only prints how much it
@@ -337,7 +338,12 @@ static void inject_cmd(struct sbuf *b, const char *ev)
 	}
 }
 
-static void trigger_cmd(struct sbuf *b, const char *ev)
+/*
+ * @lockev: the trigger file of one of lockdep's lock events, which fire
+ * at every lock and unlock: a stacktrace there gets a count, for the
+ * reason the stack options are left out (see the top).
+ */
+static void trigger_cmd(struct sbuf *b, const char *ev, int lockev)
 {
 	static const char *const cmds[] = {
 		"traceon", "traceoff", "snapshot", "stacktrace",
@@ -356,7 +362,7 @@ static void trigger_cmd(struct sbuf *b, const char *ev)
 		snprintf(p, sizeof(p), "%s", event_name());
 		sadd(b, ":%s", p);
 	}
-	if (chance(40))
+	if (chance(40) || (lockev && !strcmp(c, "stacktrace")))
 		sadd(b, ":%u", rn(5));
 	if (chance(40)) {
 		sadd(b, " if ");
@@ -481,6 +487,18 @@ static void cpumask(struct sbuf *b)
 	sadd(b, "%s", masks[rn(ARRAY_SIZE(masks))]);
 }
 
+/*
+ * A file of a probe event the fuzz defines itself ("fuzzK/KN", see
+ * probe_def()): not there at start, and there only now and then.
+ */
+static void dyn_event_file(char *out, size_t n)
+{
+	static const char *const names[] = { "enable", "filter", "trigger" };
+	char k = "kufet"[rn(5)];
+
+	snprintf(out, n, "events/fuzz%c/%c%u/%s", k, k, rn(4), names[rn(3)]);
+}
+
 /* The grammar: what a valid write to a file named NAME (in DIR) looks like. */
 static void build(struct sbuf *b, const char *rel)
 {
@@ -523,7 +541,7 @@ static void build(struct sbuf *b, const char *rel)
 		else
 			filter_expr(b, ev[0] ? ev : NULL, 0);
 	} else if (!strcmp(name, "trigger")) {
-		trigger_cmd(b, NULL);
+		trigger_cmd(b, NULL, !!strstr(rel, "events/lock/"));
 	} else if (!strcmp(name, "kprobe_events")) {
 		probe_def(b, 'k');
 	} else if (!strcmp(name, "uprobe_events")) {
@@ -735,6 +753,12 @@ static void writer(int id)
 			 */
 			const char *rel = chance(50) ? evfiles.w[rn(evfiles.n)] :
 						       files.w[rn(files.n)];
+			char dyn[64];
+
+			if (chance(4)) {
+				dyn_event_file(dyn, sizeof(dyn));
+				rel = dyn;
+			}
 
 			/* few writes to current_tracer: each one patches */
 			if (!strcmp(rel, "current_tracer") && chance(70))
