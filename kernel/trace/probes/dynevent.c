@@ -160,6 +160,44 @@ static bool good_event(const char *s)
 }
 
 /**
+ * probe_parse_maxactive() - the MAXACTIVE of "r[MAXACTIVE][:...]"
+ * @log: the command, for error_log
+ * @word: the definition's first word
+ * @event: where "[GROUP/]EVENT" starts in @word, after the ':', or NULL
+ * @limit: the largest number allowed
+ * @max: gets the number; left alone when the letter has none
+ *
+ * Return: 0, or -EINVAL with the mistake in error_log.
+ */
+int probe_parse_maxactive(struct probe_log *log, const char *word,
+			  const char *event, unsigned int limit,
+			  unsigned int *max)
+{
+	char buf[PROBE_MAX_NAME];
+	unsigned int n;
+	size_t len;
+
+	if (!isdigit(word[1]))
+		return 0;
+	len = event ? event - word - 2 : strlen(word + 1);
+	if (len > PROBE_MAX_NAME - 1)
+		goto bad;
+	memcpy(buf, word + 1, len);
+	buf[len] = '\0';
+	if (kstrtouint(buf, 0, &n) || !n)
+		goto bad;
+	if (n > limit) {
+		probe_log_err(log, 1, PE_MAXACT_TOO_BIG);
+		return -EINVAL;
+	}
+	*max = n;
+	return 0;
+bad:
+	probe_log_err(log, 1, PE_BAD_MAXACT);
+	return -EINVAL;
+}
+
+/**
  * probe_parse_event_name() - "[GROUP/]EVENT" of a definition
  * @log: the command, for error_log
  * @spec: the text after "p:"
@@ -281,6 +319,51 @@ void dyn_event_unlink(struct dyn_event *ev, struct probe_args **args)
 		pe->probes--;
 	else
 		probe_event_free(pe);	/* not busy: dyn_event_may_go() */
+}
+
+/**
+ * dyn_event_join() - may a new probe write an existing event?
+ * @log: the command, for error_log
+ * @pe: the event
+ * @kind: the new probe's record header
+ * @args: its arguments
+ * @probe: the new probe, not on the list yet
+ * @same: does a probe of the event's kind on the list probe the same
+ *	place as @probe?
+ *
+ * The probes of an event share its header and its arguments' names and
+ * types, each at a place of its own.  On success the event counts one
+ * probe more.
+ *
+ * Context: event_mutex held.
+ * Return: 0, or -EEXIST with the mistake in error_log.
+ */
+int dyn_event_join(struct probe_log *log, struct probe_event *pe,
+		   enum probe_kind kind, const struct probe_args *args,
+		   struct dyn_event *probe,
+		   bool (*same)(struct dyn_event *a, struct dyn_event *b))
+{
+	struct dyn_event *ev;
+	int d;
+
+	if (pe->kind != kind) {
+		probe_log_err(log, 0, PE_DIFF_PROBE_TYPE);
+		return -EEXIST;
+	}
+	d = probe_args_compare(args, pe->args);
+	if (d) {
+		log->index = d + 1;
+		probe_log_err(log, 0, PE_DIFF_ARG_TYPE);
+		return -EEXIST;
+	}
+	list_for_each_entry(ev, &dyn_events, link) {
+		if (ev->event == pe && same(ev, probe)) {
+			probe_log_err(log, 0, PE_SAME_PROBE);
+			return -EEXIST;
+		}
+	}
+	pe->probes++;
+	return 0;
 }
 
 /* Does "[GROUP/]EVENT" (@system may be NULL, @event empty) name @ev's event? */

@@ -238,6 +238,8 @@ struct probe_args *probe_args_parse_event(struct probe_log *log, int argc,
 void probe_args_free(struct probe_args *args);
 int probe_args_compare(const struct probe_args *a, const struct probe_args *b);
 void probe_args_show(struct seq_file *m, const struct probe_args *args);
+bool probe_args_same_text(const struct probe_args *a,
+			  const struct probe_args *b);
 bool probe_args_match(const struct probe_args *args, int argc,
 		      const char **argv);
 
@@ -401,6 +403,10 @@ void dyn_event_add(struct dyn_event *ev, const struct dyn_event_type *type,
 		   struct probe_event *pe);
 bool dyn_event_may_go(const struct dyn_event *ev);
 void dyn_event_unlink(struct dyn_event *ev, struct probe_args **args);
+int dyn_event_join(struct probe_log *log, struct probe_event *pe,
+		   enum probe_kind kind, const struct probe_args *args,
+		   struct dyn_event *probe,
+		   bool (*same)(struct dyn_event *a, struct dyn_event *b));
 int dyn_events_run(const char *buf, const struct dyn_event_type *type);
 ssize_t dyn_events_write(const char __user *ubuf, size_t cnt,
 			 const struct dyn_event_type *type);
@@ -409,6 +415,9 @@ int dyn_events_seq_open(struct file *file, const struct dyn_event_type *type,
 			int (*show)(struct seq_file *m, struct dyn_event *ev));
 int dyn_events_open(struct file *file, const struct dyn_event_type *type);
 int dyn_events_release(struct inode *inode, struct file *file);
+int probe_parse_maxactive(struct probe_log *log, const char *word,
+			  const char *event, unsigned int limit,
+			  unsigned int *max);
 int probe_parse_event_name(struct probe_log *log, const char *spec,
 			   int offset, char *group, char *event);
 

@@ -751,6 +751,24 @@ void probe_args_show(struct seq_file *m, const struct probe_args *args)
 }
 
 /**
+ * probe_args_same_text() - were two probes' arguments written alike?
+ * @a: one probe's arguments
+ * @b: the other's, as many (probe_args_compare() said so)
+ *
+ * Return: true when each argument has the same text in both.
+ */
+bool probe_args_same_text(const struct probe_args *a,
+			  const struct probe_args *b)
+{
+	int i;
+
+	for (i = 0; i < a->nr; i++)
+		if (strcmp(a->arg[i].comm, b->arg[i].comm))
+			return false;
+	return true;
+}
+
+/**
  * probe_args_match() - do the words of a removal name a probe's arguments?
  * @args: the probe's arguments
  * @argc: number of words

@@ -292,45 +292,13 @@ static int find_tracepoint(struct probe_log *log, struct trace_fprobe *tf)
 	return 0;
 }
 
-/* "f[MAXACTIVE]": the digits after the letter. */
-static int parse_maxactive(struct probe_log *log, struct trace_fprobe *tf,
-			   const char *word, const char *event)
+/* Two fprobes of an event on the same function or tracepoint. */
+static bool same_fprobe(struct dyn_event *x, struct dyn_event *y)
 {
-	char buf[PROBE_MAX_NAME];
-	unsigned int max;
-	size_t len;
+	struct trace_fprobe *a = to_tf(x), *b = to_tf(y);
 
-	if (!isdigit(word[1]))
-		return 0;
-	len = event ? event - word - 2 : strlen(word + 1);
-	if (len > PROBE_MAX_NAME - 1) {
-		probe_log_err(log, 1, PE_BAD_MAXACT);
-		return -EINVAL;
-	}
-	memcpy(buf, word + 1, len);
-	buf[len] = '\0';
-	if (kstrtouint(buf, 0, &max) || !max) {
-		probe_log_err(log, 1, PE_BAD_MAXACT);
-		return -EINVAL;
-	}
-	if (max > FPROBE_MAXACTIVE_MAX) {
-		probe_log_err(log, 1, PE_MAXACT_TOO_BIG);
-		return -EINVAL;
-	}
-	tf->fp.nr_maxactive = max;
-	return 0;
-}
-
-static bool same_place(struct trace_fprobe *a, struct trace_fprobe *b)
-{
-	int i;
-
-	if (strcmp(a->symbol, b->symbol) || !a->tpoint != !b->tpoint)
-		return false;
-	for (i = 0; i < a->args->nr; i++)
-		if (strcmp(a->args->arg[i].comm, b->args->arg[i].comm))
-			return false;
-	return true;
+	return !strcmp(a->symbol, b->symbol) && !a->tpoint == !b->tpoint &&
+	       probe_args_same_text(a->args, b->args);
 }
 
 /* Attach @tf to its event: a new one, or the existing one it joins. */
@@ -341,7 +309,7 @@ static int attach_event(struct probe_log *log, struct trace_fprobe *tf,
 	struct probe_event *pe = probe_event_find(group, name);
 	struct dyn_event *ev;
 	bool mixed = false;
-	int d;
+	int ret;
 
 	log->index = 0;
 	if (IS_ERR(pe) || (pe && pe->arm != fprobe_arm)) {
@@ -363,25 +331,14 @@ static int attach_event(struct probe_log *log, struct trace_fprobe *tf,
 		if (ev->event == pe && !to_tf(ev)->tpoint != !tf->tpoint)
 			mixed = true;
 	}
-	if (pe->kind != kind || mixed) {
+	if (mixed) {
 		probe_log_err(log, 0, PE_DIFF_PROBE_TYPE);
 		return -EEXIST;
 	}
-	d = probe_args_compare(tf->args, pe->args);
-	if (d) {
-		log->index = d + 1;
-		probe_log_err(log, 0, PE_DIFF_ARG_TYPE);
-		return -EEXIST;
-	}
-	list_for_each_entry(ev, &dyn_events, link) {
-		if (ev->event == pe && same_place(to_tf(ev), tf)) {
-			probe_log_err(log, 0, PE_SAME_PROBE);
-			return -EEXIST;
-		}
-	}
-	pe->probes++;
-	tf->dev.event = pe;
-	return 0;
+	ret = dyn_event_join(log, pe, kind, tf->args, &tf->dev, same_fprobe);
+	if (!ret)
+		tf->dev.event = pe;
+	return ret;
 }
 
 static void default_name(char *buf, struct trace_fprobe *tf)
@@ -405,6 +362,7 @@ static int fprobe_create(int argc, const char **argv)
 				 .argv = argv };
 	char group[PROBE_MAX_NAME], name[PROBE_MAX_NAME] = "";
 	unsigned int ctx = PROBE_CTX_KERNEL | PROBE_CTX_NOREG;
+	unsigned int maxactive = 0;
 	struct trace_fprobe *tf;
 	const char *event;
 	bool tpoint;
@@ -420,9 +378,11 @@ static int fprobe_create(int argc, const char **argv)
 	event = strchr(argv[0] + 1, ':');
 	if (event)
 		event++;
-	ret = parse_maxactive(&log, tf, argv[0], event);
+	ret = probe_parse_maxactive(&log, argv[0], event,
+				    FPROBE_MAXACTIVE_MAX, &maxactive);
 	if (ret)
 		goto fail;
+	tf->fp.nr_maxactive = maxactive;
 	ret = parse_place(&log, tf, tpoint, argc, argv, &ctx);
 	if (ret)
 		goto fail;

@@ -377,50 +377,15 @@ static int parse_place(struct probe_log *log, struct trace_kprobe *tk,
 	return 0;
 }
 
-/* "r[MAXACTIVE]": the digits after the probe's letter. */
-static int parse_maxactive(struct probe_log *log, struct trace_kprobe *tk,
-			   const char *word, const char *event)
+/* Two kprobes of an event at the same place. */
+static bool same_kprobe(struct dyn_event *x, struct dyn_event *y)
 {
-	char buf[PROBE_MAX_NAME];
-	unsigned int max;
-	size_t len;
-
-	if (!isdigit(word[1]))
-		return 0;
-	if (!tk->is_return) {
-		probe_log_err(log, 1, PE_BAD_MAXACT_TYPE);
-		return -EINVAL;
-	}
-	len = event ? event - word - 2 : strlen(word + 1);
-	if (len > PROBE_MAX_NAME - 1) {
-		probe_log_err(log, 1, PE_BAD_MAXACT);
-		return -EINVAL;
-	}
-	memcpy(buf, word + 1, len);
-	buf[len] = '\0';
-	if (kstrtouint(buf, 0, &max) || !max) {
-		probe_log_err(log, 1, PE_BAD_MAXACT);
-		return -EINVAL;
-	}
-	if (max > KRETPROBE_MAXACTIVE_MAX) {
-		probe_log_err(log, 1, PE_MAXACT_TOO_BIG);
-		return -EINVAL;
-	}
-	tk->rp.maxactive = max;
-	return 0;
-}
-
-static bool same_place(struct trace_kprobe *a, struct trace_kprobe *b)
-{
-	int i;
+	struct trace_kprobe *a = to_tk(x), *b = to_tk(y);
 
 	if (a->offset != b->offset || !a->symbol != !b->symbol ||
 	    (a->symbol && strcmp(a->symbol, b->symbol)))
 		return false;
-	for (i = 0; i < a->args->nr; i++)
-		if (strcmp(a->args->arg[i].comm, b->args->arg[i].comm))
-			return false;
-	return true;
+	return probe_args_same_text(a->args, b->args);
 }
 
 /* Attach @tk to its event: a new one, or the existing one it joins. */
@@ -429,9 +394,7 @@ static int attach_event(struct probe_log *log, struct trace_kprobe *tk,
 {
 	enum probe_kind kind = tk->is_return ? PROBE_RETURN : PROBE_ENTRY;
 	struct probe_event *pe = probe_event_find(group, name);
-	struct trace_kprobe *old;
-	struct dyn_event *ev;
-	int d;
+	int ret;
 
 	log->index = 0;
 	if (IS_ERR(pe) || (pe && pe->arm != kprobe_arm)) {
@@ -448,28 +411,10 @@ static int attach_event(struct probe_log *log, struct trace_kprobe *tk,
 		tk->dev.event = pe;
 		return 0;
 	}
-	if (pe->kind != kind) {
-		probe_log_err(log, 0, PE_DIFF_PROBE_TYPE);
-		return -EEXIST;
-	}
-	d = probe_args_compare(tk->args, pe->args);
-	if (d) {
-		log->index = d + 1;
-		probe_log_err(log, 0, PE_DIFF_ARG_TYPE);
-		return -EEXIST;
-	}
-	list_for_each_entry(ev, &dyn_events, link) {
-		if (ev->event != pe)
-			continue;
-		old = to_tk(ev);
-		if (same_place(old, tk)) {
-			probe_log_err(log, 0, PE_SAME_PROBE);
-			return -EEXIST;
-		}
-	}
-	pe->probes++;
-	tk->dev.event = pe;
-	return 0;
+	ret = dyn_event_join(log, pe, kind, tk->args, &tk->dev, same_kprobe);
+	if (!ret)
+		tk->dev.event = pe;
+	return ret;
 }
 
 /*
@@ -512,6 +457,7 @@ static int kprobe_create(int argc, const char **argv)
 				 .argv = argv };
 	char group[PROBE_MAX_NAME] = "kprobes", name[PROBE_MAX_NAME] = "";
 	unsigned int ctx = PROBE_CTX_KERNEL;
+	unsigned int maxactive = 0;
 	struct trace_kprobe *tk;
 	const char *event;
 	int ret;
@@ -530,9 +476,16 @@ static int kprobe_create(int argc, const char **argv)
 	event = strchr(argv[0] + 1, ':');
 	if (event)
 		event++;
-	ret = parse_maxactive(&log, tk, argv[0], event);
+	if (isdigit(argv[0][1]) && !tk->is_return) {
+		probe_log_err(&log, 1, PE_BAD_MAXACT_TYPE);
+		ret = -EINVAL;
+		goto fail;
+	}
+	ret = probe_parse_maxactive(&log, argv[0], event,
+				    KRETPROBE_MAXACTIVE_MAX, &maxactive);
 	if (ret)
 		goto fail;
+	tk->rp.maxactive = maxactive;
 	ret = parse_place(&log, tk, argv[1], &ctx);
 	if (ret)
 		goto fail;

@@ -273,16 +273,13 @@ static int check_ref_ctr(struct trace_uprobe *tu)
 	return 0;
 }
 
-static bool same_place(struct trace_uprobe *a, struct trace_uprobe *b)
+/* Two uprobes of an event at the same place. */
+static bool same_uprobe(struct dyn_event *x, struct dyn_event *y)
 {
-	int i;
+	struct trace_uprobe *a = to_tu(x), *b = to_tu(y);
 
-	if (!same_file(a, b) || a->offset != b->offset)
-		return false;
-	for (i = 0; i < a->args->nr; i++)
-		if (strcmp(a->args->arg[i].comm, b->args->arg[i].comm))
-			return false;
-	return true;
+	return same_file(a, b) && a->offset == b->offset &&
+	       probe_args_same_text(a->args, b->args);
 }
 
 /* Attach @tu to its event: a new one, or the existing one it joins. */
@@ -291,8 +288,7 @@ static int attach_event(struct probe_log *log, struct trace_uprobe *tu,
 {
 	enum probe_kind kind = tu->is_return ? PROBE_RETURN : PROBE_ENTRY;
 	struct probe_event *pe = probe_event_find(group, name);
-	struct dyn_event *ev;
-	int d;
+	int ret;
 
 	log->index = 0;
 	if (IS_ERR(pe) || (pe && pe->arm != uprobe_arm)) {
@@ -310,25 +306,10 @@ static int attach_event(struct probe_log *log, struct trace_uprobe *tu,
 		tu->dev.event = pe;
 		return 0;
 	}
-	if (pe->kind != kind) {
-		probe_log_err(log, 0, PE_DIFF_PROBE_TYPE);
-		return -EEXIST;
-	}
-	d = probe_args_compare(tu->args, pe->args);
-	if (d) {
-		log->index = d + 1;
-		probe_log_err(log, 0, PE_DIFF_ARG_TYPE);
-		return -EEXIST;
-	}
-	list_for_each_entry(ev, &dyn_events, link) {
-		if (ev->event == pe && same_place(to_tu(ev), tu)) {
-			probe_log_err(log, 0, PE_SAME_PROBE);
-			return -EEXIST;
-		}
-	}
-	pe->probes++;
-	tu->dev.event = pe;
-	return 0;
+	ret = dyn_event_join(log, pe, kind, tu->args, &tu->dev, same_uprobe);
+	if (!ret)
+		tu->dev.event = pe;
+	return ret;
 }
 
 /*
