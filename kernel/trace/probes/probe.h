@@ -261,11 +261,30 @@ struct probe_hit {
 };
 
 /* The fetch programs at run time (probe_fetch.c). */
-int probe_args_dyn_size(const struct probe_args *args,
-			const struct probe_hit *hit);
-void probe_args_store(const struct probe_args *args,
-		      const struct probe_hit *hit, void *rec, void *data,
-		      int dynlen);
+int __probe_args_dyn_size(const struct probe_args *args,
+			  const struct probe_hit *hit);
+void __probe_args_store(const struct probe_args *args,
+			const struct probe_hit *hit, void *rec, void *data,
+			int dynlen);
+
+/*
+ * Probe context: a probe without strings, or without arguments, is
+ * common, and costs no call.
+ */
+static __always_inline int probe_args_dyn_size(const struct probe_args *args,
+					       const struct probe_hit *hit)
+{
+	return args->dynamic ? __probe_args_dyn_size(args, hit) : 0;
+}
+
+static __always_inline void probe_args_store(const struct probe_args *args,
+					     const struct probe_hit *hit,
+					     void *rec, void *data, int dynlen)
+{
+	if (args->nr)
+		__probe_args_store(args, hit, rec, data, dynlen);
+}
+
 void probe_args_save_entry(const struct probe_args *args,
 			   struct pt_regs *regs, unsigned long *edata);
 void probe_args_print(struct trace_seq *s, const struct probe_args *args,

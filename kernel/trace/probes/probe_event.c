@@ -239,9 +239,8 @@ void probe_event_write(struct probe_event *pe, const struct probe_args *args,
 	list_for_each_entry_rcu(pf, &pe->files, link) {
 		if (trace_trigger_soft_disabled(pf->file))
 			continue;
-		/* Inline tests: a probe without strings or arguments is common. */
 		if (dyn < 0)
-			dyn = args->dynamic ? probe_args_dyn_size(args, hit) : 0;
+			dyn = probe_args_dyn_size(args, hit);
 		e = trace_event_buffer_reserve(&fb, pf->file,
 					       hs + args->size + dyn);
 		if (!e)
@@ -249,8 +248,7 @@ void probe_event_write(struct probe_event *pe, const struct probe_args *args,
 		if (!(pe->call.flags & TRACE_EVENT_FL_UPROBE))
 			fb.regs = hit->regs;
 		fill_head(pe, e, ip, func);
-		if (args->nr)
-			probe_args_store(args, hit, e, e + hs, dyn);
+		probe_args_store(args, hit, e, e + hs, dyn);
 		trace_event_buffer_commit(&fb);
 	}
 	/* Pairs with smp_store_release() in perf_arm(). */

@@ -214,19 +214,17 @@ static int arg_dyn_size(const struct probe_fetch *f,
 }
 
 /**
- * probe_args_dyn_size() - bytes the strings of a hit need
- * @args: the probe's arguments
+ * __probe_args_dyn_size() - bytes the strings of a hit need
+ * @args: the probe's arguments, some of them strings
  * @hit: what the hit's programs read
  *
- * Return: the total, 0 when there are no strings.
+ * Return: the total.
  */
-int probe_args_dyn_size(const struct probe_args *args,
-			const struct probe_hit *hit)
+int __probe_args_dyn_size(const struct probe_args *args,
+			  const struct probe_hit *hit)
 {
 	int i, total = 0;
 
-	if (!args->dynamic)
-		return 0;
 	for (i = 0; i < args->nr; i++)
 		if (args->arg[i].type->kind == PT_STRING)
 			total += arg_dyn_size(&args->arg[i].prog, hit);
@@ -287,16 +285,16 @@ put:
 }
 
 /**
- * probe_args_store() - fetch every argument of a hit into its record
- * @args: the probe's arguments
+ * __probe_args_store() - fetch every argument of a hit into its record
+ * @args: the probe's arguments, at least one
  * @hit: what the hit's programs read
  * @rec: the record (what __data_loc offsets count from)
  * @data: where the arguments start in it
  * @dynlen: bytes reserved after the fixed part for strings
  */
-void probe_args_store(const struct probe_args *args,
-		      const struct probe_hit *hit, void *rec, void *data,
-		      int dynlen)
+void __probe_args_store(const struct probe_args *args,
+			const struct probe_hit *hit, void *rec, void *data,
+			int dynlen)
 {
 	char *dyn = data + args->size;
 	int i, k, n;
