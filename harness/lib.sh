@@ -162,14 +162,16 @@ ftk_latency_module() {
 
 # ftk_fuzz_module KERNEL DIR: build the fuzz module
 # (tools/testing/selftests/tracefs-abi/fuzz/ftk_fuzz.c: a tracepoint and
-# traced functions) and ftk_printk.ko (the trace_printk() family) out of
+# traced functions), ftk_printk.ko (the trace_printk() family) and
+# ftk_preemptoff.ko (preemption-off sections on demand) out of
 # tree against KERNEL's build; prints the path of ftk_fuzz.ko, which the
-# other is next to.
+# others are next to.
 ftk_fuzz_module() {
 	local k=$1 d=$2 src=$OURS fz=$TOP/tools/testing/selftests/tracefs-abi/fuzz
 	case $k in ref*) src=$BASE ;; esac
 	mkdir -p "$d"
-	cp "$fz/Kbuild" "$fz/ftk_fuzz.c" "$fz/ftk_fuzz_trace.h" "$fz/ftk_printk.c" "$d/"
+	cp "$fz/Kbuild" "$fz/ftk_fuzz.c" "$fz/ftk_fuzz_trace.h" "$fz/ftk_printk.c" \
+	   "$fz/ftk_preemptoff.c" "$d/"
 	make -s -C "$src" O="$V/out-$k" ARCH=x86_64 M="$d" modules > "$d/log" 2>&1 ||
 		{ cat "$d/log" >&2; return 1; }
 	echo "$d/ftk_fuzz.ko"

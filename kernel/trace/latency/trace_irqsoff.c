@@ -35,8 +35,7 @@
  * @gen: the tracer run it belongs to (a section from an earlier run is
  *	not one)
  * @active: the CPU is in a section
- * @buf: the buffer its start record went to
- * @start: when it started, in that buffer's clock
+ * @start: when it started, in the buffer's clock (both buffers share it)
  * @start_ip: where
  *
  * Per CPU, touched only by its CPU with interrupts or preemption off.
@@ -44,7 +43,6 @@
 struct irqsoff_cpu {
 	unsigned int		gen;
 	bool			active;
-	struct trace_buffer	*buf;
 	u64			start;
 	unsigned long		start_ip;
 };
@@ -79,7 +77,6 @@ static void section_start(unsigned long ip, unsigned long parent_ip)
 	if (!buf || !cpumask_test_cpu(smp_processor_id(), tr->cpumask))
 		return;
 	c->gen = gen;
-	c->buf = buf;
 	c->start_ip = parent_ip ?: ip;
 	c->active = true;
 	/* Before the record, which readers show only from here on. */
@@ -105,9 +102,15 @@ static void section_end(unsigned long ip, unsigned long parent_ip)
 	this_cpu_write(latency_in_section[LATENCY_IRQSOFF], false);
 	if (!tr || c->gen != READ_ONCE(irqsoff_gen))
 		return;
+	/*
+	 * Another CPU may have kept a section of its own meanwhile: its swap
+	 * took our start into the snapshot buffer.  The section still counts
+	 * (upstream swaps per CPU and keeps it whole): if it is kept, the
+	 * snapshot shows it from its first record after that swap to its end,
+	 * and the header names where it started.
+	 */
 	buf = trace_live_buffer(tr);
-	/* A buffer swapped meanwhile holds only part of the section. */
-	if (buf != c->buf)
+	if (!buf)
 		return;
 	delta = ring_buffer_time_stamp(buf) - c->start;
 	if (likely(!latency_worse(tr->lat, delta)))

@@ -5,7 +5,8 @@
 # length is the one the module measured (within 20%), it is what "trace"
 # shows in the latency format, a shorter section does not replace it,
 # tracing_thresh keeps every section over it, options/function-trace adds
-# the functions called inside, and switching tracers leaves nothing behind.
+# the functions called inside, a section that outlives another CPU's kept
+# one is kept after it, and switching tracers leaves nothing behind.
 . "$(dirname "$0")/lib.sh"
 KO=/ftk/files/preemptirq_delay_test.ko
 grep -qw irqsoff available_tracers || skip "no irqsoff tracer"
@@ -83,6 +84,50 @@ n=$(grep -c ' <-' trace)
 [ "$n" -gt 10 ] || fail "function-trace: only $n function records in the section"
 echo nop > current_tracer
 echo 0 > options/function-trace
+
+# A section outlives another CPU's kept one: CPU 1 keeps a 60 ms section
+# while CPU 0 is inside an 800 ms one; the longer one is kept after (not
+# by upstream).  In a make check run, interrupts on CPU 1 stretched by
+# emulation made irqsoff lose the module's sections that way, and
+# ftracetest's irqsoff case failed.  Preemption-off sections: the shell on
+# CPU 1 needs CPU 0 to take its IPIs.
+KO2=/ftk/files/ftk_preemptoff.ko
+if [ -f $KO2 ] && [ "$(nproc)" -ge 2 ]; then
+	insmod $KO2 || fail "insmod ftk_preemptoff"
+	p=/sys/kernel/debug/ftk_preemptoff
+	echo preemptoff > current_tracer
+	echo 30000 > tracing_max_latency
+	rm -f /tmp/lat-go
+	# This shell runs on CPU 1: CPU 0 does not schedule meanwhile.
+	taskset -p -c 1 $$ > /dev/null
+	taskset -c 0 sh -c ": > /tmp/lat-go; echo 800000 > $p" &
+	long=$!
+	while [ ! -e /tmp/lat-go ]; do sleep 0.01; done
+	sleep 0.1
+	echo 60000 > $p
+	mid=$(cat tracing_max_latency)
+	wait $long
+	taskset -p -c 0-1 $$ > /dev/null
+	max=$(cat tracing_max_latency)
+	[ "$mid" -ge 60000 ] && [ "$mid" -lt 800000 ] ||
+		fail "overlap: the 60 ms section on CPU 1 was not kept first: $mid us"
+	if [ "$max" -lt 800000 ]; then
+		# Upstream drops a section that started before another
+		# CPU's new maximum (critical_sequence).
+		upstream_bug "overlap: kept ${max} us, not the 800 ms section of CPU 0"
+	else
+		[ "$max" -lt 1100000 ] || fail "overlap: kept ${max} us of an 800 ms section"
+		grep -q "^# latency: $max us, .* CPU#0 " trace ||
+			fail "overlap: $(grep '^# latency' trace)"
+		grep -q '^#  => started at: ftk_preemptoff_section' trace ||
+			fail "overlap: $(grep '=> started at' trace)"
+		st=$(sed -n 's/^ *[^ ]*-[0-9]* *0[^ ]* *\([0-9]*\)us.: <stack trace>$/\1/p' trace)
+		[ -n "$st" ] && [ "$st" -ge 800000 ] ||
+			fail "overlap: no stack at the end: $(grep '<stack trace>' trace)"
+	fi
+	echo nop > current_tracer
+	rmmod ftk_preemptoff
+fi
 
 # preemptirqsoff: an irqs-off section counts.
 if grep -qw preemptirqsoff available_tracers; then
