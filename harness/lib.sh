@@ -160,6 +160,21 @@ ftk_latency_module() {
 	echo "$d/preemptirq_delay_test.ko"
 }
 
+# ftk_sample_module KERNEL DIR: build samples/trace_events'
+# trace-events-sample.ko (the module tracepoints ftracetest probes) out of
+# tree from the base tree against KERNEL's build; prints its path.
+ftk_sample_module() {
+	local k=$1 d=$2 src=$OURS
+	case $k in ref*) src=$BASE ;; esac
+	mkdir -p "$d"
+	cp "$BASE"/samples/trace_events/trace-events-sample.[ch] "$d/"
+	printf '%s\n' "obj-m := trace-events-sample.o" \
+		'CFLAGS_trace-events-sample.o := -I$(src)' > "$d/Kbuild"
+	make -s -C "$src" O="$V/out-$k" ARCH=x86_64 M="$d" modules > "$d/log" 2>&1 ||
+		{ cat "$d/log" >&2; return 1; }
+	echo "$d/trace-events-sample.ko"
+}
+
 # ftk_fuzz_module KERNEL DIR: build the fuzz module
 # (tools/testing/selftests/tracefs-abi/fuzz/ftk_fuzz.c: a tracepoint and
 # traced functions), ftk_printk.ko (the trace_printk() family) and

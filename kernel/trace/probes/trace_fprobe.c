@@ -15,14 +15,20 @@
  * Definitions without $retval are entry probes; with it, exit probes.
  *
  * An fprobe is registered only while its event is enabled somewhere
- * (the event's arm()); a definition is checked when it is made.  Only
- * tracepoints of vmlinux can be probed: a module's could go while its
- * probe exists.
+ * (the event's arm()); a definition is checked when it is made.
+ *
+ * A tracepoint of a module may be probed, and so may one that no module
+ * has yet, as upstream: the name is taken on trust and the probe waits.
+ * The tracepoint module notifier gives a waiting probe its tracepoint
+ * when a module that has it comes (registered then if its event is
+ * enabled), and takes it back when that module goes; the event and its
+ * enable state stay.
  */
 #include <linux/ctype.h>
 #include <linux/fprobe.h>
 #include <linux/kallsyms.h>
 #include <linux/kprobes.h>
+#include <linux/module.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -36,25 +42,34 @@
  * @dev: on the list of dynamic events; its event
  * @fp: the fprobe, registered while armed
  * @symbol: the function or tracepoint, as given
- * @tpoint: a tracepoint probe's tracepoint, else NULL
+ * @tpoint: a tracepoint probe's tracepoint; NULL while no module has it
+ *	(and for an fprobe)
+ * @mod: the module @tpoint is in, NULL for vmlinux's
  * @ip: the call site the fprobe hooks (the function's or the stub's),
- *	found again at each arming
+ *	found again at each registration
  * @args: its fetch arguments
+ * @is_tp: a tracepoint probe
  * @is_return: an exit probe
- * @armed: @fp is registered
+ * @armed: its event is enabled: @fp is registered, or will be when a
+ *	module brings @tpoint
+ * @registered: @fp is registered (and the stub, for a tracepoint)
  *
- * Legend: event_mutex for @armed, @ip and @fp's registration; the rest
- * is immutable once defined, and the handlers read only that.
+ * Legend: event_mutex for @tpoint, @mod, @ip, @armed, @registered and
+ * @fp's registration; the rest is immutable once defined, and the
+ * handlers read only that.
  */
 struct trace_fprobe {
 	struct dyn_event	dev;
 	struct fprobe		fp;
 	char			*symbol;
 	struct tracepoint	*tpoint;
+	struct module		*mod;
 	unsigned long		ip;
 	struct probe_args	*args;
+	bool			is_tp;
 	bool			is_return;
 	bool			armed;
+	bool			registered;
 };
 
 /* The most calls an exit probe may follow at once (f4096:). */
@@ -113,17 +128,19 @@ NOKPROBE_SYMBOL(fexit_hit);
 
 /*
  * The call site the fprobe hooks: the function's, or the tracepoint stub's
- * (looked up again at each arming: a module may have come back elsewhere).
+ * (looked up again at each registration: a module may have come back
+ * elsewhere).
  * Return: the address, or 0 for an unknown or notrace function.
  */
 static unsigned long find_site(struct trace_fprobe *tf)
 {
-	if (tf->tpoint)
-		return ftrace_location((unsigned long)tf->tpoint->probestub);
+	if (tf->is_tp)
+		return tf->tpoint ?
+		       ftrace_location((unsigned long)tf->tpoint->probestub) : 0;
 	return ftrace_location(kallsyms_lookup_name(tf->symbol));
 }
 
-/* Is another armed tracepoint probe on @tp (its stub is registered)? */
+/* Is another registered probe on @tf's tracepoint (its stub is registered)? */
 static bool stub_shared(struct trace_fprobe *tf)
 {
 	struct trace_fprobe *o;
@@ -131,23 +148,19 @@ static bool stub_shared(struct trace_fprobe *tf)
 
 	list_for_each_entry(ev, &dyn_events, link) {
 		o = as_fprobe(ev);
-		if (o && o != tf && o->armed && o->tpoint == tf->tpoint)
+		if (o && o != tf && o->registered && o->tpoint == tf->tpoint)
 			return true;
 	}
 	return false;
 }
 
-static int tf_arm(struct trace_fprobe *tf)
+/* Register the fprobe, and the tracepoint's stub if no other probe did. */
+static int tf_register(struct trace_fprobe *tf)
 {
 	struct tracepoint *tp = tf->tpoint;
 	bool stub = tp && !stub_shared(tf);
 	int ret;
 
-	if (tf->armed)
-		return 0;
-	ret = security_locked_down(LOCKDOWN_KPROBES);
-	if (ret)
-		return ret;
 	tf->ip = find_site(tf);
 	if (!tf->ip)
 		return -ENOENT;
@@ -163,20 +176,45 @@ static int tf_arm(struct trace_fprobe *tf)
 			tracepoint_probe_unregister(tp, tp->probestub, NULL);
 		return ret;
 	}
+	tf->registered = true;
+	return 0;
+}
+
+static void tf_unregister(struct trace_fprobe *tf)
+{
+	if (!tf->registered)
+		return;
+	/* Waits until no handler runs: the event or the module may go next. */
+	unregister_fprobe(&tf->fp);
+	tf->registered = false;
+	if (tf->tpoint && !stub_shared(tf))
+		tracepoint_probe_unregister(tf->tpoint, tf->tpoint->probestub,
+					    NULL);
+}
+
+static int tf_arm(struct trace_fprobe *tf)
+{
+	int ret;
+
+	if (tf->armed)
+		return 0;
+	ret = security_locked_down(LOCKDOWN_KPROBES);
+	if (ret)
+		return ret;
+	/* A tracepoint no module has yet: registered when one comes. */
+	if (!tf->is_tp || tf->tpoint) {
+		ret = tf_register(tf);
+		if (ret)
+			return ret;
+	}
 	tf->armed = true;
 	return 0;
 }
 
 static void tf_disarm(struct trace_fprobe *tf)
 {
-	if (!tf->armed)
-		return;
-	/* Waits until no handler runs: the event may go next. */
-	unregister_fprobe(&tf->fp);
+	tf_unregister(tf);
 	tf->armed = false;
-	if (tf->tpoint && !stub_shared(tf))
-		tracepoint_probe_unregister(tf->tpoint, tf->tpoint->probestub,
-					    NULL);
 }
 
 /* The event's arm(): register or unregister each of its fprobes. */
@@ -277,13 +315,52 @@ static int parse_place(struct probe_log *log, struct trace_fprobe *tf,
 	return 0;
 }
 
-/* A tracepoint of vmlinux by name (upstream's NO_TRACEPOINT otherwise). */
-static int find_tracepoint(struct probe_log *log, struct trace_fprobe *tf)
+/*
+ * A loaded module's tracepoint, by its symbol (the list of modules with
+ * tracepoints is locked where the module notifier takes event_mutex,
+ * which is held here), with the module pinned in *@modp.  The notifier
+ * takes the tracepoint back from the probe when the module goes.
+ */
+static struct tracepoint *module_tracepoint(const char *name,
+					    struct module **modp)
+{
+	char sym[KSYM_NAME_LEN];
+	struct tracepoint *tp;
+	struct module *mod;
+
+	if (snprintf(sym, sizeof(sym), "__tracepoint_%s", name) >= sizeof(sym))
+		return NULL;
+	tp = (struct tracepoint *)kallsyms_lookup_name(sym);
+	if (!tp)
+		return NULL;
+	preempt_disable();
+	mod = __module_address((unsigned long)tp);
+	if (mod && !try_module_get(mod))
+		mod = NULL;
+	preempt_enable();
+	/* A tracepoint is a module's, or vmlinux's (found before). */
+	if (!mod)
+		return NULL;
+	*modp = mod;
+	return tp;
+}
+
+/*
+ * The tracepoint by name: vmlinux's, or a loaded module's (pinned in
+ * *@pinned until the probe is made), or none yet.  Without modules, none
+ * is upstream's NO_TRACEPOINT.
+ */
+static int find_tracepoint(struct probe_log *log, struct trace_fprobe *tf,
+			   struct module **pinned)
 {
 	struct tp_find find = { .name = tf->symbol };
 
 	for_each_kernel_tracepoint(match_tracepoint, &find);
-	if (!find.tp) {
+	if (!find.tp && IS_ENABLED(CONFIG_MODULES)) {
+		find.tp = module_tracepoint(tf->symbol, pinned);
+		tf->mod = *pinned;
+	}
+	if (!find.tp && !IS_ENABLED(CONFIG_MODULES)) {
 		log->index = 1;
 		probe_log_err(log, 0, PE_NO_TRACEPOINT);
 		return -EINVAL;
@@ -297,7 +374,7 @@ static bool same_fprobe(struct dyn_event *x, struct dyn_event *y)
 {
 	struct trace_fprobe *a = to_tf(x), *b = to_tf(y);
 
-	return !strcmp(a->symbol, b->symbol) && !a->tpoint == !b->tpoint &&
+	return !strcmp(a->symbol, b->symbol) && a->is_tp == b->is_tp &&
 	       probe_args_same_text(a->args, b->args);
 }
 
@@ -328,7 +405,7 @@ static int attach_event(struct probe_log *log, struct trace_fprobe *tf,
 	}
 	/* An event's probes are all on functions or all on tracepoints. */
 	list_for_each_entry(ev, &dyn_events, link) {
-		if (ev->event == pe && !to_tf(ev)->tpoint != !tf->tpoint)
+		if (ev->event == pe && to_tf(ev)->is_tp != tf->is_tp)
 			mixed = true;
 	}
 	if (mixed) {
@@ -345,7 +422,7 @@ static void default_name(char *buf, struct trace_fprobe *tf)
 {
 	char *p;
 
-	if (tf->tpoint)
+	if (tf->is_tp)
 		snprintf(buf, PROBE_MAX_NAME, "%s%s",
 			 isdigit(tf->symbol[0]) ? "_" : "", tf->symbol);
 	else
@@ -356,7 +433,8 @@ static void default_name(char *buf, struct trace_fprobe *tf)
 			*p = '_';
 }
 
-static int fprobe_create(int argc, const char **argv)
+/* fprobe_create() with a pin on the module of a tracepoint, if any. */
+static int fprobe_define(int argc, const char **argv, struct module **pinned)
 {
 	struct probe_log log = { .sys = "trace_fprobe", .argc = argc,
 				 .argv = argv };
@@ -374,6 +452,7 @@ static int fprobe_create(int argc, const char **argv)
 	if (!tf)
 		return -ENOMEM;
 	tpoint = argv[0][0] == 't';
+	tf->is_tp = tpoint;
 	strscpy(group, tpoint ? "tracepoints" : "fprobes", sizeof(group));
 	event = strchr(argv[0] + 1, ':');
 	if (event)
@@ -400,7 +479,7 @@ static int fprobe_create(int argc, const char **argv)
 			goto fail;
 	}
 	if (tpoint) {
-		ret = find_tracepoint(&log, tf);
+		ret = find_tracepoint(&log, tf, pinned);
 		if (ret)
 			goto fail;
 	}
@@ -412,9 +491,12 @@ static int fprobe_create(int argc, const char **argv)
 		tf->args = NULL;
 		goto fail;
 	}
-	/* Where upstream registers the probe: no site, no probe. */
+	/*
+	 * Where upstream registers the probe: no site, no probe (a
+	 * tracepoint that no module has yet is taken on trust).
+	 */
 	ret = security_locked_down(LOCKDOWN_KPROBES);
-	if (!ret && !find_site(tf))
+	if (!ret && (!tf->is_tp || tf->tpoint) && !find_site(tf))
 		ret = -EINVAL;
 	if (ret) {
 		log.index = 1;
@@ -450,13 +532,23 @@ fail:
 	return ret;
 }
 
+static int fprobe_create(int argc, const char **argv)
+{
+	struct module *pinned = NULL;
+	int ret;
+
+	ret = fprobe_define(argc, argv, &pinned);
+	module_put(pinned);
+	return ret;
+}
+
 /* ---- the dynamic event kind ---------------------------------------------- */
 
 static void fprobe_show(struct seq_file *m, struct dyn_event *ev)
 {
 	struct trace_fprobe *tf = to_tf(ev);
 
-	seq_putc(m, tf->tpoint ? 't' : 'f');
+	seq_putc(m, tf->is_tp ? 't' : 'f');
 	if (tf->is_return && tf->fp.nr_maxactive)
 		seq_printf(m, "%d", tf->fp.nr_maxactive);
 	seq_printf(m, ":%s/%s %s%s", ev->event->call.class->system,
@@ -496,8 +588,93 @@ static struct dyn_event_type fprobe_type = {
 	.match	= fprobe_match,
 };
 
+#ifdef CONFIG_MODULES
+static void match_module_tracepoint(struct tracepoint *tp, struct module *mod,
+				    void *priv)
+{
+	match_tracepoint(tp, priv);
+}
+
+/* A module with tracepoints came: waiting probes on one of them get it. */
+static void tracepoints_come(struct module *mod)
+{
+	struct trace_fprobe *tf;
+	struct dyn_event *ev;
+	struct tp_find find;
+	int ret;
+
+	list_for_each_entry(ev, &dyn_events, link) {
+		tf = as_fprobe(ev);
+		if (!tf || !tf->is_tp || tf->tpoint)
+			continue;
+		find = (struct tp_find){ .name = tf->symbol };
+		for_each_tracepoint_in_module(mod, match_module_tracepoint, &find);
+		if (!find.tp)
+			continue;
+		tf->tpoint = find.tp;
+		tf->mod = mod;
+		if (!tf->armed)
+			continue;
+		ret = tf_register(tf);
+		if (ret)
+			pr_warn("tracepoint probe %s/%s: not registered on %s: %d\n",
+				ev->event->call.class->system,
+				trace_event_name(&ev->event->call), tf->symbol,
+				ret);
+	}
+}
+
+/* A module goes: its tracepoints' probes wait for it again. */
+static void tracepoints_go(struct module *mod)
+{
+	struct trace_fprobe *tf;
+	struct dyn_event *ev;
+
+	list_for_each_entry(ev, &dyn_events, link) {
+		tf = as_fprobe(ev);
+		if (!tf || !tf->is_tp || tf->mod != mod)
+			continue;
+		tf_unregister(tf);
+		tf->tpoint = NULL;
+		tf->mod = NULL;
+	}
+}
+
+static int tracepoint_module_notify(struct notifier_block *nb,
+				    unsigned long val, void *data)
+{
+	struct tp_module *tp_mod = data;
+
+	if (val != MODULE_STATE_COMING && val != MODULE_STATE_GOING)
+		return NOTIFY_DONE;
+	mutex_lock(&event_mutex);
+	if (val == MODULE_STATE_COMING)
+		tracepoints_come(tp_mod->mod);
+	else
+		tracepoints_go(tp_mod->mod);
+	mutex_unlock(&event_mutex);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block tracepoint_module_nb = {
+	.notifier_call	= tracepoint_module_notify,
+};
+
+static int __init fprobe_module_init(void)
+{
+	return register_tracepoint_module_notifier(&tracepoint_module_nb);
+}
+#else
+static int __init fprobe_module_init(void)
+{
+	return 0;
+}
+#endif
+
 static int __init fprobe_events_init(void)
 {
-	return dyn_event_type_register(&fprobe_type);
+	int ret = dyn_event_type_register(&fprobe_type);
+
+	return ret ?: fprobe_module_init();
 }
 core_initcall(fprobe_events_init);
