@@ -160,19 +160,20 @@ ftk_latency_module() {
 	echo "$d/preemptirq_delay_test.ko"
 }
 
-# ftk_sample_module KERNEL DIR: build samples/trace_events'
-# trace-events-sample.ko (the module tracepoints ftracetest probes) out of
-# tree from the base tree against KERNEL's build; prints its path.
+# ftk_sample_module KERNEL DIR SAMPLE: build the base tree's
+# samples/SAMPLE/SAMPLE-with-dashes.ko (trace_events: the module
+# tracepoints ftracetest probes; trace_printk: the module functions it
+# kprobes) out of tree against KERNEL's build; prints its path.
 ftk_sample_module() {
-	local k=$1 d=$2 src=$OURS
+	local k=$1 d=$2 s=$3 m=${3//_/-} src=$OURS
 	case $k in ref*) src=$BASE ;; esac
+	[ "$s" = trace_events ] && m=trace-events-sample
 	mkdir -p "$d"
-	cp "$BASE"/samples/trace_events/trace-events-sample.[ch] "$d/"
-	printf '%s\n' "obj-m := trace-events-sample.o" \
-		'CFLAGS_trace-events-sample.o := -I$(src)' > "$d/Kbuild"
+	cp "$BASE/samples/$s/$m".[ch] "$d/"
+	printf '%s\n' "obj-m := $m.o" "CFLAGS_$m.o := -I\$(src)" > "$d/Kbuild"
 	make -s -C "$src" O="$V/out-$k" ARCH=x86_64 M="$d" modules > "$d/log" 2>&1 ||
 		{ cat "$d/log" >&2; return 1; }
-	echo "$d/trace-events-sample.ko"
+	echo "$d/$m.ko"
 }
 
 # ftk_fuzz_module KERNEL DIR: build the fuzz module

@@ -223,9 +223,14 @@ static int kprobe_arm(struct probe_event *pe, bool on)
 		tk = as_kprobe(ev);
 		if (!tk || ev->event != pe || !tk->registered)
 			continue;
-		if (on)
+		/*
+		 * A probe whose module went waits for it (as upstream's):
+		 * kprobe_module_notify() registers it again, enabled with
+		 * its event.
+		 */
+		if (on && !kprobe_gone(&tk->rp.kp))
 			ret = ret ?: enable_kprobe(&tk->rp.kp);
-		else
+		else if (!on)
 			disable_kprobe(&tk->rp.kp);
 	}
 	if (!ret)

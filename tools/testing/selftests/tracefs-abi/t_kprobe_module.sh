@@ -2,7 +2,8 @@
 # Kprobe events on a module's functions: a probe on MOD:SYM defined before
 # the module is loaded waits for it, and hits once it is; the event stays
 # when the module goes (enabled, it just stops hitting) and hits again when
-# the module comes back; a return probe with $retval on a module function
+# the module comes back, also if it was enabled while the module was gone;
+# a return probe with $retval on a module function
 # records the function's result (ftk_fuzz_leaf(n) = 3n + 1, called with
 # n = 0, 1, 4, 13, ...).
 . "$(dirname "$0")/lib.sh"
@@ -54,6 +55,15 @@ for round in 1 2; do
 	sleep 0.3
 	[ "$(hits modstep)" = 0 ] || fail "round $round: hits without the module"
 done
+# Enabled while its module is gone (the probe was registered on it
+# before): taken, and it hits when the module comes back.
+echo 0 > events/kprobes/enable
+echo 1 > events/kprobes/modstep/enable ||
+	fail "enabling a probe whose module went was refused"
+insmod $KO
+sleep 1
+[ "$(hits modstep)" -gt 0 ] || fail "no hit of a probe enabled while its module was gone"
+rmmod ftk_fuzz
 echo 0 > events/kprobes/enable
 echo > kprobe_events
 [ -z "$(cat kprobe_events)" ] || fail "kprobe_events not empty"
