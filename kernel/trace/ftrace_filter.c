@@ -14,8 +14,8 @@
  * words: "GLOB" adds the matching functions, "!GLOB" removes them and
  * "GLOB:mod:MODULE" limits the match to a module (an empty GLOB: all of
  * its functions; "!MODULE": all but its functions); for a module that is
- * not loaded the word is kept and applied when the module loads.  GLOB
- * uses *, ? and [...].  Opening with O_TRUNC starts from an empty set, otherwise from
+ * not loaded the word is kept and applied once, when the module loads.
+ * GLOB uses *, ? and [...].  Opening with O_TRUNC starts from an empty set, otherwise from
  * the current one (">>" appends); the set takes effect when the file is
  * closed.  A word matching no function fails the write with -EINVAL.
  */
@@ -319,38 +319,51 @@ static int mod_word_add(struct ftrace_ops *ops, bool exclude, const char *glob,
 	return 0;
 }
 
+/* Add the @n functions @ips (taken) to the set of @w. */
+static void mod_word_merge(struct mod_word *w, unsigned long *ips,
+			   unsigned int n)
+{
+	struct ftrace_hash *old, *h;
+	unsigned long *all;
+	unsigned int i;
+
+	old = rcu_dereference_protected(w->exclude ? w->ops->notrace_hash :
+					w->ops->filter_hash, 1);
+	all = kvrealloc(ips, (n + (old ? old->count : 0)) * sizeof(*ips),
+			GFP_KERNEL);
+	if (!all) {
+		kvfree(ips);
+		return;
+	}
+	for (i = 0; old && i < old->count; i++)
+		all[n++] = old->ips[i];
+	h = ftrace_hash_build(all, n);
+	kvfree(all);
+	if (!IS_ERR(h) && ftrace_ops_replace_hash(w->ops, w->exclude, h))
+		kvfree(h);
+}
+
 /**
  * ftrace_mod_words_apply() - a module's sites are ready: apply its words
  * @mod: the module
  *
+ * A word is applied once, as upstream's: it goes from the list, and its
+ * functions stay in the set (listed while the module is loaded).
  * Called with ftrace_lock held, before the sites are patched.
  */
 void ftrace_mod_words_apply(struct module *mod)
 {
-	struct ftrace_hash *old, *h;
-	unsigned long *ips, *all;
-	struct mod_word *w;
-	unsigned int n, i;
+	struct mod_word *w, *tmp;
+	unsigned long *ips;
+	unsigned int n;
 
 	lockdep_assert_held(&ftrace_lock);
-	list_for_each_entry(w, &mod_words, list) {
-		if (!glob_match(w->mod, mod->name) ||
-		    ftrace_match_glob(w->glob, w->mod, &ips, &n) || !n)
+	list_for_each_entry_safe(w, tmp, &mod_words, list) {
+		if (!glob_match(w->mod, mod->name))
 			continue;
-		old = rcu_dereference_protected(w->exclude ? w->ops->notrace_hash :
-						w->ops->filter_hash, 1);
-		all = kvrealloc(ips, (n + (old ? old->count : 0)) * sizeof(*ips),
-				GFP_KERNEL);
-		if (!all) {
-			kvfree(ips);
-			continue;
-		}
-		for (i = 0; old && i < old->count; i++)
-			all[n++] = old->ips[i];
-		h = ftrace_hash_build(all, n);
-		kvfree(all);
-		if (!IS_ERR(h) && ftrace_ops_replace_hash(w->ops, w->exclude, h))
-			kvfree(h);
+		if (!ftrace_match_glob(w->glob, w->mod, &ips, &n) && n)
+			mod_word_merge(w, ips, n);
+		mod_word_free(w);
 	}
 }
 

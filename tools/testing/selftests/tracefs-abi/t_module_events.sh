@@ -3,7 +3,8 @@
 # module (/ftk/files/ftk_fuzz.ko: event ftk_fuzz:ftk_fuzz_tick, functions
 # ftk_fuzz_step and ftk_fuzz_leaf) adds its event directory and its
 # functions, both trace, and unloading it while they are enabled takes
-# them away cleanly; a second load works the same.  (The first fuzz run
+# them away cleanly; a second load works the same, and a ":mod:" word
+# waiting for the module is applied once when it loads.  (The first fuzz run
 # found our kernel crashing on any module with events, reading the
 # kernel's enum maps after boot had freed them, and set_ftrace_filter
 # commands outliving their module, listed by address.)
@@ -64,3 +65,20 @@ for round in 1 2; do
 	echo nop > current_tracer
 	echo > set_ftrace_filter 2>/dev/null || true
 done
+
+# A :mod: word for a module not loaded yet is applied once, when it loads
+# (the word leaves the listing, the functions join it), and the set stays
+# one of the module's functions when it goes: empty, not "all functions".
+if [ -f set_ftrace_filter ]; then
+	echo '*:mod:ftk_fuzz' > set_ftrace_filter
+	grep -qx '\*:mod:ftk_fuzz' set_ftrace_filter || fail "pending word: $(cat set_ftrace_filter)"
+	insmod $KO
+	grep -qx 'ftk_fuzz_step \[ftk_fuzz\]' set_ftrace_filter ||
+		fail "the word did not select ftk_fuzz_step: $(cat set_ftrace_filter)"
+	grep -q ':mod:' set_ftrace_filter && fail "the word stayed: $(cat set_ftrace_filter)"
+	rmmod ftk_fuzz
+	# (Upstream's stale command of the first round, if any, stays.)
+	grep -q 'ftk_fuzz\|all functions enabled' set_ftrace_filter &&
+		fail "the module went, the filter lists: $(cat set_ftrace_filter)"
+	echo > set_ftrace_filter
+fi
