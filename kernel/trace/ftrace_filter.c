@@ -699,6 +699,20 @@ void __init ftrace_set_boot_globs(struct ftrace_ops *ops, char *list,
 	}
 }
 
+/* Every instance's function tracing, for ftrace_filter_release_mod(). */
+static LIST_HEAD(filter_insts);		/* [M] ftrace_lock */
+
+/**
+ * ftrace_filter_init() - an instance's sets start (empty)
+ * @fi: the instance's function tracing
+ */
+void ftrace_filter_init(struct ftrace_inst *fi)
+{
+	mutex_lock(&ftrace_lock);
+	list_add_tail(&fi->link, &filter_insts);
+	mutex_unlock(&ftrace_lock);
+}
+
 /**
  * ftrace_filter_clear() - forget the sets of an instance going away
  * @fi: the instance's function tracing; its ops are unregistered
@@ -706,8 +720,58 @@ void __init ftrace_set_boot_globs(struct ftrace_ops *ops, char *list,
 void ftrace_filter_clear(struct ftrace_inst *fi)
 {
 	mutex_lock(&ftrace_lock);
+	list_del(&fi->link);
 	mod_words_drop(&fi->ops, false, NULL, NULL);
 	mod_words_drop(&fi->ops, true, NULL, NULL);
 	mutex_unlock(&ftrace_lock);
 	ftrace_free_filter(&fi->ops);
 }
+
+#ifdef CONFIG_MODULES
+/*
+ * One set loses @mod's functions.  Address 0 (no call site has it) takes
+ * their place, as upstream zeroes them: a filter of only those functions
+ * stays one that matches nothing, not "all functions", and a module
+ * loaded at the same addresses later is not in it.
+ */
+static void scrub_set(struct ftrace_ops *ops, bool exclude, struct module *mod)
+{
+	struct ftrace_hash *h, *nh;
+	unsigned long *ips;
+	unsigned int i;
+	bool hit = false;
+
+	h = rcu_dereference_protected(exclude ? ops->notrace_hash :
+				      ops->filter_hash,
+				      lockdep_is_held(&ftrace_lock));
+	for (i = 0; h && i < h->count && !hit; i++)
+		hit = within_module(h->ips[i], mod);
+	if (!hit)
+		return;
+	ips = kvmalloc_array(h->count, sizeof(*ips), GFP_KERNEL);
+	if (!ips)
+		return;
+	for (i = 0; i < h->count; i++)
+		ips[i] = within_module(h->ips[i], mod) ? 0 : h->ips[i];
+	nh = ftrace_hash_build(ips, h->count);
+	kvfree(ips);
+	if (!IS_ERR(nh) && ftrace_ops_replace_hash(ops, exclude, nh))
+		kvfree(nh);
+}
+
+/**
+ * ftrace_filter_release_mod() - a module's functions leave the filters
+ * @mod: the module; its call sites are gone from the groups already
+ */
+void ftrace_filter_release_mod(struct module *mod)
+{
+	struct ftrace_inst *fi;
+
+	mutex_lock(&ftrace_lock);
+	list_for_each_entry(fi, &filter_insts, link) {
+		scrub_set(&fi->ops, false, mod);
+		scrub_set(&fi->ops, true, mod);
+	}
+	mutex_unlock(&ftrace_lock);
+}
+#endif

@@ -106,6 +106,7 @@ struct ftrace_inst_file {
  * @cmd_ops: runs the commands of the instance's set_ftrace_filter
  * @cmds: those commands, sorted by function
  * @cmd_link: in the list of instances that have commands, while @cmds
+ * @link: in the list of every instance's function tracing (the filters)
  * @pids: set_ftrace_pid ([0]) and set_ftrace_notrace_pid ([1])
  * @tr: the instance
  * @files: what the instance's filter and pid files point to
@@ -120,6 +121,7 @@ struct ftrace_inst {
 	struct ftrace_ops		cmd_ops;	/* hashes [M] */
 	struct func_cmd_table __rcu	*cmds;		/* [M] */
 	struct list_head		cmd_link;	/* [M] */
+	struct list_head		link;		/* [M] */
 	struct trace_pids		pids;		/* its own legend */
 	struct trace_array		*tr;		/* [I] */
 	struct ftrace_inst_file		files[2];	/* [I] */
@@ -193,8 +195,10 @@ void ftrace_sets_create_file(const char *name, struct dentry *dir,
 			     struct ftrace_inst_file *file);
 void ftrace_set_boot_globs(struct ftrace_ops *ops, char *list, bool exclude,
 			   const char *param);
+void ftrace_filter_init(struct ftrace_inst *fi);
 void ftrace_filter_clear(struct ftrace_inst *fi);
 void ftrace_mod_words_apply(struct module *mod);
+void ftrace_filter_release_mod(struct module *mod);
 bool ftrace_module_known(const char *glob);
 
 #endif /* _KERNEL_TRACE_FTRACE_INTERNAL_H */

@@ -407,6 +407,7 @@ void ftrace_release_mod(struct module *mod)
 	mutex_unlock(&ftrace_lock);
 	if (g)
 		kvfree_rcu_mightsleep(g);
+	ftrace_filter_release_mod(mod);
 }
 
 /**

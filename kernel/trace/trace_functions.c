@@ -228,6 +228,7 @@ static int func_init(struct trace_array *tr)
 	fi->files[1] = (struct ftrace_inst_file){ fi, 1 };
 	trace_pids_init(&fi->pids, tr, &func_pids_ops);
 	ftrace_cmds_init(fi);
+	ftrace_filter_init(fi);
 	tr->func = fi;
 	return 0;
 }

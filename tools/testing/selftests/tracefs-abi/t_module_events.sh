@@ -68,7 +68,8 @@ done
 
 # A :mod: word for a module not loaded yet is applied once, when it loads
 # (the word leaves the listing, the functions join it), and the set stays
-# one of the module's functions when it goes: empty, not "all functions".
+# one of the module's functions when it goes: empty, not "all functions",
+# and without the module when it is loaded again.
 if [ -f set_ftrace_filter ]; then
 	echo '*:mod:ftk_fuzz' > set_ftrace_filter
 	grep -qx '\*:mod:ftk_fuzz' set_ftrace_filter || fail "pending word: $(cat set_ftrace_filter)"
@@ -80,5 +81,11 @@ if [ -f set_ftrace_filter ]; then
 	# (Upstream's stale command of the first round, if any, stays.)
 	grep -q 'ftk_fuzz\|all functions enabled' set_ftrace_filter &&
 		fail "the module went, the filter lists: $(cat set_ftrace_filter)"
+	# Loaded again (likely at the same addresses): not in the set.
+	# (Upstream's stale command, if any, finds its function again.)
+	insmod $KO
+	grep -v ':traceon' set_ftrace_filter | grep -q 'ftk_fuzz\|all functions enabled' &&
+		fail "the module came back into the filter: $(cat set_ftrace_filter)"
+	rmmod ftk_fuzz
 	echo > set_ftrace_filter
 fi
