@@ -165,6 +165,8 @@ static void *cmdlines_next(struct seq_file *m, void *v, loff_t *pos)
 	}
 	arch_spin_unlock(&cmdline_lock);
 	local_irq_restore(flags);
+	/* Past the end, even when called there: seq_file checks it moves. */
+	(*pos)++;
 	return NULL;
 }
 
