@@ -44,6 +44,7 @@
 #include <unistd.h>
 
 #define TRACEFS "/sys/kernel/tracing"
+#define UPROBE_TARGET "/tmp/ftk_fuzz_uprobe_target"
 #define MAX_WRITERS 16
 #define NR_ERRNO 140
 #define NR_INST 3
@@ -435,8 +436,8 @@ static void probe_def(struct sbuf *b, int kind)
 	int n = rn(4);
 
 	if (kind == 'u') {
-		sadd(b, "%c:fuzzu/u%u /bin/busybox:0x%x", chance(50) ? 'p' : 'r',
-		     rn(4), rn(0x4000));
+		sadd(b, "%c:fuzzu/u%u " UPROBE_TARGET ":0x%x",
+		     chance(50) ? 'p' : 'r', rn(4), rn(0x4000));
 	} else if (kind == 'f') {
 		sadd(b, "f:fuzzf/f%u %s%s", rn(4), pick(&functions, "vfs_read"),
 		     chance(30) ? "%return" : "");
@@ -971,7 +972,10 @@ static void governor(void)
 	}
 }
 
-/* Load that makes events: fork, exec-less exits, syscalls. */
+/*
+ * Load that makes events: fork, exec-less exits, syscalls; now and then
+ * the uprobe target runs (and may die of a probe inside an instruction).
+ */
 static void loader(void)
 {
 	while (!STOPPED()) {
@@ -980,6 +984,8 @@ static void loader(void)
 		if (p == 0) {
 			int i;
 
+			if (chance(10))
+				execl(UPROBE_TARGET, "true", (char *)NULL);
 			for (i = 0; i < 200; i++)
 				getppid();
 			_exit(0);
@@ -1055,6 +1061,27 @@ static int writer_id;
 static void writer_entry(void) { writer(writer_id); }
 static const char *ko_path;
 static void module_entry(void) { module_cycler(ko_path); }
+
+/*
+ * Uprobes go on a private copy of busybox: at a random offset a probe
+ * lands inside an instruction more often than not, and would corrupt
+ * every program of the guest (init included) if it were /bin/busybox.
+ */
+static void make_uprobe_target(void)
+{
+	int in = open("/bin/busybox", O_RDONLY);
+	int out = open(UPROBE_TARGET, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	char buf[65536];
+	ssize_t n = 0;
+
+	while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, n) != n)
+			break;
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+}
 static int hp_cpu = 1;
 static void hotplug_entry(void) { hotplugger(hp_cpu); }
 
@@ -1117,6 +1144,7 @@ int main(int argc, char **argv)
 			close(fd);
 		}
 	}
+	make_uprobe_target();
 	load_words(&tracers, TRACEFS "/available_tracers", 0);
 	load_words(&events, TRACEFS "/available_events", 0);
 	for (i = 0; i < events.n; i++) {
