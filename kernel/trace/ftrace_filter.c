@@ -15,9 +15,9 @@
  * "GLOB:mod:MODULE" limits the match to a module (an empty GLOB: all of
  * its functions; "!MODULE": all but its functions); for a module that is
  * not loaded the word is kept and applied once, when the module loads.
- * GLOB uses *, ? and [...].  Opening with O_TRUNC starts from an empty set, otherwise from
- * the current one (">>" appends); the set takes effect when the file is
- * closed.  A word matching no function fails the write with -EINVAL.
+ * GLOB uses *, ? and [...].  Opening with O_TRUNC starts from an empty
+ * set, otherwise from the current one (">>" appends); the set takes
+ * effect when the file is closed.  A word matching no function fails the write with -EINVAL.
  */
 #include <linux/glob.h>
 #include <linux/kallsyms.h>
@@ -319,11 +319,26 @@ static int mod_word_add(struct ftrace_ops *ops, bool exclude, const char *glob,
 	return 0;
 }
 
+/*
+ * The set of @ops made of the @n addresses @ips (sorted in place), in
+ * place of the old one; without memory the old one stays.  ftrace_lock
+ * held.
+ */
+static void set_replace(struct ftrace_ops *ops, bool exclude,
+			unsigned long *ips, unsigned int n)
+{
+	struct ftrace_hash *h = ftrace_hash_build(ips, n);
+
+	lockdep_assert_held(&ftrace_lock);
+	if (!IS_ERR(h) && ftrace_ops_replace_hash(ops, exclude, h))
+		kvfree(h);
+}
+
 /* Add the @n functions @ips (taken) to the set of @w. */
 static void mod_word_merge(struct mod_word *w, unsigned long *ips,
 			   unsigned int n)
 {
-	struct ftrace_hash *old, *h;
+	struct ftrace_hash *old;
 	unsigned long *all;
 	unsigned int i;
 
@@ -337,10 +352,8 @@ static void mod_word_merge(struct mod_word *w, unsigned long *ips,
 	}
 	for (i = 0; old && i < old->count; i++)
 		all[n++] = old->ips[i];
-	h = ftrace_hash_build(all, n);
+	set_replace(w->ops, w->exclude, all, n);
 	kvfree(all);
-	if (!IS_ERR(h) && ftrace_ops_replace_hash(w->ops, w->exclude, h))
-		kvfree(h);
 }
 
 /**
@@ -572,17 +585,12 @@ static ssize_t filter_write(struct file *file, const char __user *ubuf,
 static int filter_release(struct inode *inode, struct file *file)
 {
 	struct filter_file *f = filter_of(file);
-	struct ftrace_hash *h;
 
 	if (file->f_mode & FMODE_WRITE) {
 		trace_words_flush(&f->words, filter_word_cb, f);
-		h = ftrace_hash_build(f->ips, f->n);
-		if (!IS_ERR(h)) {
-			mutex_lock(&ftrace_lock);
-			if (ftrace_ops_replace_hash(f->ops, f->exclude, h))
-				kvfree(h);
-			mutex_unlock(&ftrace_lock);
-		}
+		mutex_lock(&ftrace_lock);
+		set_replace(f->ops, f->exclude, f->ips, f->n);
+		mutex_unlock(&ftrace_lock);
 	}
 	if (file->f_mode & FMODE_READ)
 		single_release(inode, file);
@@ -736,7 +744,7 @@ void ftrace_filter_clear(struct ftrace_inst *fi)
  */
 static void scrub_set(struct ftrace_ops *ops, bool exclude, struct module *mod)
 {
-	struct ftrace_hash *h, *nh;
+	struct ftrace_hash *h;
 	unsigned long *ips;
 	unsigned int i;
 	bool hit = false;
@@ -753,10 +761,8 @@ static void scrub_set(struct ftrace_ops *ops, bool exclude, struct module *mod)
 		return;
 	for (i = 0; i < h->count; i++)
 		ips[i] = within_module(h->ips[i], mod) ? 0 : h->ips[i];
-	nh = ftrace_hash_build(ips, h->count);
+	set_replace(ops, exclude, ips, h->count);
 	kvfree(ips);
-	if (!IS_ERR(nh) && ftrace_ops_replace_hash(ops, exclude, nh))
-		kvfree(nh);
 }
 
 /**
