@@ -192,6 +192,12 @@ static void tf_unregister(struct trace_fprobe *tf)
 					    NULL);
 }
 
+/* A tracepoint probe whose tracepoint no module has yet. */
+static bool tf_waiting(struct trace_fprobe *tf)
+{
+	return tf->is_tp && !tf->tpoint;
+}
+
 static int tf_arm(struct trace_fprobe *tf)
 {
 	int ret;
@@ -202,7 +208,7 @@ static int tf_arm(struct trace_fprobe *tf)
 	if (ret)
 		return ret;
 	/* A tracepoint no module has yet: registered when one comes. */
-	if (!tf->is_tp || tf->tpoint) {
+	if (!tf_waiting(tf)) {
 		ret = tf_register(tf);
 		if (ret)
 			return ret;
@@ -271,9 +277,9 @@ static void match_tracepoint(struct tracepoint *tp, void *priv)
  * upstream does it (see find_place()).
  */
 static int parse_place(struct probe_log *log, struct trace_fprobe *tf,
-		       bool tpoint, int argc, const char **argv,
-		       unsigned int *ctx)
+		       int argc, const char **argv, unsigned int *ctx)
 {
+	bool tpoint = tf->is_tp;
 	const char *word = argv[1], *pct = strchr(word, '%');
 	char *p;
 	int i;
@@ -443,7 +449,6 @@ static int fprobe_define(int argc, const char **argv, struct module **pinned)
 	unsigned int maxactive = 0;
 	struct trace_fprobe *tf;
 	const char *event;
-	bool tpoint;
 	int ret;
 
 	if ((argv[0][0] != 'f' && argv[0][0] != 't') || argc < 2)
@@ -451,9 +456,8 @@ static int fprobe_define(int argc, const char **argv, struct module **pinned)
 	tf = kzalloc(sizeof(*tf), GFP_KERNEL);
 	if (!tf)
 		return -ENOMEM;
-	tpoint = argv[0][0] == 't';
-	tf->is_tp = tpoint;
-	strscpy(group, tpoint ? "tracepoints" : "fprobes", sizeof(group));
+	tf->is_tp = argv[0][0] == 't';
+	strscpy(group, tf->is_tp ? "tracepoints" : "fprobes", sizeof(group));
 	event = strchr(argv[0] + 1, ':');
 	if (event)
 		event++;
@@ -462,7 +466,7 @@ static int fprobe_define(int argc, const char **argv, struct module **pinned)
 	if (ret)
 		goto fail;
 	tf->fp.nr_maxactive = maxactive;
-	ret = parse_place(&log, tf, tpoint, argc, argv, &ctx);
+	ret = parse_place(&log, tf, argc, argv, &ctx);
 	if (ret)
 		goto fail;
 	if (tf->fp.nr_maxactive && !tf->is_return) {
@@ -478,7 +482,7 @@ static int fprobe_define(int argc, const char **argv, struct module **pinned)
 		if (ret)
 			goto fail;
 	}
-	if (tpoint) {
+	if (tf->is_tp) {
 		ret = find_tracepoint(&log, tf, pinned);
 		if (ret)
 			goto fail;
@@ -496,7 +500,7 @@ static int fprobe_define(int argc, const char **argv, struct module **pinned)
 	 * tracepoint that no module has yet is taken on trust).
 	 */
 	ret = security_locked_down(LOCKDOWN_KPROBES);
-	if (!ret && (!tf->is_tp || tf->tpoint) && !find_site(tf))
+	if (!ret && !tf_waiting(tf) && !find_site(tf))
 		ret = -EINVAL;
 	if (ret) {
 		log.index = 1;
@@ -605,7 +609,7 @@ static void tracepoints_come(struct module *mod)
 
 	list_for_each_entry(ev, &dyn_events, link) {
 		tf = as_fprobe(ev);
-		if (!tf || !tf->is_tp || tf->tpoint)
+		if (!tf || !tf_waiting(tf))
 			continue;
 		find = (struct tp_find){ .name = tf->symbol };
 		for_each_tracepoint_in_module(mod, match_module_tracepoint, &find);
