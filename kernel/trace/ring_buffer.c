@@ -97,6 +97,11 @@ static void rb_reset_cpu(struct rb_cpu *c)
 	u64 page = pos_page(c->w.pos) + 1;
 
 	c->w.pos = page << RB_OFF_BITS;
+	/*
+	 * Forget the last time stamp: after a change of clock (which resets
+	 * the buffer) one behind the old clock would be clamped to it.
+	 */
+	c->w.ts = 0;
 	c->cpos = c->w.pos;
 	atomic64_set(&c->rpos, rpos_make(page, 0, 0));
 	local_set(&c->written, 0);

@@ -389,6 +389,35 @@ static void time_extends_and_clamping(struct kunit *test)
 	ring_buffer_free(b);
 }
 
+/* A reset starts time afresh: a new clock may run behind the old one. */
+static void reset_forgets_the_clock(struct kunit *test)
+{
+	struct trace_buffer *b = alloc_buffer(test, 16384, RB_FL_OVERWRITE);
+	struct ring_buffer_event *e;
+	u64 ts;
+	int cpu;
+
+	ring_buffer_set_clock(b, fake_clock);
+	migrate_disable();
+	cpu = smp_processor_id();
+	WRITE_ONCE(fake_now, 5ULL << 40);
+	write_seq(b, 0, 1);
+	ring_buffer_reset(b);
+	WRITE_ONCE(fake_now, 7);
+	write_seq(b, 1, 1);
+	WRITE_ONCE(fake_now, 9);
+	write_seq(b, 2, 1);
+	e = ring_buffer_consume(b, cpu, &ts, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	KUNIT_EXPECT_EQ(test, seq_of(e), 1ULL);
+	KUNIT_EXPECT_EQ(test, ts, 7ULL);
+	e = ring_buffer_consume(b, cpu, &ts, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	KUNIT_EXPECT_EQ(test, ts, 9ULL);
+	migrate_enable();
+	ring_buffer_free(b);
+}
+
 static void iterator_does_not_consume(struct kunit *test)
 {
 	struct trace_buffer *b = alloc_buffer(test, 16384, RB_FL_OVERWRITE);
@@ -816,6 +845,7 @@ static struct kunit_case ring_buffer_cases[] = {
 	KUNIT_CASE(nested_writers),
 	KUNIT_CASE(discards),
 	KUNIT_CASE(time_extends_and_clamping),
+	KUNIT_CASE(reset_forgets_the_clock),
 	KUNIT_CASE(iterator_does_not_consume),
 	KUNIT_CASE(too_big_and_sizes),
 	KUNIT_CASE(three_word_records),

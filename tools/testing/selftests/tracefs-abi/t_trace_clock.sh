@@ -8,6 +8,23 @@ for c in local global counter uptime perf mono mono_raw boot; do
 	echo "$c" > trace_marker
 	grep -q "tracing_mark_write: $c\$" trace || fail "no record with clock $c"
 done
+# A clock whose values run behind the previous one's (counter and uptime
+# count calls and jiffies, local nanoseconds): time goes on from the new
+# clock's values, not stuck at the last stamp of the old one.
+ts_of() {
+	grep "tracing_mark_write: $1\$" trace | sed 's/.* \([0-9.]*\): tracing_mark_write.*/\1/'
+}
+for c in counter uptime; do
+	echo local > trace_clock
+	echo before > trace_marker
+	echo $c > trace_clock
+	echo first > trace_marker
+	sleep 1
+	echo second > trace_marker
+	a=$(ts_of first) b=$(ts_of second)
+	[ -n "$a" ] && [ -n "$b" ] || fail "$c: marker records missing"
+	[ "$b" -gt "$a" ] || fail "$c: time stamps $a then $b"
+done
 expect_write_error "Invalid argument" no_such_clock trace_clock
 echo local > trace_clock
 expect_content trace_clock \
