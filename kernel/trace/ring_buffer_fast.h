@@ -2,21 +2,25 @@
 /*
  * Ring buffer: the writers' fast path, inline.
  *
- * ring_buffer_write.c builds the API on it; the function tracer inlines
- * rb_write3() so that a traced call costs one function call less.  Only
- * code in kernel/trace includes this.  See ring_buffer_write.c for the
- * design and rb_internal.h for the positions and the legend.
+ * ring_buffer_write.c builds the API on it; the two hottest writers
+ * inline it so that a record costs one function call less: the function
+ * tracer (rb_write3()) and an enabled trace event (rb_lock_reserve() and
+ * rb_unlock_commit()).  Only code in kernel/trace includes this.  See
+ * ring_buffer_write.c for the design and rb_internal.h for the positions
+ * and the legend.
  *
  * This header pulls in rb_internal.h, so whoever includes it sees the
- * ring's internals.  trace_functions.c is the one file outside the ring
- * that does (for rb_write3()), and it must use nothing here but
- * rb_write3(); everything else outside the ring goes through
+ * ring's internals.  trace_functions.c and trace_events_record.c are the
+ * only files outside the ring that do, and they must use nothing here but
+ * those three; everything else outside the ring goes through
  * <linux/ring_buffer.h> (ring_buffer_kunit.c, which tests the internals,
  * aside).
  */
 #ifndef _RING_BUFFER_FAST_H
 #define _RING_BUFFER_FAST_H
 
+#include <linux/hardirq.h>
+#include <linux/preempt.h>
 #include <linux/ring_buffer.h>
 #include <linux/sched/clock.h>
 #include <linux/trace_clock.h>
@@ -29,13 +33,18 @@ static __always_inline void rb_set_header(struct ring_buffer_event *e,
 					  unsigned int size, u32 delta)
 {
 	unsigned int len = size - RB_HDR_SIZE;
+	u32 *hdr = (u32 *)e;
 
-	e->time_delta = delta;
+	/*
+	 * One store for both bit fields (little-endian: type_len is the
+	 * low 5 bits) rather than a read-modify-write of each.
+	 */
+	BUILD_BUG_ON(IS_ENABLED(CONFIG_CPU_BIG_ENDIAN));
 	if (len > RB_MAX_SMALL) {
-		e->type_len = 0;
+		*hdr = delta << 5;
 		e->array[0] = len;
 	} else {
-		e->type_len = len / RB_ALIGN;
+		*hdr = delta << 5 | len / RB_ALIGN;
 	}
 }
 
@@ -179,6 +188,110 @@ again:
 		local_inc(&c->committing);
 		goto again;
 	}
+}
+
+/* One writer per context level; a second one is recursion, dropped. */
+static __always_inline bool rb_nest_enter(struct rb_cpu *c)
+{
+	unsigned long bit = 1UL << interrupt_context_level();
+	unsigned long nest = READ_ONCE(c->nest);
+
+	if (unlikely(nest & bit))
+		return false;
+	/*
+	 * Not atomic, but safe: a nested writer restores @nest before it
+	 * returns to us.  Compiler barrier: the bit is set before we write;
+	 * pairs with the barrier() in rb_nest_exit().
+	 */
+	WRITE_ONCE(c->nest, nest | bit);
+	barrier();
+	return true;
+}
+
+/*
+ * Writers on a CPU finish in the reverse order of their start (an
+ * interrupt's writer is done before the interrupted one goes on), so the
+ * one finishing holds the highest bit.
+ */
+static __always_inline void rb_nest_exit(struct rb_cpu *c)
+{
+	unsigned long nest = READ_ONCE(c->nest);
+
+	/*
+	 * Compiler barrier: the record is finished before the bit goes.
+	 * Pairs with the barrier() in rb_nest_enter().
+	 */
+	barrier();
+	WRITE_ONCE(c->nest, nest & ~(1UL << __fls(nest)));
+}
+
+/*
+ * Enter this CPU's buffer as a writer: preemption off, this context's nest
+ * bit set, counted as committing.  Return: the CPU's buffer, or NULL (and
+ * nothing to undo) when recording is off or this context writes already.
+ */
+static __always_inline struct rb_cpu *rb_write_begin(struct trace_buffer *buffer)
+{
+	struct rb_cpu *c;
+
+	preempt_disable_notrace();
+	c = rb_writer_cpu(buffer);
+	if (unlikely(!c || !rb_nest_enter(c))) {
+		preempt_enable_notrace();
+		return NULL;
+	}
+	rb_commit_begin(c);
+	return c;
+}
+
+/* Leave as rb_write_begin() entered: publish, clear the nest bit. */
+static __always_inline void rb_write_end(struct rb_cpu *c)
+{
+	rb_commit(c);
+	rb_nest_exit(c);
+	preempt_enable_notrace();
+}
+
+/**
+ * rb_lock_reserve() - ring_buffer_lock_reserve(), inline
+ * @buffer: the buffer
+ * @length: bytes of data
+ *
+ * For the hottest writers of kernel/trace (an enabled trace event), which
+ * save a call and its frame.
+ *
+ * Context: as ring_buffer_lock_reserve().
+ * Return: as ring_buffer_lock_reserve().
+ */
+static __always_inline struct ring_buffer_event *
+rb_lock_reserve(struct trace_buffer *buffer, unsigned long length)
+{
+	unsigned int size = rb_event_size(length);
+	struct ring_buffer_event *e;
+	struct rb_cpu *c;
+
+	c = rb_write_begin(buffer);
+	if (unlikely(!c))
+		return NULL;
+	if (unlikely(length > c->data_size || size > c->data_size)) {
+		local_inc(&c->dropped);
+		e = NULL;
+	} else {
+		e = rb_reserve(buffer, c, size);
+	}
+	if (likely(e))
+		return e;
+	rb_write_end(c);
+	return NULL;
+}
+
+/**
+ * rb_unlock_commit() - ring_buffer_unlock_commit(), inline
+ * @buffer: the buffer of the rb_lock_reserve() just made
+ */
+static __always_inline void rb_unlock_commit(struct trace_buffer *buffer)
+{
+	rb_write_end(buffer->cpus[raw_smp_processor_id()]);
 }
 
 /**

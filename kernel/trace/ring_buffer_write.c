@@ -201,68 +201,6 @@ rb_reserve_slow(struct trace_buffer *buffer, struct rb_cpu *c,
 	}
 }
 
-/* One writer per context level; a second one is recursion, dropped. */
-static __always_inline bool rb_nest_enter(struct rb_cpu *c)
-{
-	unsigned long bit = 1UL << interrupt_context_level();
-	unsigned long nest = READ_ONCE(c->nest);
-
-	if (unlikely(nest & bit))
-		return false;
-	/*
-	 * Not atomic, but safe: a nested writer restores @nest before it
-	 * returns to us.  Compiler barrier: the bit is set before we write;
-	 * pairs with the barrier() in rb_nest_exit().
-	 */
-	WRITE_ONCE(c->nest, nest | bit);
-	barrier();
-	return true;
-}
-
-/*
- * Writers on a CPU finish in the reverse order of their start (an
- * interrupt's writer is done before the interrupted one goes on), so the
- * one finishing holds the highest bit.
- */
-static __always_inline void rb_nest_exit(struct rb_cpu *c)
-{
-	unsigned long nest = READ_ONCE(c->nest);
-
-	/*
-	 * Compiler barrier: the record is finished before the bit goes.
-	 * Pairs with the barrier() in rb_nest_enter().
-	 */
-	barrier();
-	WRITE_ONCE(c->nest, nest & ~(1UL << __fls(nest)));
-}
-
-/*
- * Enter this CPU's buffer as a writer: preemption off, this context's nest
- * bit set, counted as committing.  Return: the CPU's buffer, or NULL (and
- * nothing to undo) when recording is off or this context writes already.
- */
-static __always_inline struct rb_cpu *rb_write_begin(struct trace_buffer *buffer)
-{
-	struct rb_cpu *c;
-
-	preempt_disable_notrace();
-	c = rb_writer_cpu(buffer);
-	if (unlikely(!c || !rb_nest_enter(c))) {
-		preempt_enable_notrace();
-		return NULL;
-	}
-	rb_commit_begin(c);
-	return c;
-}
-
-/* Leave as rb_write_begin() entered: publish, clear the nest bit. */
-static __always_inline void rb_write_end(struct rb_cpu *c)
-{
-	rb_commit(c);
-	rb_nest_exit(c);
-	preempt_enable_notrace();
-}
-
 /**
  * ring_buffer_lock_reserve() - reserve room for a record on this CPU
  * @buffer: the buffer
@@ -278,23 +216,7 @@ static __always_inline void rb_write_end(struct rb_cpu *c)
 struct ring_buffer_event *
 ring_buffer_lock_reserve(struct trace_buffer *buffer, unsigned long length)
 {
-	unsigned int size = rb_event_size(length);
-	struct ring_buffer_event *e;
-	struct rb_cpu *c;
-
-	c = rb_write_begin(buffer);
-	if (unlikely(!c))
-		return NULL;
-	if (unlikely(length > c->data_size || size > c->data_size)) {
-		local_inc(&c->dropped);
-		e = NULL;
-	} else {
-		e = rb_reserve(buffer, c, size);
-	}
-	if (likely(e))
-		return e;
-	rb_write_end(c);
-	return NULL;
+	return rb_lock_reserve(buffer, length);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_lock_reserve);
 
@@ -306,7 +228,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_lock_reserve);
  */
 int ring_buffer_unlock_commit(struct trace_buffer *buffer)
 {
-	rb_write_end(buffer->cpus[raw_smp_processor_id()]);
+	rb_unlock_commit(buffer);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(ring_buffer_unlock_commit);

@@ -503,8 +503,11 @@ static u64 read_number(const struct pred *pr, void *rec)
 {
 	void *p = rec + pr->offset;
 
-	if (pr->src == SRC_CPU)
+	if (unlikely(pr->src == SRC_CPU))
 		return raw_smp_processor_id();
+	/* Tested first: the compiler would try the other sizes before it. */
+	if (pr->size == 8)
+		return *(u64 *)p;
 	switch (pr->size) {
 	case 1:
 		return pr->is_signed ? (u64)*(s8 *)p : *(u8 *)p;
@@ -540,9 +543,10 @@ static bool pred_match(const struct pred *pr, void *rec)
 	v = read_number(pr, rec);
 	if (pr->func)
 		return (v >= pr->val && v < pr->end) == (pr->op == OP_EQ);
-	switch (pr->op) {
-	case OP_EQ:
+	/* The common filter, before the switch tries the other ops. */
+	if (pr->op == OP_EQ)
 		return v == pr->val;
+	switch (pr->op) {
 	case OP_NE:
 		return v != pr->val;
 	case OP_BAND:

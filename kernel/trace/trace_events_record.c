@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 #include <linux/tracepoint.h>
 
+#include "ring_buffer_fast.h"
 #include "trace_priv.h"
 #include "trace_events_priv.h"
 #include "trace_trigger.h"
@@ -328,16 +329,20 @@ static __always_inline bool reserve_in_buffer(struct trace_event_buffer *fb,
 					      unsigned long len)
 {
 	struct trace_event_file *file = fb->trace_file;
+	struct trace_buffer *buf = trace_live_buffer(file->tr);
+	u64 hdr;
 
 	fb->trace_ctx = probe_ctx(preempt_count());
-	fb->event = trace_reserve(file->tr, &fb->buffer,
-				  file->event_call->event.type, len,
-				  fb->trace_ctx);
-	if (unlikely(!fb->event)) {
-		fb->buffer = NULL;
+	if (!buf)
 		return false;
-	}
+	/* trace_reserve(), with the ring buffer's fast path inline. */
+	hdr = trace_entry_word(file->event_call->event.type, fb->trace_ctx);
+	fb->event = rb_lock_reserve(buf, len);
+	if (unlikely(!fb->event))
+		return false;
+	fb->buffer = buf;
 	fb->entry = ring_buffer_event_data(fb->event);
+	put_unaligned(hdr, (u64 *)fb->entry);
 	return true;
 }
 
@@ -387,6 +392,23 @@ static noinline void *reserve_slow(struct trace_event_buffer *fb,
 	return reserve_plain(fb, flags, len);
 }
 
+/*
+ * The common filtered hit: a filter, and no pid filter, soft-disable or
+ * trigger.  Its record is kept only if the filter says so: the context
+ * word waits for that (ctx_fill()).
+ */
+static noinline void *reserve_filtered(struct trace_event_buffer *fb,
+				       unsigned long flags, unsigned long len)
+{
+	void *e;
+
+	fb->trace_ctx = CTX_LATER;
+	e = scratch_reserve(fb, fb->trace_file->event_call->event.type, len);
+	if (likely(e))
+		return e;
+	return reserve_plain(fb, flags, len);
+}
+
 /**
  * trace_event_buffer_reserve() - reserve the record of an event hit
  * @fbuffer: filled in for trace_event_buffer_commit()
@@ -411,14 +433,18 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 	fbuffer->event = NULL;
 	fbuffer->buffer = NULL;
 	/*
-	 * Two tail calls: neither path pays for the other's frame (a
-	 * filtered hit would save and restore six registers for nothing).
+	 * Tail calls: no path pays for another's frame (a filtered hit
+	 * would save and restore six registers for nothing).
 	 */
-	if (unlikely(flags & (EVENT_FILE_FL_PID_FILTER |
+	if (likely(!(flags & (EVENT_FILE_FL_PID_FILTER |
 			      EVENT_FILE_FL_SOFT_DISABLED |
-			      EVENT_FILE_FL_FILTERED)))
-		return reserve_slow(fbuffer, flags, len);
-	return reserve_plain(fbuffer, flags, len);
+			      EVENT_FILE_FL_FILTERED))))
+		return reserve_plain(fbuffer, flags, len);
+	if ((flags & (EVENT_FILE_FL_PID_FILTER | EVENT_FILE_FL_SOFT_DISABLED |
+		      EVENT_FILE_FL_FILTERED | EVENT_FILE_FL_TRIGGER_COND)) ==
+	    EVENT_FILE_FL_FILTERED)
+		return reserve_filtered(fbuffer, flags, len);
+	return reserve_slow(fbuffer, flags, len);
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_reserve);
 
@@ -467,7 +493,10 @@ static __always_inline void commit_kept(struct trace_event_buffer *fb,
 {
 	if (static_branch_unlikely(&trace_event_printk_key))
 		trace_event_printk(fb);
-	trace_commit(tr, fb->buffer);
+	/* trace_commit(), with the ring buffer's commit inline. */
+	rb_unlock_commit(fb->buffer);
+	if (READ_ONCE(tr->waiting))
+		irq_work_queue(&tr->wake_work);
 	/* options/stacktrace: from the probe's registers, or from the caller. */
 	if (unlikely(READ_ONCE(tr->flags) & TRACE_OPT_STACKTRACE)) {
 		if (fb->regs)

@@ -1009,6 +1009,31 @@ static __always_inline void trace_save_writer_once(struct trace_array *tr)
 	trace_save_writer(tr);
 }
 
+/* struct trace_entry (type, flags, preempt_count, pid) as one word. */
+static __always_inline u64 trace_entry_pack(int type, u64 flags, u64 depths)
+{
+	BUILD_BUG_ON(IS_ENABLED(CONFIG_CPU_BIG_ENDIAN));
+	BUILD_BUG_ON(offsetof(struct trace_entry, flags) != 2 ||
+		     offsetof(struct trace_entry, preempt_count) != 3 ||
+		     offsetof(struct trace_entry, pid) != 4 ||
+		     sizeof(struct trace_entry) != sizeof(u64));
+	return (u16)type | flags << 16 | depths << 24 |
+	       (u64)(u32)current->pid << 32;
+}
+
+/**
+ * trace_entry_word() - struct trace_entry as one 64-bit word
+ * @type: the record type
+ * @trace_ctx: from tracing_gen_ctx()
+ *
+ * Return: the header of a record of current, for one store.
+ */
+static __always_inline u64 trace_entry_word(int type, unsigned int trace_ctx)
+{
+	return trace_entry_pack(type, (trace_ctx >> 16) & 0xff,
+				trace_ctx & 0xff);
+}
+
 /**
  * trace_entry_word_now() - a record's struct trace_entry as one 64-bit word
  * @type: the record type
@@ -1024,18 +1049,9 @@ static __always_inline void trace_save_writer_once(struct trace_array *tr)
 static __always_inline u64 trace_entry_word_now(int type, unsigned int own)
 {
 	unsigned int pc = preempt_count() - own;
-	u64 flags, depths;
 
-	/* struct trace_entry: type, flags, preempt_count, pid. */
-	BUILD_BUG_ON(IS_ENABLED(CONFIG_CPU_BIG_ENDIAN));
-	BUILD_BUG_ON(offsetof(struct trace_entry, flags) != 2 ||
-		     offsetof(struct trace_entry, preempt_count) != 3 ||
-		     offsetof(struct trace_entry, pid) != 4 ||
-		     sizeof(struct trace_entry) != sizeof(u64));
-	flags = trace_ctx_flags(trace_irqs_status(), pc);
-	depths = trace_ctx_depths(pc);
-	return (u16)type | flags << 16 | depths << 24 |
-	       (u64)(u32)current->pid << 32;
+	return trace_entry_pack(type, trace_ctx_flags(trace_irqs_status(), pc),
+				trace_ctx_depths(pc));
 }
 
 /**
@@ -1081,19 +1097,17 @@ trace_reserve(struct trace_array *tr, struct trace_buffer **bufp, int type,
 	      unsigned long len, unsigned int trace_ctx)
 {
 	struct ring_buffer_event *e;
-	struct trace_entry *ent;
+	u64 hdr;
 
 	*bufp = trace_live_buffer(tr);
 	if (!*bufp)
 		return NULL;
+	/* Made before the call: one word stays live across it, not four. */
+	hdr = trace_entry_word(type, trace_ctx);
 	e = ring_buffer_lock_reserve(*bufp, len);
 	if (!e)
 		return NULL;
-	ent = ring_buffer_event_data(e);
-	ent->type = type;
-	ent->flags = trace_ctx >> 16;
-	ent->preempt_count = trace_ctx & 0xff;
-	ent->pid = current->pid;
+	put_unaligned(hdr, (u64 *)ring_buffer_event_data(e));
 	return e;
 }
 
