@@ -24,6 +24,7 @@ cleanup() {
 	echo > set_ftrace_filter
 	echo > set_graph_function
 	echo 0 > max_graph_depth
+	echo 1 > tracing_on
 }
 trap cleanup EXIT
 taskset -c 0 sh -c "while :; do cat /proc/version > /dev/null; done" &
