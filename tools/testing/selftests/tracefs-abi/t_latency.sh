@@ -46,7 +46,7 @@ for t in irqsoff preemptoff; do
 	within20 "$max" "$us" || fail "$t: kept ${max} us, the module measured ${us} us"
 	grep -q "^# tracer: $t\$" trace || fail "$t: no tracer line"
 	grep -q "^# $t latency trace v1.1.5 on " trace || fail "$t: no latency header"
-	grep -q "^# latency: $max us, #[0-9]*/[0-9]*, CPU#[0-9]* | (M:preempt VP:0, KP:0, SP:0 HP:0 #P:2)\$" trace ||
+	grep -q "^# latency: $max us, #[0-9]*/[0-9]*, CPU#[0-9]* | (M:preempt VP:0, KP:0, SP:0 HP:0 #P:$(nproc))\$" trace ||
 		fail "$t: latency line: $(grep '^# latency' trace)"
 	grep -q '^#  => started at: ' trace || fail "$t: no started-at line"
 	grep -q '^#  => ended at:   ' trace || fail "$t: no ended-at line"

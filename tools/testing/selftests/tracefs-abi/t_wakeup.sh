@@ -54,7 +54,7 @@ woken() {
 	t=/tmp/wk.text
 	[ "$max" -gt 0 ] || fail "$1: nothing kept"
 	grep -q "^# $1 latency trace v1.1.5 on " $t || fail "$1: no latency header"
-	grep -q "^# latency: $max us, #[0-9]*/[0-9]*, CPU#[01] | (M:preempt VP:0, KP:0, SP:0 HP:0 #P:2)\$" $t ||
+	grep -q "^# latency: $max us, #[0-9]*/[0-9]*, CPU#[0-9]* | (M:preempt VP:0, KP:0, SP:0 HP:0 #P:$(nproc))\$" $t ||
 		fail "$1: latency line: $(grep '^# latency' $t)"
 	grep -q '^#    | task: sleep-[0-9]* (uid:0 nice:0 policy:1 rt_prio:5)$' $t ||
 		fail "$1: task line: $(grep '^#    | task' $t)"
