@@ -57,8 +57,18 @@ for t in irqsoff preemptoff; do
 	st=$(sed -n 's/.* \([0-9]*\)us.: <stack trace>$/\1/p' trace | head -n 1)
 	[ -n "$st" ] || fail "$t: no stack trace line"
 	within20 "$st" "$us" || fail "$t: stack at ${st} us, section of ${us} us"
-	sed -n '/^#     \\/,$p' trace | grep -q '^ *[^ ]*-[0-9]* *[0-9][.dDbX][.nNp][.hHsSzZ][.0-9a-f][.0-9a-f] *[0-9]\{1,2\}us' ||
-		fail "$t: first record not within 100us of the start: $(sed -n '/^#     \\/{n;p}' trace)"
+	first=$(sed -n '/^#     \\/{n;p}' trace)
+	if ! echo "$first" | grep -q '^ *[^ ]*-[0-9]* *[0-9][.dDbX][.nNp][.hHsSzZ][.0-9a-f][.0-9a-f] *[0-9]\{1,2\}us'; then
+		# Another CPU kept a section meanwhile (emulation stretches
+		# sections of busy vCPUs, make stress has four): the kept
+		# trace then starts after that CPU's swap (latency-tracers.rst),
+		# with records of the same task and CPU.
+		stack=$(grep '<stack trace>' trace | head -n 1)
+		who='{ c = $2; sub(/[^0-9].*/, "", c); print $1, c }'
+		[ "$(echo "$first" | awk "$who")" = "$(echo "$stack" | awk "$who")" ] ||
+			fail "$t: first record not within 100us of the start: $first"
+		echo "# $t: the kept trace starts after another CPU's section: $first"
+	fi
 
 	# A shorter section does not replace it.
 	section $mode 25000 > /dev/null
