@@ -62,6 +62,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#define noinline __attribute__((noinline))
+
 #define T "/sys/kernel/tracing/"
 
 static double now(void)
@@ -466,7 +468,7 @@ static void perf_bench(long n)
 }
 
 /* The function the uprobe event probes: a call that stays a call. */
-__attribute__((noinline)) int uprobe_target(int x)
+noinline int uprobe_target(int x)
 {
 	__asm__ volatile("" : : : "memory");
 	return x + 1;
