@@ -50,6 +50,14 @@
 #define NR_INST 3
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Where a writer's time went: the files (by name) its writes took longest on. */
+#define NR_FTIME 64
+struct ftime {
+	char name[40];
+	unsigned long n;
+	unsigned long long ns;
+};
+
 /* Counters shared by all processes (one anonymous shared mapping). */
 struct shared {
 	int stop;		/* read with STOPPED() */
@@ -58,6 +66,7 @@ struct shared {
 	unsigned long wr_err[MAX_WRITERS][NR_ERRNO];
 	unsigned long read_bytes, reads, splices;
 	unsigned long hotplug, modloads, mkdirs, rmdirs, forks;
+	struct ftime ft[MAX_WRITERS][NR_FTIME];	/* each writer its own */
 };
 
 static struct shared *sh;
@@ -672,8 +681,70 @@ static void count(int id, int err)
 		sh->wr_err[id][err]++;
 }
 
+static unsigned long long now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000000ULL + t.tv_nsec;
+}
+
+/* Charge @ns to the file @path names (its last component). */
+static void charge(int id, const char *path, unsigned long long ns)
+{
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	struct ftime *f = sh->ft[id];
+	int i;
+
+	for (i = 0; i < NR_FTIME && f[i].n; i++)
+		if (!strncmp(f[i].name, name, sizeof(f[i].name) - 1))
+			break;
+	if (i == NR_FTIME)
+		i = NR_FTIME - 1;	/* full: the last slot is "others" */
+	if (!f[i].n)
+		snprintf(f[i].name, sizeof(f[i].name), "%s",
+			 i == NR_FTIME - 1 ? "(others)" : name);
+	f[i].n++;
+	f[i].ns += ns;
+}
+
+/* The files the writers spent most time on, summed over the writers. */
+static void print_ftime(int nw)
+{
+	struct ftime all[NR_FTIME * MAX_WRITERS], t;
+	int n = 0, i, j, k;
+
+	for (i = 0; i < nw; i++) {
+		for (j = 0; j < NR_FTIME && sh->ft[i][j].n; j++) {
+			for (k = 0; k < n; k++)
+				if (!strcmp(all[k].name, sh->ft[i][j].name))
+					break;
+			if (k == n) {
+				all[n++] = sh->ft[i][j];
+			} else {
+				all[k].n += sh->ft[i][j].n;
+				all[k].ns += sh->ft[i][j].ns;
+			}
+		}
+	}
+	for (i = 0; i < n; i++)		/* selection sort: n is small */
+		for (j = i + 1; j < n; j++)
+			if (all[j].ns > all[i].ns) {
+				t = all[i];
+				all[i] = all[j];
+				all[j] = t;
+			}
+	printf("fuzz: writer time by file:");
+	for (i = 0; i < n && i < 12; i++)
+		printf(" %s %lu in %.1fs,", all[i].name, all[i].n,
+		       all[i].ns / 1e9);
+	printf("\n");
+}
+
 static void do_write(int id, const char *path, struct sbuf *b)
 {
+	unsigned long long t = now_ns();
+
 	int flags = O_WRONLY;
 	ssize_t r = 0;
 	int fd, err = 0;
@@ -713,6 +784,7 @@ static void do_write(int id, const char *path, struct sbuf *b)
 	if (close(fd) && !err)
 		err = errno;
 	count(id, err);
+	charge(id, path, now_ns() - t);
 }
 
 static void writer(int id)
@@ -724,6 +796,8 @@ static void writer(int id)
 		unsigned int what = rn(100);
 
 		if (what < 3) {		/* make or remove an instance */
+			unsigned long long t = now_ns();
+
 			snprintf(name, sizeof(name), TRACEFS "/instances/fuzz%u",
 				 rn(NR_INST));
 			if (chance(50)) {
@@ -734,6 +808,7 @@ static void writer(int id)
 					BUMP(sh->rmdirs, 1);
 			}
 			count(id, 0);
+			charge(id, "mkdir-rmdir(instances)", now_ns() - t);
 			continue;
 		}
 		if (what < 4) {		/* hostile instance names */
@@ -1206,6 +1281,7 @@ int main(int argc, char **argv)
 	       total, (long)(time(NULL) - t0), ok, sh->reads, sh->read_bytes,
 	       sh->splices, sh->mkdirs, sh->rmdirs, sh->modloads, sh->hotplug,
 	       sh->forks);
+	print_ftime(nw);
 	printf("fuzz: refused:");
 	for (e = 1; e < NR_ERRNO; e++) {
 		unsigned long n = 0;
