@@ -84,7 +84,9 @@ profile_line() {	# profile_line EVENT HITS MISSES
 }
 hits() { awk -v e="$1" '$1 == e { print $2 }' kprobe_profile; }
 OPEN='\(do_sys_openat2\+0x0/0x[0-9a-f]+\)'
-RET='\(do_sys_open\+0x[0-9a-f]+/0x[0-9a-f]+ <- do_sys_openat2\)'
+# do_sys_openat2's caller: do_sys_open, or the syscall where a compiler
+# inlined do_sys_open into it (x86_64_defconfig)
+RET='\((do_sys_open|__x64_sys_openat)\+0x[0-9a-f]+/0x[0-9a-f]+ <- do_sys_openat2\)'
 K=events/kprobes
 
 # A probe with two arguments: definition, format, id, record, profile.
