@@ -283,7 +283,11 @@ void ftrace_cmds_clear(struct ftrace_inst *fi)
 	struct func_cmd_table *old = NULL;
 
 	mutex_lock(&ftrace_lock);
-	cmd_install(fi, NULL, &old);
+	/* An instance that never had a command has nothing to wait for. */
+	if (rcu_access_pointer(fi->cmds) ||
+	    (fi->cmd_ops.flags & FTRACE_OPS_FL_ENABLED) ||
+	    rcu_access_pointer(fi->cmd_ops.filter_hash))
+		cmd_install(fi, NULL, &old);
 	mutex_unlock(&ftrace_lock);
 	table_free(old);
 }

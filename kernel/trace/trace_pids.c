@@ -134,6 +134,8 @@ static void pids_install(struct trace_pids *p, int which,
 	active = rcu_access_pointer(p->set[0]) || rcu_access_pointer(p->set[1]);
 	WRITE_ONCE(p->active, active);
 	raw_spin_unlock_irq(&pids_lock);
+	if (!old && !s)
+		return;		/* no change: nothing to tell or wait for */
 	if (p->ops->changed)
 		p->ops->changed(p);
 	p->ops->sync();
