@@ -187,7 +187,7 @@ ftk_fuzz_module() {
 	case $k in ref*) src=$BASE ;; esac
 	mkdir -p "$d"
 	cp "$fz/Kbuild" "$fz/ftk_fuzz.c" "$fz/ftk_fuzz_trace.h" "$fz/ftk_printk.c" \
-	   "$fz/ftk_preemptoff.c" "$d/"
+	   "$fz/ftk_preemptoff.c" "$fz/ftk_export.c" "$d/"
 	make -s -C "$src" O="$V/out-$k" ARCH=x86_64 M="$d" modules > "$d/log" 2>&1 ||
 		{ cat "$d/log" >&2; return 1; }
 	echo "$d/ftk_fuzz.ko"

@@ -493,6 +493,10 @@ static __always_inline void commit_kept(struct trace_event_buffer *fb,
 {
 	if (static_branch_unlikely(&trace_event_printk_key))
 		trace_event_printk(fb);
+	if (static_branch_unlikely(&trace_export_event))
+		trace_export_write(ring_buffer_event_data(fb->event),
+				   ring_buffer_event_length(fb->event),
+				   TRACE_EXPORT_EVENT);
 	/* trace_commit(), with the ring buffer's commit inline. */
 	rb_unlock_commit(fb->buffer);
 	if (READ_ONCE(tr->waiting))

@@ -52,6 +52,15 @@ static noinline void function_trace_extra(struct trace_array *tr,
 		trace_record_stack(tr, ctx, ip + MCOUNT_INSN_SIZE, 0);
 }
 
+/* A function record for the exports: struct ftrace_entry's bytes. */
+static noinline void function_export(u64 hdr, unsigned long ip,
+				     unsigned long parent_ip)
+{
+	u64 rec[3] = { hdr, ip, parent_ip };
+
+	trace_export_write(rec, sizeof(rec), TRACE_EXPORT_FUNCTION);
+}
+
 /*
  * Hot path: the recursion guard, the instance's checks and the ring
  * buffer's inline writer of three-word records.
@@ -75,6 +84,8 @@ static void function_trace_call(unsigned long ip, unsigned long parent_ip,
 		hdr = trace_entry_word_now(TRACE_FN, IS_ENABLED(CONFIG_PREEMPTION));
 		if (!rb_write3(buf, hdr, ip, parent_ip)) {
 			trace_save_writer_once(tr);
+			if (static_branch_unlikely(&trace_export_function))
+				function_export(hdr, ip, parent_ip);
 			if (unlikely(READ_ONCE(tr->waiting) ||
 				     (READ_ONCE(func_flags.val) & FUNC_OPT_STACK)))
 				function_trace_extra(tr, ip);

@@ -139,6 +139,9 @@ static bool mark_one(struct trace_array *tr, const char __user *ubuf,
 	p->buf[len] = '\0';
 	if (static_branch_unlikely(&marker_hooked))
 		cookie = marker_hook->pre(tr, buf, p, e);
+	if (static_branch_unlikely(&trace_export_marker))
+		trace_export_write(p, ring_buffer_event_length(e),
+				   TRACE_EXPORT_MARKER);
 	trace_commit(tr, buf);
 	if (cookie)
 		marker_hook->post(tr, cookie);

@@ -31,6 +31,7 @@
 #include <linux/mutex.h>
 #include <linux/ring_buffer.h>
 #include <linux/sched.h>
+#include <linux/trace.h>
 #include <linux/trace_events.h>
 #include <linux/types.h>
 #include <linux/unaligned.h>
@@ -1126,5 +1127,14 @@ static __always_inline void trace_commit(struct trace_array *tr,
 	if (READ_ONCE(tr->waiting))
 		irq_work_queue(&tr->wake_work);
 }
+
+/*
+ * Trace exports (trace_export.c): a writer whose kind's key is on hands
+ * its record to trace_export_write() before committing it.
+ */
+DECLARE_STATIC_KEY_FALSE(trace_export_function);
+DECLARE_STATIC_KEY_FALSE(trace_export_event);
+DECLARE_STATIC_KEY_FALSE(trace_export_marker);
+void trace_export_write(const void *rec, unsigned int len, int kind);
 
 #endif /* _KERNEL_TRACE_PRIV_H */
