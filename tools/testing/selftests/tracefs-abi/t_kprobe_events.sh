@@ -140,23 +140,30 @@ rec myretprobe "$RET arg1=0x3"
 hit $K/myret2/enable
 rec myret2 "$RET arg1=0x3 arg=-100 fn=\"$T\""
 
-# Default names and groups, maxactive, offsets.
+# Default names and groups, maxactive, offsets.  The instruction after
+# vfs_read's fentry call is at +5, or at +9 behind an endbr64 (IBT, as
+# in Debian's config): there +4, the fentry call, takes a probe.
+AFTER=5
+if echo 'p:ibt_probe vfs_read+4' >> kprobe_events 2>/dev/null; then
+	AFTER=9
+	echo '-:ibt_probe' >> kprobe_events
+fi
 echo 'p do_sys_openat2' > kprobe_events
 add kprobe_events 'r vfs_read'
 add kprobe_events 'p:mygroup/myev vfs_read'
 add kprobe_events 'p:mygroup/ vfs_write'
 add kprobe_events 'r4:mx vfs_write'
-add kprobe_events 'p vfs_read+5'
+add kprobe_events "p vfs_read+$AFTER"
 add kprobe_events 'p:myev vfs_read+0'
 expect_content kprobe_events "p:kprobes/p_do_sys_openat2_0 do_sys_openat2
 r$MA:kprobes/r_vfs_read_0 vfs_read
 p:mygroup/myev vfs_read
 p:mygroup/p_vfs_write_0 vfs_write
 r4:kprobes/mx vfs_write
-p:kprobes/p_vfs_read_5 vfs_read+5
+p:kprobes/p_vfs_read_$AFTER vfs_read+$AFTER
 p:kprobes/myev vfs_read"
 for e in $K/p_do_sys_openat2_0 $K/r_vfs_read_0 events/mygroup/myev \
-	 events/mygroup/p_vfs_write_0 $K/mx $K/p_vfs_read_5 $K/myev; do
+	 events/mygroup/p_vfs_write_0 $K/mx $K/p_vfs_read_$AFTER $K/myev; do
 	[ -f $e/format ] || fail "no $e"
 done
 # -: without a group removes the name from every group.
@@ -165,7 +172,7 @@ add dynamic_events '-:myev'
 add kprobe_events '-:mygroup/p_vfs_write_0'
 [ -d events/mygroup ] && fail "empty group stays"
 add kprobe_events '-:kprobes/mx'
-add kprobe_events '-:p_vfs_read_5'
+add kprobe_events "-:p_vfs_read_$AFTER"
 expect_content kprobe_events "p:kprobes/p_do_sys_openat2_0 do_sys_openat2
 r$MA:kprobes/r_vfs_read_0 vfs_read"
 echo > kprobe_events
@@ -193,7 +200,7 @@ hit $K/t1/enable $K/t2/enable
 rec t1 "$OPEN a=156 b=65436 c=4294967196 d=18446744073709551516 e=-100 f=-100 g=-100 h=-100 i=0x9c j=0xff9c k=0xffffff9c l=0xffffffffffffff9c m='/' n=7"
 X='0x[0-9a-f]+'
 S='\+0x[0-9a-f]+/0x[0-9a-f]+'
-rec t2 "$OPEN fn=\"$T\" sym=do_sys_openat2$S s0s=do_sys_open$S arr=\{$X,$X,$X,$X\} u4=\{47,116,109,112\} ss=\"do_sys_openat2$S(cat)?\" cm=\"cat\" st=0xffff[0-9a-f]{12} s0=0xffffffff[0-9a-f]{8} a1=0x[0-9a-f]*ffffff9c j=$X j8=$X im=0x1 is=\"str\" arg15=-100 arg16=\"cat\""
+rec t2 "$OPEN fn=\"$T\" sym=do_sys_openat2$S s0s=(do_sys_open|__x64_sys_openat)$S arr=\{$X,$X,$X,$X\} u4=\{47,116,109,112\} ss=\"do_sys_openat2$S(cat)?\" cm=\"cat\" st=0xff[0-9a-f]{14} s0=0xffffffff[0-9a-f]{8} a1=0x[0-9a-f]*ffffff9c j=$X j8=$X im=0x1 is=\"str\" arg15=-100 arg16=\"cat\""
 grep -qE " t2: .* ss=\"do_sys_openat2$S\" cm=" trace ||
 	upstream_bug "symstr stores no NUL: the next string runs on: $(grep " t2: .* fn=\"$T\"" trace | grep -o ' ss="[^"]*"')"
 
@@ -263,5 +270,6 @@ awk -v t="$T" 'n == 1 { ok = ($0 ~ /-[0-9]+ +\[[0-9]+\] [^ ]+ +[0-9.]+: <stack t
 	n == 2 { if (ok && $0 == " => do_sys_openat2") found = 1; n = 0 }
 	/ myprobe: / && index($0, "filename=\"" t "\"") { n = 1 }
 	END { exit !found }' trace || fail "no stack trace after the hit: $(head -n 20 trace | tail -n 8)"
-grep -qx ' => do_sys_open' trace || fail "stack trace without do_sys_open"
+grep -qxE ' => (do_sys_open|__x64_sys_openat)' trace ||
+	fail "stack trace without do_sys_openat2's caller"
 exit 0
