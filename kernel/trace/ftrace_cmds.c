@@ -241,6 +241,12 @@ static int cmd_install(struct ftrace_inst *fi, struct func_cmd_table *t,
 	int ret = 0;
 
 	lockdep_assert_held(&ftrace_lock);
+	*old = NULL;
+	/* No table for one that never had any: nothing to wait for. */
+	if (!t && !rcu_access_pointer(fi->cmds) &&
+	    !(ops->flags & FTRACE_OPS_FL_ENABLED) &&
+	    !rcu_access_pointer(ops->filter_hash))
+		return 0;
 	if (t) {
 		ips = kvmalloc_array(t->n, sizeof(*ips), GFP_KERNEL);
 		if (!ips)
@@ -283,11 +289,7 @@ void ftrace_cmds_clear(struct ftrace_inst *fi)
 	struct func_cmd_table *old = NULL;
 
 	mutex_lock(&ftrace_lock);
-	/* An instance that never had a command has nothing to wait for. */
-	if (rcu_access_pointer(fi->cmds) ||
-	    (fi->cmd_ops.flags & FTRACE_OPS_FL_ENABLED) ||
-	    rcu_access_pointer(fi->cmd_ops.filter_hash))
-		cmd_install(fi, NULL, &old);
+	cmd_install(fi, NULL, &old);
 	mutex_unlock(&ftrace_lock);
 	table_free(old);
 }
