@@ -450,7 +450,7 @@ static int filter_open(struct inode *inode, struct file *file)
 
 	if (ret)
 		return ret;
-	ret = trace_array_get(t->fi->tr);
+	ret = trace_array_get_file(file);
 	if (ret)
 		return ret;
 	f = kzalloc(sizeof(*f), GFP_KERNEL);

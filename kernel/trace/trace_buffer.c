@@ -466,7 +466,7 @@ static struct trace_cpu_file *cpu_file(struct file *file)
 
 static int cpu_file_open(struct inode *inode, struct file *file)
 {
-	return trace_array_get(cpu_file(file)->tr);
+	return trace_array_get_file(file);
 }
 
 static int cpu_file_release(struct inode *inode, struct file *file)

@@ -16,7 +16,6 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
-#include <linux/security.h>
 #include <linux/slab.h>
 
 #include "trace_priv.h"
@@ -27,29 +26,7 @@ struct trace_array trace_top = {
 };
 
 /**
- * trace_array_get() - pin an instance while one of its files is open
- * @tr: the instance
- *
- * Return: 0, -EPERM under tracefs lockdown, or -ENODEV when the instance
- * is being removed.
- */
-int trace_array_get(struct trace_array *tr)
-{
-	int ret = security_locked_down(LOCKDOWN_TRACEFS);
-
-	if (ret)
-		return ret;
-	mutex_lock(&trace_types_lock);
-	if (tr->dead)
-		ret = -ENODEV;
-	else
-		tr->ref++;
-	mutex_unlock(&trace_types_lock);
-	return ret;
-}
-
-/**
- * trace_array_put() - undo trace_array_get()
+ * trace_array_put() - undo trace_array_get_file()
  * @tr: the instance
  */
 void trace_array_put(struct trace_array *tr)

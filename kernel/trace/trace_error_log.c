@@ -147,7 +147,7 @@ static int err_open(struct inode *inode, struct file *file)
 	struct trace_array *tr = inode->i_private;
 	int ret;
 
-	ret = trace_array_get(tr);
+	ret = trace_array_get_file(file);
 	if (ret)
 		return ret;
 	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC))

@@ -512,16 +512,20 @@ static bool system_live(struct trace_subsystem_dir *d)
 
 /**
  * trace_event_open() - check and pin what an events/ file points to
+ * @filp: the file being opened
  * @kind: EV_OPEN_FILE, EV_OPEN_SYSTEM or EV_OPEN_INST: what @ptr is
  * @ptr: the file's i_private
  * @pin: also take a reference on the instance (and an event's module),
  *	dropped with trace_event_close()
  *
+ * @ptr must be live and of the instance @filp is in: a removed
+ * instance's memory may be a new one's by now (trace_array_of_file()).
+ *
  * Context: event_mutex not held.
  * Return: 0, -ENODEV when @ptr is gone (its instance or module went
  * meanwhile) or its instance is being removed, or the lockdown error.
  */
-int trace_event_open(int kind, void *ptr, bool pin)
+int trace_event_open(struct file *filp, int kind, void *ptr, bool pin)
 {
 	struct trace_array *tr = NULL;
 	bool live;
@@ -537,9 +541,6 @@ int trace_event_open(int kind, void *ptr, bool pin)
 		live = file_live(ptr);
 		if (live)
 			tr = ((struct trace_event_file *)ptr)->tr;
-		if (live && pin &&
-		    !trace_event_try_get_ref(((struct trace_event_file *)ptr)->event_call))
-			live = false;
 		break;
 	case EV_OPEN_SYSTEM:
 		live = system_live(ptr);
@@ -552,13 +553,16 @@ int trace_event_open(int kind, void *ptr, bool pin)
 			tr = ((struct trace_event_inst *)ptr)->tr;
 		break;
 	}
+	if (live && tr != trace_array_of_file(filp))
+		live = false;
+	if (live && pin && kind == EV_OPEN_FILE &&
+	    !trace_event_try_get_ref(((struct trace_event_file *)ptr)->event_call))
+		live = false;
 	ret = -ENODEV;
-	if (live && !tr->dead) {
+	if (live) {
 		if (pin)
 			tr->ref++;
 		ret = 0;
-	} else if (live && pin && kind == EV_OPEN_FILE) {
-		trace_event_put_ref(((struct trace_event_file *)ptr)->event_call);
 	}
 	mutex_unlock(&event_mutex);
 	mutex_unlock(&trace_types_lock);

@@ -111,7 +111,7 @@ static int event_text_open(struct inode *inode, struct file *filp,
 			   void (*gen)(struct seq_buf *, void *))
 {
 	struct trace_event_file *file = inode->i_private;
-	int ret = trace_event_open(EV_OPEN_FILE, file, true);
+	int ret = trace_event_open(filp, EV_OPEN_FILE, file, true);
 
 	if (ret)
 		return ret;
@@ -149,7 +149,7 @@ static const struct file_operations id_fops = {
 /* The enable file of one event. */
 static int enable_open(struct inode *inode, struct file *filp)
 {
-	return trace_event_open(EV_OPEN_FILE, inode->i_private, true);
+	return trace_event_open(filp, EV_OPEN_FILE, inode->i_private, true);
 }
 
 static int enable_release(struct inode *inode, struct file *filp)
@@ -279,7 +279,7 @@ static ssize_t group_write(struct file *filp, const char __user *ubuf,
 
 static int all_open(struct inode *inode, struct file *filp)
 {
-	return trace_event_open(EV_OPEN_INST, inode->i_private, true);
+	return trace_event_open(filp, EV_OPEN_INST, inode->i_private, true);
 }
 
 static int all_release(struct inode *inode, struct file *filp)
@@ -310,7 +310,7 @@ static const struct file_operations all_enable_fops = {
 
 static int sys_open(struct inode *inode, struct file *filp)
 {
-	return trace_event_open(EV_OPEN_SYSTEM, inode->i_private, true);
+	return trace_event_open(filp, EV_OPEN_SYSTEM, inode->i_private, true);
 }
 
 static int sys_release(struct inode *inode, struct file *filp)
@@ -709,7 +709,7 @@ static int set_event_open(struct inode *inode, struct file *filp)
 	struct trace_event_inst *ev = inode->i_private;
 	int ret;
 
-	ret = trace_event_open(EV_OPEN_INST, ev, true);
+	ret = trace_event_open(filp, EV_OPEN_INST, ev, true);
 	if (ret)
 		return ret;
 	if ((filp->f_mode & FMODE_WRITE) && (filp->f_flags & O_TRUNC) &&

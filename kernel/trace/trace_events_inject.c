@@ -260,7 +260,7 @@ static ssize_t inject_read(struct file *filp, char __user *ubuf, size_t cnt,
 
 static int inject_open(struct inode *inode, struct file *filp)
 {
-	return trace_event_open(EV_OPEN_FILE, inode->i_private, true);
+	return trace_event_open(filp, EV_OPEN_FILE, inode->i_private, true);
 }
 
 static int inject_release(struct inode *inode, struct file *filp)

@@ -131,7 +131,7 @@ extern struct list_head trace_common_fields;
 enum { EV_OPEN_FILE, EV_OPEN_SYSTEM, EV_OPEN_INST };
 
 /* trace_events.c: the registry and enabling. */
-int trace_event_open(int kind, void *ptr, bool pin);
+int trace_event_open(struct file *filp, int kind, void *ptr, bool pin);
 void trace_event_close(int kind, void *ptr);
 int trace_event_enable(struct trace_event_file *file, bool on);
 int trace_event_soft_get(struct trace_event_file *file);

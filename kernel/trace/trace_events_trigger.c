@@ -382,7 +382,7 @@ static void gen_triggers(struct seq_buf *s, void *arg)
 static int trigger_open(struct inode *inode, struct file *filp)
 {
 	struct trace_event_file *file = inode->i_private;
-	int ret = trace_event_open(EV_OPEN_FILE, file, true);
+	int ret = trace_event_open(filp, EV_OPEN_FILE, file, true);
 
 	if (ret || !(filp->f_mode & FMODE_READ))
 		return ret;

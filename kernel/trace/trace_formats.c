@@ -191,7 +191,7 @@ static void gen_core_text(struct seq_buf *s, void *arg)
 static int header_page_open(struct trace_event_inst *ev, struct file *filp,
 			    struct core_text_arg *a)
 {
-	int ret = trace_event_open(EV_OPEN_INST, ev, true);
+	int ret = trace_event_open(filp, EV_OPEN_INST, ev, true);
 
 	if (ret)
 		return ret;

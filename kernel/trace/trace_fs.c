@@ -277,11 +277,11 @@ int trace_get_ulong(const char __user *ubuf, size_t cnt, unsigned long min,
  * @inode: the file's inode
  * @file: the file; private_data becomes the instance
  *
- * Return: 0, or the error of trace_array_get().
+ * Return: 0, or the error of trace_array_get_file().
  */
 int trace_array_open(struct inode *inode, struct file *file)
 {
-	int ret = trace_array_get(inode->i_private);
+	int ret = trace_array_get_file(file);
 
 	if (ret)
 		return ret;

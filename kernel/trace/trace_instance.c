@@ -28,6 +28,7 @@
  */
 #define pr_fmt(fmt) "tracing: " fmt
 
+#include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tracefs.h>
@@ -159,6 +160,65 @@ static struct trace_array *instance_find(const char *name)
 		if (!strcmp(tr->name, name))
 			return tr;
 	return NULL;
+}
+
+/**
+ * trace_array_of_file() - the live instance a file being opened belongs to
+ * @file: a file of an instance (of its directory, options/, per_cpu/,
+ *	events/...)
+ *
+ * An open can reach ->open() after rmdir has removed the file's instance
+ * and freed everything its i_private points to: the path lookup pinned
+ * the dentry and inode, nothing more (a bind mount of the file pins them
+ * for good).  Worse, a new instance may have the old one's memory by
+ * then.  So the instance is found from the file's place in tracefs: its
+ * dentry's ancestors, compared with the directories of the live
+ * instances.  tracefs renames nothing, so a dentry's parent never
+ * changes, and the removed directory stays pinned by its children: no
+ * new directory can have its address.
+ *
+ * Context: trace_types_lock held.
+ * Return: the instance, or NULL when it is gone or going.
+ */
+struct trace_array *trace_array_of_file(struct file *file)
+{
+	struct dentry *d = file->f_path.dentry, *up = d->d_parent;
+	struct trace_array *tr;
+
+	lockdep_assert_held(&trace_types_lock);
+	for (; up != d && up != instances_dir; d = up, up = d->d_parent)
+		;
+	if (up != instances_dir)
+		return &trace_top;
+	list_for_each_entry(tr, &instances, list)
+		if (tr->dir == d)
+			return tr->dead ? NULL : tr;
+	return NULL;
+}
+
+/**
+ * trace_array_get_file() - pin the instance of a file being opened
+ * @file: a file of an instance, as for trace_array_of_file()
+ *
+ * What the file's i_private points to is safe to use only once this
+ * returned 0.
+ *
+ * Return: 0 with the instance pinned (trace_array_put() drops it), -EPERM
+ * under tracefs lockdown, or -ENODEV when the instance is gone or going.
+ */
+int trace_array_get_file(struct file *file)
+{
+	struct trace_array *tr;
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+
+	if (ret)
+		return ret;
+	mutex_lock(&trace_types_lock);
+	tr = trace_array_of_file(file);
+	if (tr)
+		tr->ref++;
+	mutex_unlock(&trace_types_lock);
+	return tr ? 0 : -ENODEV;
 }
 
 /**

@@ -64,7 +64,7 @@ void trace_marker_hook_use(bool on)
 
 static int marker_open(struct inode *inode, struct file *file)
 {
-	return trace_array_get(inode->i_private);
+	return trace_array_get_file(file);
 }
 
 static int marker_release(struct inode *inode, struct file *file)

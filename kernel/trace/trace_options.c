@@ -157,7 +157,7 @@ static int set_tracer_option(struct trace_array *tr, struct tracer *t,
 static int trace_options_open(struct inode *inode, struct file *file)
 {
 	struct trace_array *tr = inode->i_private;
-	int ret = trace_array_get(tr);
+	int ret = trace_array_get_file(file);
 
 	if (ret)
 		return ret;
@@ -241,9 +241,7 @@ static const struct file_operations trace_options_fops = {
 
 static int option_open(struct inode *inode, struct file *file)
 {
-	struct trace_option_file *o = inode->i_private;
-
-	return trace_array_get(o->tr);
+	return trace_array_get_file(file);
 }
 
 static int option_release(struct inode *inode, struct file *file)

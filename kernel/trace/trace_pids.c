@@ -242,7 +242,7 @@ static int pids_open(struct inode *inode, struct file *file)
 
 	if (ret)
 		return ret;
-	ret = trace_array_get(id->p->tr);
+	ret = trace_array_get_file(file);
 	if (ret)
 		return ret;
 	f = kzalloc(sizeof(*f), GFP_KERNEL);

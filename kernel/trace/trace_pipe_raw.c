@@ -181,7 +181,7 @@ static int raw_open_any(struct inode *inode, struct file *file, bool snap)
 	struct raw_reader *r;
 	int ret;
 
-	ret = trace_array_get(f->tr);
+	ret = trace_array_get_file(file);
 	if (ret)
 		return ret;
 	r = kzalloc(sizeof(*r), GFP_KERNEL);

@@ -856,9 +856,10 @@ void trace_part_create_top_files(void);
 int trace_instance_new(const char *name);
 int trace_instance_remove(const char *name);
 int trace_top_setup(void);
+struct trace_array *trace_array_of_file(struct file *file);
+int trace_array_get_file(struct file *file);
 
 /* trace_core.c: the on/off state of an instance, and pins on it. */
-int trace_array_get(struct trace_array *tr);
 void trace_array_put(struct trace_array *tr);
 void tracer_tracing_on(struct trace_array *tr);
 void tracer_tracing_off(struct trace_array *tr);

@@ -408,7 +408,7 @@ static int walk_open(struct inode *inode, struct file *file, bool snap)
 	bool max;
 	int ret;
 
-	ret = trace_array_get(sel->tr);
+	ret = trace_array_get_file(file);
 	if (ret)
 		return ret;
 	/* A latency tracer's "trace" is its worst section (tracer.use_max). */
@@ -689,7 +689,7 @@ static int trace_pipe_open(struct inode *inode, struct file *file)
 	char *buf;
 	int ret;
 
-	ret = trace_array_get(sel->tr);
+	ret = trace_array_get_file(file);
 	if (ret)
 		return ret;
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
