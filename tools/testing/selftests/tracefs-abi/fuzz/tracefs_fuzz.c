@@ -1165,6 +1165,7 @@ int main(int argc, char **argv)
 	unsigned long seed = 1, secs = 60, maxw = 0, total = 0, ok = 0;
 	pid_t pids[64];
 	int np = 0, nw = 4, hotplug = 1, c, i, e;
+	long last = 0;
 	time_t t0;
 
 	while ((c = getopt(argc, argv, "s:t:n:w:m:c:Hv")) != -1) {
@@ -1257,12 +1258,20 @@ int main(int argc, char **argv)
 		pids[np++] = spawn(hotplug_entry, 106, seed);
 
 	for (;;) {
+		long el;
+
 		sleep(1);
 		for (total = 0, i = 0; i < nw; i++)
 			total += sh->writes[i];
-		if ((unsigned long)(time(NULL) - t0) >= secs ||
-		    (maxw && total >= maxw))
+		el = time(NULL) - t0;
+		if ((unsigned long)el >= secs || (maxw && total >= maxw))
 			break;
+		/* a long run says how far it is every ten minutes */
+		if (el / 600 != last / 600) {
+			printf("fuzz: %lu writes after %lds\n", total, el);
+			fflush(stdout);
+		}
+		last = el;
 	}
 	__atomic_store_n(&sh->stop, 1, __ATOMIC_RELAXED);
 	if (reap(pids, np, 120)) {
