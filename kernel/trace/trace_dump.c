@@ -46,6 +46,7 @@ void ftrace_dump(enum ftrace_dump_mode mode)
 {
 	struct trace_array *tr = &trace_top;
 	struct ring_buffer_event *e;
+	struct trace_buffer *buf;
 	unsigned long lost, n = 0;
 	int cpu, only = -1;
 	struct seq_buf s;
@@ -58,11 +59,20 @@ void ftrace_dump(enum ftrace_dump_mode mode)
 		return;
 	}
 	tracing_off();
+	/*
+	 * Nothing may add to the buffer being dumped: a traceon command or
+	 * a tracing_on write undoes tracing_off(), and a dump that consumes
+	 * records written while it prints (by its own printing, or by a
+	 * faster writer on another CPU) never ends.  Dump the buffer live
+	 * now, even if a snapshot swaps another in meanwhile.
+	 */
+	buf = READ_ONCE(tr->buffer);
+	ring_buffer_record_disable(buf);
 	if (mode == DUMP_ORIG)
 		only = raw_smp_processor_id();
 	pr_info("Dumping ftrace buffer:\n---------------------------------\n");
-	while ((cpu = oldest_cpu(tr->buffer, only, &ts)) >= 0) {
-		e = ring_buffer_consume(tr->buffer, cpu, &ts, &lost);
+	while ((cpu = oldest_cpu(buf, only, &ts)) >= 0) {
+		e = ring_buffer_consume(buf, cpu, &ts, &lost);
 		if (!e)
 			continue;
 		seq_buf_init(&s, dump_line, DUMP_LINE - 1);
@@ -78,6 +88,7 @@ void ftrace_dump(enum ftrace_dump_mode mode)
 	if (!n)
 		pr_info("   (ftrace buffer empty)\n");
 	pr_info("---------------------------------\n");
+	ring_buffer_record_enable(buf);
 	atomic_dec(&dump_running);
 }
 EXPORT_SYMBOL_GPL(ftrace_dump);
