@@ -446,11 +446,8 @@ static int filter_open(struct inode *inode, struct file *file)
 	struct ftrace_hash *cur;
 	struct filter_file *f;
 	unsigned int i;
-	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+	int ret = trace_array_get_file(file);	/* checks lockdown too */
 
-	if (ret)
-		return ret;
-	ret = trace_array_get_file(file);
 	if (ret)
 		return ret;
 	f = kzalloc(sizeof(*f), GFP_KERNEL);

@@ -23,7 +23,6 @@
  * after the owner's sync().
  */
 #include <linux/pid.h>
-#include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
@@ -238,11 +237,8 @@ static int pids_open(struct inode *inode, struct file *file)
 {
 	struct trace_pids_file *id = inode->i_private;
 	struct pids_file *f;
-	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+	int ret = trace_array_get_file(file);	/* checks lockdown too */
 
-	if (ret)
-		return ret;
-	ret = trace_array_get_file(file);
 	if (ret)
 		return ret;
 	f = kzalloc(sizeof(*f), GFP_KERNEL);
