@@ -227,6 +227,20 @@ static void system_put(struct trace_subsystem_dir *d)
 		trace_event_fs_put_system(d);
 }
 
+/**
+ * trace_event_file_put() - drop a reference to an event's file
+ * @file: the event in an instance
+ *
+ * @file->ref counts its lists (from file_add() to file_free()) and
+ * eventfs's directory of it, which can outlive the event (see
+ * trace_event_fs_remove_file()).  The last one frees it.
+ */
+void trace_event_file_put(struct trace_event_file *file)
+{
+	if (refcount_dec_and_test(&file->ref))
+		kfree(file);
+}
+
 /* The file of @call in @ev: allocated, on its lists, with tracefs files. */
 static int file_add(struct trace_event_inst *ev, struct trace_event_call *call)
 {
@@ -235,6 +249,7 @@ static int file_add(struct trace_event_inst *ev, struct trace_event_call *call)
 	file = kzalloc(sizeof(*file), GFP_KERNEL);
 	if (!file)
 		return -ENOMEM;
+	refcount_set(&file->ref, 1);
 	file->event_call = call;
 	file->tr = ev->tr;
 	file->flags = ev->new_file_flags;
@@ -278,8 +293,8 @@ static int file_register(struct trace_event_file *file)
 }
 
 /*
- * Take the file off its lists and free it; its probe must be unregistered
- * and tracepoint_synchronize_unregister() done.
+ * Take the file off its lists and drop their reference; its probe must be
+ * unregistered and tracepoint_synchronize_unregister() done.
  */
 static void file_free(struct trace_event_file *file)
 {
@@ -287,7 +302,7 @@ static void file_free(struct trace_event_file *file)
 	trace_event_filter_free(file);
 	list_del(&file->list);
 	system_put(file->system);
-	kfree(file);
+	trace_event_file_put(file);
 }
 
 /**

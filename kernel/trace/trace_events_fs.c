@@ -480,8 +480,19 @@ static bool event_dirs_made;
 static int event_entry(const char *name, umode_t *mode, void **data,
 		       const struct file_operations **fops);
 
+/*
+ * eventfs is done with an event's directory: it was removed and no dentry
+ * of it is left.  The one entry with this release drops the directory's
+ * reference to the event's file (trace_event_fs_remove_file()).
+ */
+static void event_dir_release(const char *name, void *data)
+{
+	trace_event_file_put(data);
+}
+
 static struct eventfs_entry event_entries[EVENT_CORE_FILES + EVENT_EXTRA_FILES] = {
-	{ .name = "enable",	.callback = event_entry },
+	{ .name = "enable",	.callback = event_entry,
+	  .release = event_dir_release },
 	{ .name = "filter",	.callback = event_entry },
 	{ .name = "format",	.callback = event_entry },
 	{ .name = "id",		.callback = event_entry },
@@ -626,6 +637,7 @@ int trace_event_fs_add_file(struct trace_event_inst *ev,
 				EVENT_CORE_FILES + nr_event_extra, file);
 	if (IS_ERR(ei))
 		return PTR_ERR(ei);
+	refcount_inc(&file->ref);	/* dropped by event_dir_release() */
 	file->ei = ei;
 	return 0;
 }
@@ -633,12 +645,21 @@ int trace_event_fs_add_file(struct trace_event_inst *ev,
 /**
  * trace_event_fs_remove_file() - remove the directory of an event
  * @file: the event in an instance
+ *
+ * A path to one of the directory's files (a bind mount, an open that
+ * raced with the removal) outlives the directory, and its inode's
+ * i_private is @file.  trace_event_open() refuses it once @file is on no
+ * list, which holds only while no new event can have @file's address: so
+ * the directory holds a reference to @file until eventfs lets go of its
+ * last dentry (event_dir_release()).
  */
 void trace_event_fs_remove_file(struct trace_event_file *file)
 {
-	if (file->ei)
-		eventfs_remove_dir(file->ei);
+	struct eventfs_inode *ei = file->ei;
+
 	file->ei = NULL;
+	if (ei)
+		eventfs_remove_dir(ei);
 }
 
 /**

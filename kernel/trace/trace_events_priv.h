@@ -153,6 +153,7 @@ int trace_event_text_release(struct inode *inode, struct file *filp);
 int trace_event_fs_add_file(struct trace_event_inst *ev,
 			    struct trace_event_file *file);
 void trace_event_fs_remove_file(struct trace_event_file *file);
+void trace_event_file_put(struct trace_event_file *file);
 void trace_event_fs_put_system(struct trace_subsystem_dir *dir);
 void trace_event_fs_remove_inst(struct trace_event_inst *ev);
 void trace_event_fs_create_files(struct trace_array *tr, struct dentry *dir);
