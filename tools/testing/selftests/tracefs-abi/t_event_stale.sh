@@ -9,15 +9,13 @@
 # events deleted and forty made again reuse some of them).
 . "$(dirname "$0")/lib.sh"
 KO=/ftk/files/ftk_fuzz.ko
-N=40
+nums=$(i=0; while [ $i -lt 40 ]; do i=$((i + 1)); echo $i; done)
 mkdir -p /tmp/evstale || fail "no /tmp"
 mounted=""
 cleanup() {
 	for m in $mounted; do umount /tmp/evstale/${m%%:*} || true; done
 	rmmod ftk_fuzz 2>/dev/null || true
-	i=0
-	while [ $i -lt $N ]; do
-		i=$((i + 1))
+	for i in $nums; do
 		echo "-:kstale/s$i" >> kprobe_events 2>/dev/null || true
 		echo "-:kstale/n$i" >> kprobe_events 2>/dev/null || true
 	done
@@ -74,28 +72,22 @@ if [ -f $KO ]; then
 fi
 
 if [ -w kprobe_events ]; then
-	i=0
-	while [ $i -lt $N ]; do
-		i=$((i + 1))
+	for i in $nums; do
 		echo "p:kstale/s$i vfs_read" >> kprobe_events ||
 			fail "cannot add kprobe event s$i"
 		bind events/kstale/s$i enable
 	done
-	i=0
-	while [ $i -lt $N ]; do
-		i=$((i + 1))
+	for i in $nums; do
 		echo "-:kstale/s$i" >> kprobe_events ||
 			fail "cannot delete kprobe event s$i with a bind-mounted file"
 	done
-	i=0
-	while [ $i -lt $N ]; do
-		i=$((i + 1))
+	for i in $nums; do
 		echo "p:kstale/n$i vfs_read" >> kprobe_events ||
 			fail "cannot add kprobe event n$i"
 	done
 	stale_open "with new probe events"
 	echo 1 > events/kstale/n1/enable || fail "cannot enable a new probe event"
-	cat trace_marker_raw > /dev/null 2>&1 || cat /proc/version > /dev/null
+	read -r _ < /proc/version	# read(2): busybox cat may use sendfile
 	echo 0 > events/kstale/n1/enable
 	grep -q 'n1: (vfs_read' trace || fail "the new probe event does not record"
 	echo > trace
