@@ -93,15 +93,18 @@ struct prog_op {
  * @string: the expression as written, for the filter file
  * @n: ops of @prog
  * @preds: the comparisons @prog points to
+ * @next_old: once replaced, the next filter waiting to be freed with it
+ *	(event_mutex)
  * @prog: the postfix program
  *
- * Immutable once published (file->filter, RCU).
+ * Immutable once published (file->filter, RCU), but for @next_old.
  */
 struct event_filter {
 	struct event_filter_info info;
 	char		*string;
 	int		n;
 	struct pred	*preds;
+	struct event_filter *next_old;
 	struct prog_op	prog[];
 };
 
@@ -637,14 +640,19 @@ int filter_match_preds(struct event_filter *filter, void *rec)
 	return !filter || trace_filter_match(filter, rec);
 }
 
-/* Publish @f (may be NULL) as the filter of @file; frees the old one. */
+/*
+ * Publish @f (may be NULL) as the filter of @file.  Probes may run the
+ * filter it replaces until the next tracepoint_synchronize_unregister():
+ * it goes on @old for free_old_filters(), which a write to a system's
+ * filter calls once for all the system's events.
+ */
 static void file_set_filter(struct trace_event_file *file,
-			    struct event_filter *f)
+			    struct event_filter *f, struct event_filter **old)
 {
-	struct event_filter *old;
+	struct event_filter *prev;
 
 	lockdep_assert_held(&event_mutex);
-	old = rcu_replace_pointer(file->filter, f, lockdep_is_held(&event_mutex));
+	prev = rcu_replace_pointer(file->filter, f, lockdep_is_held(&event_mutex));
 	/*
 	 * A filter of no program only shows an error: it filters nothing.
 	 * Without scratch records, the writers filter in the buffer.
@@ -655,9 +663,23 @@ static void file_set_filter(struct trace_event_file *file,
 	} else {
 		clear_bit(EVENT_FILE_FL_FILTERED_BIT, &file->flags);
 	}
-	if (old) {
-		/* Probes read it with preemption off, maybe where RCU idles. */
-		tracepoint_synchronize_unregister();
+	if (prev) {
+		prev->next_old = *old;
+		*old = prev;
+	}
+}
+
+/* Free the filters file_set_filter() replaced, once no probe runs them. */
+static void free_old_filters(struct event_filter *old)
+{
+	struct event_filter *next;
+
+	if (!old)
+		return;
+	/* Probes read filters with preemption off, maybe where RCU idles. */
+	tracepoint_synchronize_unregister();
+	for (; old; old = next) {
+		next = old->next_old;
 		trace_filter_free(old);
 	}
 }
@@ -696,26 +718,24 @@ static struct event_filter *error_filter(const char *str, const char *text,
  */
 int trace_event_filter_set(struct trace_event_file *file, char *str)
 {
+	struct event_filter *f = NULL, *old = NULL;
 	const char *text;
-	struct event_filter *f;
-	int pos;
+	int pos, ret = 0;
 
 	str = strim(str);
-	if (!*str || !strcmp(str, "0")) {
-		file_set_filter(file, NULL);
-		return 0;
-	}
-	f = trace_filter_parse(file->event_call, str, &text, &pos);
+	if (*str && strcmp(str, "0"))
+		f = trace_filter_parse(file->event_call, str, &text, &pos);
 	if (IS_ERR(f)) {
-		if (PTR_ERR(f) != -EINVAL)
-			return PTR_ERR(f);
+		ret = PTR_ERR(f);
+		if (ret != -EINVAL)
+			return ret;
 		tracing_log_err(file->tr, "event filter parse error", str,
 				&text, 0, pos);
-		file_set_filter(file, error_filter(str, text, pos));
-		return -EINVAL;
+		f = error_filter(str, text, pos);
 	}
-	file_set_filter(file, f);
-	return 0;
+	file_set_filter(file, f, &old);
+	free_old_filters(old);
+	return ret;
 }
 
 /**
@@ -759,8 +779,8 @@ int trace_event_filter_check(struct trace_event_call *call, const char *str)
 int trace_system_filter_set(struct trace_subsystem_dir *d, char *str)
 {
 	struct trace_event_inst *ev = d->tr->events;
+	struct event_filter *f, *old = NULL;
 	struct trace_event_file *file;
-	struct event_filter *f;
 	const char *text;
 	int pos, set = 0;
 	bool clear;
@@ -773,14 +793,17 @@ int trace_system_filter_set(struct trace_subsystem_dir *d, char *str)
 		f = clear ? NULL : trace_filter_parse(file->event_call, str,
 						       &text, &pos);
 		if (IS_ERR(f)) {
-			if (PTR_ERR(f) == -ENOMEM)
+			if (PTR_ERR(f) == -ENOMEM) {
+				free_old_filters(old);
 				return -ENOMEM;
+			}
 			f = NULL;
 		} else {
 			set++;
 		}
-		file_set_filter(file, f);
+		file_set_filter(file, f, &old);
 	}
+	free_old_filters(old);
 	if (!clear && !set) {
 		text = filter_errs[FE_BAD_SUBSYS_FILTER];
 		tracing_log_err(d->tr, "event filter parse error", str,
