@@ -29,6 +29,10 @@
  *                       with a filter on both that rejects every record
  *                       (extra time per rejected record); each the
  *                       fastest of five runs
+ *   tbench sysfilter    a write to events/syscalls/filter that replaces
+ *                       the filter of each syscall event, and one that
+ *                       removes them (time per write: mostly waiting for
+ *                       the probes to be done with the old filters)
  *   tbench perf N       N getppid() calls with a perf event (sampling
  *                       every hit, raw record, into an mmap'd perf
  *                       buffer) on raw_syscalls:sys_enter of this task
@@ -311,6 +315,20 @@ static void event_bench(long n)
 	printf("event_filtered_per_record_ns %.1f\n", (off - base) / 2);
 }
 
+static void sysfilter_bench(void)
+{
+	static const char file[] = T "events/syscalls/filter";
+	double t;
+
+	if (access(file, F_OK))
+		return;
+	put(file, "common_pid == 1");
+	t = now();
+	put(file, "common_pid == 2");
+	put(file, "0");
+	printf("system_filter_write_ns %.0f\n", (now() - t) / 2);
+}
+
 /*
  * getppid() with the irqsoff tracer current, none of its sections kept
  * (tracing_max_latency set far above any): the cost its hooks add to a
@@ -581,6 +599,10 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "event")) {
 		event_bench(n);
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "sysfilter")) {
+		sysfilter_bench();
 		return 0;
 	}
 	if (argc > 1 && !strcmp(argv[1], "perf")) {
