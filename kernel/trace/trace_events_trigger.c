@@ -147,27 +147,54 @@ detach:
 }
 
 /*
- * Unlist @t and free it once no hit can see it; the flags change after
- * that, so a hit never runs a filtered trigger without its record.
- * Context: event_mutex held.
+ * Removing triggers takes two steps: trigger_unlist() each, then
+ * triggers_finish() them all, which waits once for the hits that may
+ * still see any of them.  Context: event_mutex held.
  */
+static void trigger_unlist(struct event_trigger *t, struct event_trigger **dead)
+{
+	list_del_rcu(&t->link);
+	t->next_dead = *dead;
+	*dead = t;
+}
+
+/*
+ * The flags of an event change only once no hit sees its unlisted
+ * triggers, so a hit never runs a filtered trigger without its record.
+ */
+static void triggers_finish(struct event_trigger *dead)
+{
+	struct trace_event_file *file;
+	struct event_trigger *t;
+
+	if (!dead)
+		return;
+	tracepoint_synchronize_unregister();
+	while ((t = dead)) {
+		dead = t->next_dead;
+		file = t->file;
+		update_cond(file);
+		/* Its last trigger went: once per event, however many did. */
+		if (list_empty(&file->triggers) &&
+		    test_and_clear_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT,
+				       &file->flags)) {
+			atomic_dec(&file->tm_ref);
+			trace_event_soft_put(file);
+			if (trace_event_is_marker(file->event_call))
+				trace_marker_hook_use(false);
+		}
+		if (t->cmd->detach)
+			t->cmd->detach(t);
+		trigger_free(t);
+	}
+}
+
 static void trigger_remove(struct event_trigger *t)
 {
-	struct trace_event_file *file = t->file;
+	struct event_trigger *dead = NULL;
 
-	list_del_rcu(&t->link);
-	tracepoint_synchronize_unregister();
-	update_cond(file);
-	if (list_empty(&file->triggers)) {
-		clear_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT, &file->flags);
-		atomic_dec(&file->tm_ref);
-		trace_event_soft_put(file);
-		if (trace_event_is_marker(file->event_call))
-			trace_marker_hook_use(false);
-	}
-	if (t->cmd->detach)
-		t->cmd->detach(t);
-	trigger_free(t);
+	trigger_unlist(t, &dead);
+	triggers_finish(dead);
 }
 
 /* "COUNT" up to a ':': the runs allowed.  Return: 0 or -EINVAL. */
@@ -505,15 +532,16 @@ void event_trigger_detach(struct trace_event_file *file,
 /* An instance going away takes its events' triggers with it. */
 static void triggers_free(struct trace_array *tr)
 {
+	struct event_trigger *t, *n, *dead = NULL;
 	struct trace_event_file *file;
-	struct event_trigger *t, *n;
 
 	if (!tr->events)
 		return;
 	mutex_lock(&event_mutex);
 	list_for_each_entry(file, &tr->events->files, list)
 		list_for_each_entry_safe(t, n, &file->triggers, link)
-			trigger_remove(t);
+			trigger_unlist(t, &dead);
+	triggers_finish(dead);
 	mutex_unlock(&event_mutex);
 }
 

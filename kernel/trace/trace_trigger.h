@@ -84,11 +84,12 @@ struct event_trigger_cmd {
  * @filter_str: the filter's text, for the listing
  * @count: runs left; -1: no limit
  * @data: the command's
- * @rcu: freed after the hits that may see it
+ * @next_dead: once unlisted, the next trigger to free with it
  *
  * Legend: @link is written under event_mutex and walked under RCU
  * (sched) by the hits; @count is atomic (the hits take runs from it);
- * everything else is set before the trigger is listed and never changes.
+ * @next_dead is the remover's, under event_mutex; everything else is set
+ * before the trigger is listed and never changes.
  */
 struct event_trigger {
 	struct list_head		link;
@@ -98,7 +99,7 @@ struct event_trigger {
 	char				*filter_str;
 	atomic_long_t			count;
 	void				*data;
-	struct rcu_head			rcu;
+	struct event_trigger		*next_dead;
 };
 
 /**
