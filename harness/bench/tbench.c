@@ -33,6 +33,9 @@
  *                       the filter of each syscall event, and one that
  *                       removes them (time per write: mostly waiting for
  *                       the probes to be done with the old filters)
+ *   tbench rmdir        rmdir of an instance with 400 triggers (two on
+ *                       each of 200 syscall events): mostly waiting for
+ *                       the hits to be done with them
  *   tbench perf N       N getppid() calls with a perf event (sampling
  *                       every hit, raw record, into an mmap'd perf
  *                       buffer) on raw_syscalls:sys_enter of this task
@@ -52,6 +55,7 @@
  * counts there.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -62,6 +66,7 @@
 #include <linux/perf_event.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -327,6 +332,39 @@ static void sysfilter_bench(void)
 	put(file, "common_pid == 2");
 	put(file, "0");
 	printf("system_filter_write_ns %.0f\n", (now() - t) / 2);
+}
+
+static void rmdir_bench(void)
+{
+	static const char dir[] = T "instances/tbench";
+	char path[512];
+	struct dirent *d;
+	double t;
+	DIR *sys;
+	int n = 0;
+
+	if (access(T "events/syscalls", F_OK) || mkdir(dir, 0755))
+		return;
+	sys = opendir(T "instances/tbench/events/syscalls");
+	while (sys && n < 400 && (d = readdir(sys))) {
+		if (strncmp(d->d_name, "sys_", 4))
+			continue;
+		snprintf(path, sizeof(path), "%s/events/syscalls/%s/trigger", dir,
+			 d->d_name);
+		put(path, "traceoff:5");
+		put(path, "stacktrace:5 if common_pid == 1");
+		n += 2;
+	}
+	if (sys)
+		closedir(sys);
+	t = now();
+	if (rmdir(dir)) {
+		perror(dir);
+		exit(1);
+	}
+	t = now() - t;
+	if (n == 400)	/* a kernel with fewer syscall events has no figure */
+		printf("rmdir_400_triggers_ns %.0f\n", t);
 }
 
 /*
@@ -603,6 +641,10 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "sysfilter")) {
 		sysfilter_bench();
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "rmdir")) {
+		rmdir_bench();
 		return 0;
 	}
 	if (argc > 1 && !strcmp(argv[1], "perf")) {
