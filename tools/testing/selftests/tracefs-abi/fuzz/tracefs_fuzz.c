@@ -17,8 +17,12 @@
  * Left out on purpose: the func_stack_trace and stacktrace options.  With
  * the function tracer on every function they make each traced call unwind
  * the stack, which under TCG emulation and lockdep stalls a CPU for longer
- * than RCU tolerates, on upstream's kernel as on ours.  So is an unlimited
- * stacktrace trigger on lockdep's lock events (each lock and unlock).
+ * than RCU tolerates, on upstream's kernel as on ours.  So is a stacktrace
+ * trigger without a count: on an event of the timer interrupt
+ * (sched_stat_runtime, softirq_raise) while a function tracer traces the
+ * unwinder, each tick took longer than a tick, and the test kernel made
+ * no progress outside interrupts for good; on lockdep's lock events each
+ * lock and unlock unwinds.
  *
  * The kernel's reports (oops, WARN, KASAN, lockdep, ...) are what the
  * harness looks for in the console; this program only prints how much it
@@ -348,12 +352,8 @@ static void inject_cmd(struct sbuf *b, const char *ev)
 	}
 }
 
-/*
- * @lockev: the trigger file of one of lockdep's lock events, which fire
- * at every lock and unlock: a stacktrace there gets a count, for the
- * reason the stack options are left out (see the top).
- */
-static void trigger_cmd(struct sbuf *b, const char *ev, int lockev)
+/* A stacktrace always gets a count, for the reason given at the top. */
+static void trigger_cmd(struct sbuf *b, const char *ev)
 {
 	static const char *const cmds[] = {
 		"traceon", "traceoff", "snapshot", "stacktrace",
@@ -372,7 +372,7 @@ static void trigger_cmd(struct sbuf *b, const char *ev, int lockev)
 		snprintf(p, sizeof(p), "%s", event_name());
 		sadd(b, ":%s", p);
 	}
-	if (chance(40) || (lockev && !strcmp(c, "stacktrace")))
+	if (chance(40) || !strcmp(c, "stacktrace"))
 		sadd(b, ":%u", rn(5));
 	if (chance(40)) {
 		sadd(b, " if ");
@@ -551,7 +551,7 @@ static void build(struct sbuf *b, const char *rel)
 		else
 			filter_expr(b, ev[0] ? ev : NULL, 0);
 	} else if (!strcmp(name, "trigger")) {
-		trigger_cmd(b, NULL, !!strstr(rel, "events/lock/"));
+		trigger_cmd(b, NULL);
 	} else if (!strcmp(name, "kprobe_events")) {
 		probe_def(b, 'k');
 	} else if (!strcmp(name, "uprobe_events")) {
