@@ -420,7 +420,13 @@ static void ftrace_filter(struct sbuf *b, int cmds)
 				snprintf(p, sizeof(p), "%s", event_name());
 				sadd(b, ":%s", p);
 			}
-			if (chance(50))
+			/*
+			 * An uncounted dump on a function the module's timer
+			 * calls printed 136,052 dumps and stalled the CPU in
+			 * printk under emulation (see the top).
+			 */
+			if (chance(50) || strstr(c, "dump") ||
+			    !strcmp(c, "stacktrace"))
 				sadd(b, ":%u", rn(4));
 		} else {
 			sadd(b, "%s", function_name());
