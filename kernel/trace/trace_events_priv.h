@@ -51,14 +51,14 @@ struct event_pid;
  * Immutable once on its list.
  */
 struct ftrace_event_field {
-	struct list_head	link;
 	const char		*name;
 	const char		*type;
-	int			filter_type;
 	int			offset;
 	int			size;
-	int			is_signed;
 	int			len;
+	int			filter_type;
+	int			is_signed;
+	struct list_head	link;
 };
 
 /**
